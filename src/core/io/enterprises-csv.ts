@@ -1,0 +1,183 @@
+/**
+ * enterprises.csv → Enterprise rows and row-level problems. Every row is kept: a bad value becomes
+ * null (or stays as text) and a problem names the row, the column and the raw value.
+ */
+import Papa from 'papaparse';
+import type { Crs, Enterprise } from '../model/types';
+import { isKnownStatus } from '../model/scope';
+import { isInChina } from '../spatial/geo';
+import { checkCreditCode } from './credit-code';
+import { ENTERPRISE_COLUMNS, recogniseHeader, type EnterpriseColumn } from './columns';
+import { toWgs84 } from './coordinates';
+import { problem, type Problem } from './problems';
+
+export interface EnterpriseParseResult {
+  enterprises: Enterprise[];
+  problems: Problem[];
+  /** Spreadsheet row number of the header. */
+  headerRow: number;
+  /** Header cells no contract column was recognised for (kept in `extra`). */
+  unmappedHeaders: string[];
+}
+
+export interface EnterpriseParseOptions {
+  file?: string;
+  crs?: Crs;
+  /** Explicit header → column choices from a mapping step; they win over recognition. */
+  mapping?: Record<string, EnterpriseColumn | null>;
+}
+
+const HEADER_SEARCH_ROWS = 20;
+const TRUE = new Set(['是', 'true', '1', 'y', 'yes', '有', 't']);
+const FALSE = new Set(['否', 'false', '0', 'n', 'no', '无', 'f', '']);
+
+function findHeader(rows: string[][], mapping: Record<string, EnterpriseColumn | null> | undefined): number {
+  let best = -1;
+  let bestHits = 0;
+  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
+    const hits = rows[r].filter((c) => (mapping && c in mapping ? mapping[c] : recogniseHeader(c)) !== null).length;
+    if (hits > bestHits) {
+      best = r;
+      bestHits = hits;
+    }
+  }
+  return bestHits >= 2 ? best : -1;
+}
+
+export function parseEnterprisesCsv(text: string, options: EnterpriseParseOptions = {}): EnterpriseParseResult {
+  const file = options.file ?? 'enterprises.csv';
+  const crs = options.crs ?? 'wgs84';
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  const rows = parsed.data;
+  const problems: Problem[] = [];
+  const headerIndex = findHeader(rows, options.mapping);
+  if (headerIndex < 0) {
+    problems.push(problem(file, 0, '', '', 'no_header', 'error', '找不到表头行：未识别出企业名称、经纬度等列', 'No header row: no known columns (name, lon, lat …) found'));
+    return { enterprises: [], problems, headerRow: 0, unmappedHeaders: [] };
+  }
+  const header = rows[headerIndex].map((h) => h.trim());
+  const columnAt: (EnterpriseColumn | null)[] = header.map((h) => (options.mapping && h in options.mapping ? options.mapping[h] : recogniseHeader(h)));
+  const unmappedHeaders = header.filter((h, k) => columnAt[k] === null && h !== '');
+  for (const required of ['name', 'lon', 'lat'] as const) {
+    if (!columnAt.includes(required)) {
+      problems.push(problem(file, headerIndex + 1, required, '', 'missing_column', 'warning', `缺少列：${required}`, `Missing column: ${required}`));
+    }
+  }
+
+  const enterprises: Enterprise[] = [];
+  const seenIds = new Map<string, number>();
+  const seenCodes = new Map<string, number>();
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const cells = rows[r];
+    if (cells.every((c) => c.trim() === '')) continue;
+    const rowNo = r + 1;
+    const raw: Partial<Record<EnterpriseColumn, string>> = {};
+    const extra: Record<string, string> = {};
+    cells.forEach((cell, k) => {
+      const column = columnAt[k];
+      if (column) raw[column] = cell.trim();
+      else extra[header[k] || `column_${k + 1}`] = cell;
+    });
+    const note = (column: string, value: unknown, code: Problem['code'], severity: Problem['severity'], zh: string, en: string) =>
+      problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
+
+    const int = (column: EnterpriseColumn): number | null => {
+      const v = raw[column] ?? '';
+      if (v === '') return null;
+      const n = Number(v.replace(/,/g, ''));
+      if (!Number.isFinite(n) || !Number.isInteger(n)) {
+        note(column, v, 'not_a_number', 'warning', `${column} 不是整数`, `${column} is not a whole number`);
+        return null;
+      }
+      if (n < 0) {
+        note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
+        return null;
+      }
+      return n;
+    };
+    const num = (column: EnterpriseColumn): number | null => {
+      const v = raw[column] ?? '';
+      if (v === '') return null;
+      const n = Number(v.replace(/,/g, ''));
+      if (!Number.isFinite(n)) {
+        note(column, v, 'not_a_number', 'warning', `${column} 不是数字`, `${column} is not a number`);
+        return null;
+      }
+      if (n < 0 && column === 'registered_capital') {
+        note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
+        return null;
+      }
+      return n;
+    };
+    const bool = (column: EnterpriseColumn): boolean | null => {
+      const v = (raw[column] ?? '').toLowerCase();
+      if (raw[column] === undefined || v === '') return null;
+      if (TRUE.has(v)) return true;
+      if (FALSE.has(v)) return false;
+      note(column, raw[column], 'bad_boolean', 'warning', `${column} 应为 是/否`, `${column} should be yes/no`);
+      return null;
+    };
+
+    const creditCode = (raw.credit_code ?? '').toUpperCase();
+    let id = raw.id ?? '';
+    if (id === '') id = creditCode;
+    if (id === '') {
+      id = `row-${rowNo}`;
+      note('id', '', 'missing_id', 'warning', '编号和统一社会信用代码都为空，以行号为编号', 'No id and no credit code: the row number is used');
+    }
+    if (seenIds.has(id)) {
+      note('id', id, 'duplicate_id', 'error', `编号与第${seenIds.get(id)}行重复`, `Duplicate id (also row ${seenIds.get(id)})`);
+      id = `${id}#${rowNo}`;
+    } else seenIds.set(id, rowNo);
+    if (creditCode !== '') {
+      const check = checkCreditCode(creditCode);
+      if (check === 'format') note('credit_code', creditCode, 'credit_code_format', 'warning', '统一社会信用代码格式不正确（应为18位）', 'Credit code is not 18 valid characters');
+      else if (check === 'check_digit') note('credit_code', creditCode, 'credit_code_check', 'warning', '统一社会信用代码校验位错误', 'Credit code check character is wrong');
+      if (seenCodes.has(creditCode)) note('credit_code', creditCode, 'duplicate_credit_code', 'error', `统一社会信用代码与第${seenCodes.get(creditCode)}行重复`, `Duplicate credit code (also row ${seenCodes.get(creditCode)})`);
+      else seenCodes.set(creditCode, rowNo);
+    }
+
+    let lon = num('lon');
+    let lat = num('lat');
+    if (lon === null || lat === null) {
+      note('lon,lat', `${raw.lon ?? ''},${raw.lat ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
+      lon = lat = null;
+    } else {
+      if (!isInChina(lon, lat) && isInChina(lat, lon)) {
+        note('lon,lat', `${lon},${lat}`, 'latlon_swapped', 'warning', '经纬度填反，已交换', 'Longitude and latitude were swapped: swapped back');
+        [lon, lat] = [lat, lon];
+      }
+      [lon, lat] = toWgs84(lon, lat, crs);
+      if (!isInChina(lon, lat)) {
+        note('lon,lat', `${raw.lon},${raw.lat}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
+      }
+    }
+    const status = raw.status ?? '';
+    if (!isKnownStatus(status)) note('status', status, 'unknown_status', 'warning', '未识别的经营状况，按在营处理', 'Unknown operating status: counted as operating');
+
+    enterprises.push({
+      row: rowNo,
+      id,
+      name: raw.name ?? '',
+      creditCode,
+      district: raw.district ?? '',
+      street: raw.street ?? '',
+      address: raw.address ?? '',
+      lon,
+      lat,
+      employees: int('employees'),
+      partyMembers: int('party_members'),
+      probationaryMembers: int('probationary_members'),
+      registeredCapital: num('registered_capital'),
+      industry: raw.industry ?? '',
+      status,
+      ownerIsMember: bool('owner_is_member'),
+      orgId: raw.org_id ?? '',
+      workCovered: bool('work_covered') ?? false,
+      extra,
+    });
+  }
+  return { enterprises, problems, headerRow: headerIndex + 1, unmappedHeaders };
+}
+
+export { ENTERPRISE_COLUMNS };

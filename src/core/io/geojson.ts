@@ -1,0 +1,134 @@
+/** buildings / zones / areas GeoJSON → domain objects, with per-feature problems. Never throws on bad input. */
+import kinks from '@turf/kinks';
+import type { Feature, Polygon, MultiPolygon, Position } from 'geojson';
+import type { Area, AreaLevel, Building, PolygonGeometry, Zone, ZoneKind } from '../model/types';
+import { problem, type Problem } from './problems';
+
+const ZONE_KINDS: ReadonlySet<string> = new Set(['business_district', 'park', 'market', 'village']);
+const ZONE_KIND_ALIASES: Record<string, ZoneKind> = { 商圈: 'business_district', 园区: 'park', 市场: 'market', 特色街区: 'market', 街区: 'market', 村: 'village' };
+
+interface FeatureResult {
+  features: { feature: Feature; geometry: PolygonGeometry; index: number }[];
+  problems: Problem[];
+}
+
+function closeRing(ring: Position[]): { ring: Position[]; repaired: boolean } {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) return { ring: [...ring, first], repaired: true };
+  return { ring, repaired: false };
+}
+
+function validPosition(p: unknown): p is Position {
+  return Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+}
+
+/** Checks and, where safe (an unclosed ring), repairs one polygon geometry. */
+function checkGeometry(geometry: unknown, note: (code: Problem['code'], severity: Problem['severity'], zh: string, en: string) => void): PolygonGeometry | null {
+  const g = geometry as { type?: string; coordinates?: unknown } | null;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) {
+    note('bad_geometry', 'error', `几何类型应为 Polygon 或 MultiPolygon（实际：${g?.type ?? '无'}）`, `Geometry must be a Polygon or MultiPolygon (got ${g?.type ?? 'none'})`);
+    return null;
+  }
+  const parts = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[];
+  const fixed: Position[][][] = [];
+  let repaired = false;
+  for (const part of parts) {
+    if (!Array.isArray(part) || part.length === 0) {
+      note('bad_geometry', 'error', '多边形没有环', 'Polygon has no rings');
+      return null;
+    }
+    const rings: Position[][] = [];
+    for (const ring of part as unknown[]) {
+      if (!Array.isArray(ring) || !ring.every(validPosition)) {
+        note('bad_geometry', 'error', '坐标不是有效数字', 'Coordinates are not valid numbers');
+        return null;
+      }
+      const closed = closeRing(ring as Position[]);
+      repaired ||= closed.repaired;
+      if (closed.ring.length < 4) {
+        note('bad_geometry', 'error', '环的顶点少于 3 个', 'A ring has fewer than 3 corners');
+        return null;
+      }
+      rings.push(closed.ring);
+    }
+    fixed.push(rings);
+  }
+  if (repaired) note('repaired_geometry', 'warning', '环未闭合，已自动闭合', 'Unclosed ring: closed automatically');
+  const out: Polygon | MultiPolygon = g.type === 'Polygon' ? { type: 'Polygon', coordinates: fixed[0] } : { type: 'MultiPolygon', coordinates: fixed };
+  try {
+    const found = kinks({ type: 'Feature', properties: {}, geometry: out } as Feature<Polygon | MultiPolygon>);
+    if (found.features.length > 0) {
+      note('bad_geometry', 'warning', `多边形自相交（${found.features.length} 处），按奇偶规则使用，请修正`, `Self-intersecting polygon (${found.features.length} crossings): used with the even-odd rule; please fix`);
+    }
+  } catch {
+    // kinks cannot judge this shape; the exact point test still works on it.
+  }
+  return out;
+}
+
+function readFeatures(text: string, file: string): FeatureResult {
+  const problems: Problem[] = [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    problems.push(problem(file, 0, '', (error as Error).message, 'bad_json', 'error', `文件不是完整的 JSON（可能被截断）：${(error as Error).message}`, `Not valid JSON (truncated?): ${(error as Error).message}`));
+    return { features: [], problems };
+  }
+  const fc = json as { type?: string; features?: unknown };
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    problems.push(problem(file, 0, '', fc?.type ?? '', 'bad_json', 'error', '应为 GeoJSON FeatureCollection', 'Expected a GeoJSON FeatureCollection'));
+    return { features: [], problems };
+  }
+  const features: FeatureResult['features'] = [];
+  (fc.features as Feature[]).forEach((feature, k) => {
+    const index = k + 1;
+    const note = (code: Problem['code'], severity: Problem['severity'], zh: string, en: string) =>
+      problems.push(problem(file, index, 'geometry', String(feature?.properties?.id ?? ''), code, severity, zh, en));
+    const geometry = checkGeometry(feature?.geometry, note);
+    if (geometry) features.push({ feature, geometry, index });
+  });
+  return { features, problems };
+}
+
+const prop = (f: Feature, key: string): string => {
+  const v = f.properties?.[key];
+  return v == null ? '' : String(v);
+};
+
+export function parseBuildings(text: string, file = 'buildings.geojson'): { buildings: Building[]; problems: Problem[] } {
+  const { features, problems } = readFeatures(text, file);
+  const buildings = features.map(({ feature, geometry, index }) => {
+    const floors = Number(prop(feature, 'floors'));
+    return { id: prop(feature, 'id') || `B${index}`, name: prop(feature, 'name'), floors: Number.isFinite(floors) && prop(feature, 'floors') !== '' ? floors : null, geometry };
+  });
+  return { buildings, problems };
+}
+
+export function parseZones(text: string, file = 'zones.geojson'): { zones: Zone[]; problems: Problem[] } {
+  const { features, problems } = readFeatures(text, file);
+  const zones = features.map(({ feature, geometry, index }) => {
+    const rawKind = prop(feature, 'kind');
+    let kind = (ZONE_KINDS.has(rawKind) ? rawKind : ZONE_KIND_ALIASES[rawKind]) as ZoneKind | undefined;
+    if (!kind) {
+      problems.push(problem(file, index, 'kind', rawKind, 'bad_value', 'warning', '未知的区域类型，按商圈处理', 'Unknown zone kind: treated as a business district'));
+      kind = 'business_district';
+    }
+    return { id: prop(feature, 'id') || `Z${index}`, name: prop(feature, 'name'), kind, geometry };
+  });
+  return { zones, problems };
+}
+
+export function parseAreas(text: string, file = 'areas.geojson'): { areas: Area[]; problems: Problem[] } {
+  const { features, problems } = readFeatures(text, file);
+  const areas = features.map(({ feature, geometry, index }) => {
+    const rawLevel = prop(feature, 'level');
+    const level: AreaLevel = rawLevel === 'street' ? 'street' : 'district';
+    if (rawLevel !== 'street' && rawLevel !== 'district') {
+      problems.push(problem(file, index, 'level', rawLevel, 'bad_value', 'warning', '未知的区域层级，按区县处理', 'Unknown area level: treated as a district'));
+    }
+    return { id: prop(feature, 'id') || `A${index}`, name: prop(feature, 'name'), level, parent: prop(feature, 'parent') || null, geometry };
+  });
+  return { areas, problems };
+}

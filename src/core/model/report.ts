@@ -1,0 +1,88 @@
+/** The planning report of the dataset contract (`lianjian.plan/1`). Field names are the contract's. */
+import type { Polygon } from 'geojson';
+import type { AreaLevel, OrgLevel } from './types';
+
+export const REPORT_SCHEMA = 'lianjian.plan/1';
+
+export interface CoverageFigures {
+  enterprises: number;
+  covered: number;
+  coverage_rate: number;
+  own_org: number;
+  own_org_rate: number;
+  work_covered: number;
+  must_cover: number;
+  must_cover_covered: number;
+  must_cover_work_covered: number;
+  six_clears_complete: number;
+}
+
+export interface Summary extends CoverageFigures {
+  listed: number;
+  unmapped: number;
+}
+
+export interface AreaRow extends CoverageFigures {
+  id: string;
+  name: string;
+  level: AreaLevel;
+  parent: string | null;
+}
+
+export type RecommendationKind =
+  | 'standalone'
+  | 'joint_branch'
+  | 'building_community'
+  | 'zone_org'
+  | 'association_branch'
+  | 'work_coverage'
+  | 'new_zone';
+
+export const UMBRELLA_KINDS: ReadonlySet<RecommendationKind> = new Set(['building_community', 'zone_org', 'new_zone']);
+
+export interface Recommendation {
+  id: string;
+  kind: RecommendationKind;
+  level: OrgLevel | null;
+  enterprise_ids: string[];
+  formal_members: number;
+  members: number;
+  building_ids: string[];
+  zone_id: string | null;
+  parent_id: string | null;
+  /** Why, in zh-CN (the contract's field); `reasons_en` holds the same in English. */
+  reasons: string[];
+  reasons_en: string[];
+  reason_codes: string[];
+  /** Largest distance between two of its enterprises, metres (joint kinds). */
+  span_m: number;
+  must_cover: number;
+  geometry?: Polygon;
+}
+
+export interface Cluster {
+  id: string;
+  enterprise_ids: string[];
+  geometry: Polygon;
+}
+
+export interface PlanReport {
+  schema: typeof REPORT_SCHEMA;
+  dataset: string;
+  generated_at: string;
+  summary: Summary;
+  areas: AreaRow[];
+  recommendations: Recommendation[];
+  clusters: Cluster[];
+  /** What the plan achieves, and what a plain greedy pass would have achieved. */
+  plan_effect: PlanEffect;
+}
+
+export interface PlanEffect {
+  uncovered_must_cover: number;
+  must_cover_in_orgs: number;
+  must_cover_to_work_coverage: number;
+  new_orgs: number;
+  greedy_must_cover_in_orgs: number;
+  greedy_new_orgs: number;
+}

@@ -1,0 +1,41 @@
+/** Which enterprises count, and what each one's six-clears and must-cover status is. */
+import type { Enterprise, RuleProfile } from '../model/types';
+
+const OUT_OF_SCOPE_MARKERS = ['停业', '歇业', '注销', '吊销', '撤销', '迁出', '清算', '关闭', '破产', 'closed', 'dissolved', 'revoked', 'suspended', 'cancelled'];
+const OPERATING_STATUSES = new Set(['', '正常', '在营', '存续', '开业', '营业', 'operating', 'active', 'normal']);
+
+export function isOperating(status: string): boolean {
+  const s = status.trim().toLowerCase();
+  if (OPERATING_STATUSES.has(s)) return true;
+  return !OUT_OF_SCOPE_MARKERS.some((marker) => s.includes(marker));
+}
+
+export function isKnownStatus(status: string): boolean {
+  const s = status.trim().toLowerCase();
+  return OPERATING_STATUSES.has(s) || OUT_OF_SCOPE_MARKERS.some((marker) => s.includes(marker));
+}
+
+export function totalMembers(e: Pick<Enterprise, 'partyMembers' | 'probationaryMembers'>): number {
+  return (e.partyMembers ?? 0) + (e.probationaryMembers ?? 0);
+}
+
+export function isMustCover(e: Enterprise, rules: RuleProfile): boolean {
+  if ((e.employees ?? 0) >= rules.mustCoverMinEmployees) return true;
+  return rules.mustCoverAnyMember && totalMembers(e) > 0;
+}
+
+/** The six clears (六清): scale, operating status, owner identity, employees, Party members, org setup. */
+export function hasSixClears(e: Enterprise): boolean {
+  return (
+    e.registeredCapital !== null &&
+    e.status.trim() !== '' &&
+    e.ownerIsMember !== null &&
+    e.employees !== null &&
+    e.partyMembers !== null
+    // org setup is always stated: an empty org_id states "no organization".
+  );
+}
+
+export function isMicro(e: Enterprise, rules: RuleProfile): boolean {
+  return e.registeredCapital !== null && e.registeredCapital < rules.microCapitalBelow;
+}

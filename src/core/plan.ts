@@ -1,0 +1,74 @@
+/** The whole plan: table → joins → coverage → uncovered clusters → recommendations → report. */
+import { resolveRules, type Dataset, type RuleProfile } from './model/types';
+import { REPORT_SCHEMA, type PlanReport } from './model/report';
+import { buildEnterpriseTable, type EnterpriseTable } from './model/enterprise-table';
+import { joinEnterprisesToAreas, joinEnterprisesToBuildings, joinEnterprisesToZones } from './spatial/join';
+import { clusterBuildings } from './spatial/building-clusters';
+import { rollUpAreas, summarize } from './coverage/coverage';
+import { findUncoveredClusters } from './clustering/uncovered-clusters';
+import { recommend } from './recommend/recommend';
+
+export interface PlanStageTimes {
+  table: number;
+  join: number;
+  coverage: number;
+  cluster: number;
+  recommend: number;
+  total: number;
+}
+
+export interface PlanResult {
+  report: PlanReport;
+  table: EnterpriseTable;
+  rules: RuleProfile;
+  /** Per enterprise: building / zone / district / street / cluster index, or -1. */
+  building: Int32Array;
+  zone: Int32Array;
+  district: Int32Array;
+  street: Int32Array;
+  clusterOf: Int32Array;
+  times: PlanStageTimes;
+}
+
+export interface PlanOptions {
+  rules?: Partial<RuleProfile>;
+  now?: () => number;
+  generatedAt?: string;
+}
+
+export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanResult {
+  const now = options.now ?? (() => performance.now());
+  const rules = resolveRules({ ...dataset.rules, ...options.rules });
+  const t0 = now();
+  const table = buildEnterpriseTable(dataset.enterprises, dataset.organizations, rules);
+  const t1 = now();
+  const building = joinEnterprisesToBuildings(table, dataset.buildings);
+  const zone = joinEnterprisesToZones(table, dataset.zones);
+  const { district, street } = joinEnterprisesToAreas(table, dataset.enterprises, dataset.areas);
+  const t2 = now();
+  const summary = summarize(table.flags);
+  const areas = rollUpAreas(table, dataset.areas, district, street);
+  const t3 = now();
+  const { clusters, clusterOf } = findUncoveredClusters(table, building, zone, rules);
+  const t4 = now();
+  const { clusterOf: buildingCluster } = clusterBuildings(dataset.buildings, rules.buildingClusterGapM);
+  const { recommendations, effect } = recommend({
+    table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones, areas: dataset.areas,
+    buildingCluster, clusters, clusterOf,
+  });
+  const t5 = now();
+  return {
+    report: {
+      schema: REPORT_SCHEMA,
+      dataset: dataset.name,
+      generated_at: options.generatedAt ?? new Date().toISOString(),
+      summary,
+      areas,
+      recommendations,
+      clusters,
+      plan_effect: effect,
+    },
+    table, rules, building, zone, district, street, clusterOf,
+    times: { table: t1 - t0, join: t2 - t1, coverage: t3 - t2, cluster: t4 - t3, recommend: t5 - t4, total: t5 - t0 },
+  };
+}

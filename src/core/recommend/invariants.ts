@@ -1,0 +1,95 @@
+/**
+ * The invariants every recommendation set must keep (domain.md), checked from the report and the
+ * dataset alone, independently of how the planner built it. Returns the violations found.
+ */
+import type { Dataset, RuleProfile } from '../model/types';
+import { UMBRELLA_KINDS, type PlanReport, type Recommendation } from '../model/report';
+import { isMicro, isMustCover, isOperating, totalMembers } from '../model/scope';
+import { distanceM } from '../spatial/geo';
+
+const SPAN_TOLERANCE_M = 0.5;
+
+export function checkReport(report: PlanReport, dataset: Dataset, rules: RuleProfile): string[] {
+  const problems: string[] = [];
+  const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
+  const recs = new Map(report.recommendations.map((r) => [r.id, r]));
+  const leafOf = new Map<string, string>();
+  const maxUnits = rules.jointMaxUnits > 0 ? rules.jointMaxUnits : Number.POSITIVE_INFINITY;
+
+  for (const r of report.recommendations) {
+    const members = r.enterprise_ids.map((id) => byId.get(id));
+    if (members.some((e) => e === undefined)) {
+      problems.push(`${r.id}: names an enterprise that is not in the dataset`);
+      continue;
+    }
+    const list = members as NonNullable<(typeof members)[number]>[];
+    const formal = list.reduce((s, e) => s + (e.partyMembers ?? 0), 0);
+    const total = list.reduce((s, e) => s + totalMembers(e), 0);
+    if (formal !== r.formal_members || total !== r.members) problems.push(`${r.id}: member sums ${r.formal_members}/${r.members} should be ${formal}/${total}`);
+    for (const e of list) {
+      if (e.orgId.trim() !== '') problems.push(`${r.id}: ${e.id} is already covered`);
+      if (!isOperating(e.status)) problems.push(`${r.id}: ${e.id} is out of scope (${e.status})`);
+    }
+    const isLeaf = !UMBRELLA_KINDS.has(r.kind);
+    if (isLeaf) {
+      for (const e of list) {
+        const other = leafOf.get(e.id);
+        if (other) problems.push(`${e.id} is in two leaves: ${other} and ${r.id}`);
+        leafOf.set(e.id, r.id);
+      }
+    }
+    if (r.kind === 'standalone') {
+      if (list.length !== 1) problems.push(`${r.id}: a standalone org covers one enterprise`);
+      if (formal < rules.standaloneMinFormal) problems.push(`${r.id}: standalone with ${formal} formal members`);
+      const level = total >= rules.committeeMinMembers ? 'committee' : total >= rules.generalBranchMinMembers ? 'general_branch' : 'branch';
+      if (r.level !== level) problems.push(`${r.id}: level ${r.level} should be ${level} for ${total} members`);
+    }
+    if (r.kind === 'joint_branch' || r.kind === 'association_branch') {
+      if (formal < rules.jointMinFormal) problems.push(`${r.id}: ${formal} formal members < ${rules.jointMinFormal}`);
+      if (total > rules.jointMaxMembers) problems.push(`${r.id}: ${total} members > ${rules.jointMaxMembers}`);
+      if (list.length > maxUnits) problems.push(`${r.id}: ${list.length} units > ${maxUnits}`);
+    }
+    if (r.kind === 'joint_branch') {
+      for (let a = 0; a < list.length; a++) {
+        for (let b = a + 1; b < list.length; b++) {
+          const [p, q] = [list[a], list[b]];
+          const d = p.lon === null || q.lon === null ? Number.POSITIVE_INFINITY : distanceM(p.lon, p.lat as number, q.lon, q.lat as number);
+          if (d > rules.jointMaxSpanM + SPAN_TOLERANCE_M) problems.push(`${r.id}: ${p.id} and ${q.id} are ${Math.round(d)} m apart`);
+        }
+      }
+    }
+    if (r.kind === 'association_branch' && list.some((e) => !isMicro(e, rules))) problems.push(`${r.id}: association branch holds a non-micro enterprise`);
+    if ((r.kind === 'building_community' || r.kind === 'zone_org') && formal < rules.jointMinFormal) problems.push(`${r.id}: umbrella with ${formal} formal members`);
+  }
+
+  // Umbrellas list the union of what lies under them.
+  const under = new Map<string, Set<string>>();
+  const rootOf = (r: Recommendation): string[] => {
+    const chain: string[] = [];
+    for (let p = r.parent_id, guard = 0; p && guard < 10; p = recs.get(p)?.parent_id ?? null, guard++) chain.push(p);
+    return chain;
+  };
+  for (const r of report.recommendations) {
+    if (r.parent_id && !recs.has(r.parent_id)) problems.push(`${r.id}: parent ${r.parent_id} does not exist`);
+    if (UMBRELLA_KINDS.has(r.kind)) continue;
+    for (const u of rootOf(r)) {
+      const set = under.get(u) ?? new Set<string>();
+      r.enterprise_ids.forEach((id) => set.add(id));
+      under.set(u, set);
+    }
+  }
+  for (const r of report.recommendations) {
+    if (!UMBRELLA_KINDS.has(r.kind)) continue;
+    const expected = under.get(r.id) ?? new Set<string>();
+    if (expected.size !== r.enterprise_ids.length || r.enterprise_ids.some((id) => !expected.has(id))) {
+      problems.push(`${r.id}: lists ${r.enterprise_ids.length} enterprises, its branches hold ${expected.size}`);
+    }
+  }
+
+  for (const e of dataset.enterprises) {
+    if (isOperating(e.status) && e.orgId.trim() === '' && isMustCover(e, rules) && !leafOf.has(e.id)) {
+      problems.push(`${e.id}: uncovered must-cover enterprise is in no recommendation`);
+    }
+  }
+  return problems;
+}

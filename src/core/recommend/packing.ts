@@ -1,0 +1,303 @@
+/**
+ * Partitions uncovered must-cover enterprises into joint branches under the rule profile.
+ *
+ * Formal members are the scarce resource: every branch needs `jointMinFormal` of them, and a unit
+ * slot spent on a member-carrying enterprise is a slot not spent on one without members. So a pool is
+ * packed in three moves: build the smallest "cores" that reach the formal minimum (2 + 1 before
+ * 2 + 2 before 1 + 1 + 1), hand the member-less enterprises to the nearest core with room, then merge
+ * branches that fit together so that as few organizations as possible cover the same enterprises.
+ */
+import KDBush from 'kdbush';
+import type { RuleProfile } from '../model/types';
+import type { EnterpriseTable } from '../model/enterprise-table';
+import { distanceM, localProjection } from '../spatial/geo';
+
+export type PlaceKind = 'building' | 'building_cluster' | 'zone' | 'cluster' | 'nearby' | 'association';
+
+export interface Group {
+  members: number[];
+  formal: number;
+  total: number;
+  placeKind: PlaceKind;
+  /** Association branches ignore the distance limit. */
+  spanChecked: boolean;
+  alive: boolean;
+}
+
+export interface PackState {
+  readonly table: EnterpriseTable;
+  readonly rules: RuleProfile;
+  /** Per enterprise: index into `groups`, or -1. */
+  readonly groupOf: Int32Array;
+  readonly groups: Group[];
+}
+
+export function createPackState(table: EnterpriseTable, rules: RuleProfile): PackState {
+  return { table, rules, groupOf: new Int32Array(table.count).fill(-1), groups: [] };
+}
+
+const INDUSTRY_PENALTY_M = 250;
+const SIZE_PENALTY_M = 60;
+
+/** Lower is better: adjacent location first, then similar industry and size. */
+function affinity(t: EnterpriseTable, a: number, b: number): number {
+  const d = distanceM(t.lon[a], t.lat[a], t.lon[b], t.lat[b]);
+  const industry = t.industry[a] === t.industry[b] ? 0 : INDUSTRY_PENALTY_M;
+  const size = Math.abs(Math.log1p(t.employees[a]) - Math.log1p(t.employees[b])) * SIZE_PENALTY_M;
+  return (d === d ? d : 0) + industry + size;
+}
+
+function unitsLimit(rules: RuleProfile): number {
+  return rules.jointMaxUnits > 0 ? rules.jointMaxUnits : Number.POSITIVE_INFINITY;
+}
+
+function withinSpan(t: EnterpriseTable, members: readonly number[], i: number, limitM: number): boolean {
+  for (const m of members) {
+    if (!(distanceM(t.lon[m], t.lat[m], t.lon[i], t.lat[i]) <= limitM)) return false;
+  }
+  return true;
+}
+
+function fits(s: PackState, members: readonly number[], total: number, i: number, spanChecked: boolean): boolean {
+  const { rules, table } = s;
+  if (members.length + 1 > unitsLimit(rules)) return false;
+  if (total + table.members[i] > rules.jointMaxMembers) return false;
+  return !spanChecked || withinSpan(table, members, i, rules.jointMaxSpanM);
+}
+
+function addToGroup(s: PackState, g: number, i: number): void {
+  const group = s.groups[g];
+  group.members.push(i);
+  group.formal += s.table.formal[i];
+  group.total += s.table.members[i];
+  s.groupOf[i] = g;
+}
+
+function commitGroup(s: PackState, members: number[], placeKind: PlaceKind, spanChecked: boolean): number {
+  const g = s.groups.length;
+  s.groups.push({ members: [], formal: 0, total: 0, placeKind, spanChecked, alive: true });
+  for (const i of members) addToGroup(s, g, i);
+  return g;
+}
+
+/** Best group among `candidates` that `i` fits into, or -1. */
+function bestGroupFor(s: PackState, i: number, candidates: Iterable<number>): number {
+  let best = -1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const g of candidates) {
+    const group = s.groups[g];
+    if (!group.alive || !fits(s, group.members, group.total, i, group.spanChecked)) continue;
+    const score = affinity(s.table, group.members[0], i);
+    if (score < bestScore) {
+      bestScore = score;
+      best = g;
+    }
+  }
+  return best;
+}
+
+function tryMerge(s: PackState, a: number, b: number): boolean {
+  const ga = s.groups[a];
+  const gb = s.groups[b];
+  const { rules, table } = s;
+  if (ga.members.length + gb.members.length > unitsLimit(rules)) return false;
+  if (ga.total + gb.total > rules.jointMaxMembers) return false;
+  if (ga.spanChecked || gb.spanChecked) {
+    for (const m of gb.members) if (!withinSpan(table, ga.members, m, rules.jointMaxSpanM)) return false;
+  }
+  for (const m of gb.members) addToGroup(s, a, m);
+  gb.members = [];
+  gb.formal = 0;
+  gb.total = 0;
+  gb.alive = false;
+  return true;
+}
+
+export interface PackOptions {
+  placeKind: PlaceKind;
+  spanChecked: boolean;
+}
+
+/** Packs the still-unassigned enterprises of `pool` into new joint branches. */
+export function packPool(s: PackState, pool: readonly number[], options: PackOptions): void {
+  const { table, rules, groupOf } = s;
+  const pending = pool.filter((i) => groupOf[i] < 0);
+  const suppliers = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || a - b);
+  let formalAvailable = 0;
+  for (const i of suppliers) formalAvailable += table.formal[i];
+  if (formalAvailable < rules.jointMinFormal) return;
+
+  const created: number[] = [];
+  const inCore = new Set<number>();
+  for (const seed of suppliers) {
+    if (groupOf[seed] >= 0) continue;
+    const core = [seed];
+    inCore.add(seed);
+    let formal = table.formal[seed];
+    let total = table.members[seed];
+    while (formal < rules.jointMinFormal) {
+      const need = rules.jointMinFormal - formal;
+      let best = -1;
+      let bestScore = Number.POSITIVE_INFINITY;
+      for (const c of suppliers) {
+        if (groupOf[c] >= 0 || inCore.has(c) || !fits(s, core, total, c, options.spanChecked)) continue;
+        const overshoot = Math.max(0, table.formal[c] - need);
+        const score = overshoot * 1e7 + affinity(table, seed, c);
+        if (score < bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+      if (best < 0) break;
+      core.push(best);
+      inCore.add(best);
+      formal += table.formal[best];
+      total += table.members[best];
+    }
+    for (const m of core) inCore.delete(m);
+    if (formal >= rules.jointMinFormal) created.push(commitGroup(s, core, options.placeKind, options.spanChecked));
+  }
+  if (created.length === 0) return;
+
+  // Member-less enterprises first (largest first), then suppliers that found no core.
+  const rest = pending
+    .filter((i) => groupOf[i] < 0)
+    .sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || table.employees[b] - table.employees[a] || a - b);
+  for (const i of rest) {
+    const g = bestGroupFor(s, i, created);
+    if (g >= 0) addToGroup(s, g, i);
+  }
+
+  created.sort((a, b) => s.groups[a].members.length - s.groups[b].members.length || a - b);
+  for (let x = 0; x < created.length; x++) {
+    if (!s.groups[created[x]].alive) continue;
+    for (let y = x + 1; y < created.length; y++) {
+      if (s.groups[created[y]].alive) tryMerge(s, created[x], created[y]);
+    }
+  }
+}
+
+/**
+ * Puts each of `candidates` that is still unassigned into an existing branch within the distance
+ * limit that has room for it (no new branch is formed). Groups are found through a k-d tree over
+ * the members already placed, so the pass is near-linear.
+ */
+export function insertIntoNearbyGroups(s: PackState, candidates: readonly number[]): void {
+  const { table, rules, groupOf } = s;
+  const pending = candidates.filter((i) => groupOf[i] < 0 && table.lon[i] === table.lon[i]);
+  if (pending.length === 0) return;
+  const placed: number[] = [];
+  for (const g of s.groups) if (g.alive && g.spanChecked) placed.push(...g.members);
+  if (placed.length === 0) return;
+  const lat0 = table.lat[placed[0]];
+  const proj = localProjection(lat0);
+  const tree = new KDBush(placed.length);
+  for (const i of placed) tree.add(proj.x(table.lon[i]), proj.y(table.lat[i]));
+  tree.finish();
+  // A small margin covers the projection's scale change across a city; exact checks follow.
+  const radius = rules.jointMaxSpanM * 1.02;
+  const order = pending.sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || table.employees[b] - table.employees[a] || a - b);
+  for (const i of order) {
+    const near = tree.within(proj.x(table.lon[i]), proj.y(table.lat[i]), radius);
+    const groups = new Set<number>();
+    for (const k of near) groups.add(groupOf[placed[k]]);
+    const g = bestGroupFor(s, i, groups);
+    if (g >= 0) addToGroup(s, g, i);
+  }
+}
+
+/** Splits enterprises into square cells of `cellM` metres (offset by `shiftM`): each cell's span stays under the cell's diagonal. */
+export function splitByCells(table: EnterpriseTable, indices: readonly number[], cellM: number, shiftM: number): number[][] {
+  if (indices.length === 0) return [];
+  const proj = localProjection(table.lat[indices[0]]);
+  const cells = new Map<string, number[]>();
+  for (const i of indices) {
+    if (table.lon[i] !== table.lon[i]) continue;
+    const key = `${Math.floor((proj.x(table.lon[i]) + shiftM) / cellM)}:${Math.floor((proj.y(table.lat[i]) + shiftM) / cellM)}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = []));
+    cell.push(i);
+  }
+  return [...cells.values()];
+}
+
+/** A k-d tree over the mapped enterprises in `indices`, queried in metres. */
+function pointTree(table: EnterpriseTable, indices: readonly number[]) {
+  const proj = localProjection(table.lat[indices[0]]);
+  const tree = new KDBush(indices.length);
+  for (const i of indices) tree.add(proj.x(table.lon[i]), proj.y(table.lat[i]));
+  tree.finish();
+  return {
+    near: (i: number, radiusM: number) => tree.within(proj.x(table.lon[i]), proj.y(table.lat[i]), radiusM).map((k) => indices[k]),
+  };
+}
+
+const NEIGHBOURHOOD_LIMIT = 48;
+
+/**
+ * Packs the leftovers around each leftover member-carrying enterprise, with neighbourhoods instead
+ * of grid cells, so that no cell border keeps two near enterprises apart.
+ */
+export function packAroundSeeds(s: PackState, candidates: readonly number[], placeKind: PlaceKind): void {
+  const { table, rules, groupOf } = s;
+  const pending = candidates.filter((i) => groupOf[i] < 0 && table.lon[i] === table.lon[i]);
+  if (pending.length === 0) return;
+  const tree = pointTree(table, pending);
+  const seeds = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || a - b);
+  for (const seed of seeds) {
+    if (groupOf[seed] >= 0) continue;
+    const around = tree
+      .near(seed, rules.jointMaxSpanM)
+      .filter((i) => groupOf[i] < 0 && i !== seed)
+      .map((i) => [i, distanceM(table.lon[seed], table.lat[seed], table.lon[i], table.lat[i])] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, NEIGHBOURHOOD_LIMIT)
+      .map(([i]) => i);
+    packPool(s, [seed, ...around], { placeKind, spanChecked: true });
+  }
+}
+
+/**
+ * Makes room for a leftover in a full branch nearby by moving one member-less enterprise of that
+ * branch to another branch that has room for it (one ejection step).
+ */
+export function insertWithEjection(s: PackState, candidates: readonly number[]): void {
+  const { table, rules, groupOf } = s;
+  const pending = candidates.filter((i) => groupOf[i] < 0 && table.lon[i] === table.lon[i]);
+  const placed: number[] = [];
+  for (const g of s.groups) if (g.alive && g.spanChecked) placed.push(...g.members);
+  if (pending.length === 0 || placed.length === 0) return;
+  const tree = pointTree(table, placed);
+  const radius = rules.jointMaxSpanM * 1.02;
+  for (const x of pending) {
+    const nearGroups = new Set(tree.near(x, radius).map((m) => groupOf[m]));
+    let done = false;
+    for (const g of nearGroups) {
+      if (done) break;
+      const group = s.groups[g];
+      if (!group.alive || !group.spanChecked) continue;
+      for (const y of group.members) {
+        if (table.formal[y] > 0 && group.formal - table.formal[y] < rules.jointMinFormal) continue;
+        const others = group.members.filter((m) => m !== y);
+        if (!fits(s, others, group.total - table.members[y], x, true)) continue;
+        const targets = new Set(tree.near(y, radius).map((m) => groupOf[m]));
+        targets.delete(g);
+        const g2 = bestGroupFor(s, y, targets);
+        if (g2 < 0) continue;
+        removeFromGroup(s, g, y);
+        addToGroup(s, g2, y);
+        addToGroup(s, g, x);
+        done = true;
+        break;
+      }
+    }
+  }
+}
+
+function removeFromGroup(s: PackState, g: number, i: number): void {
+  const group = s.groups[g];
+  group.members = group.members.filter((m) => m !== i);
+  group.formal -= s.table.formal[i];
+  group.total -= s.table.members[i];
+  s.groupOf[i] = -1;
+}

@@ -1,0 +1,73 @@
+/** Enterprise → building / zone / area joins through packed polygon indexes. */
+import type { Area, Building, Enterprise, Zone } from '../model/types';
+import type { EnterpriseTable } from '../model/enterprise-table';
+import { createPolygonIndex, type PolygonIndex } from './polygon-index';
+
+export interface SpatialJoin {
+  /** Per enterprise: index into buildings / zones / areas, or -1. */
+  building: Int32Array;
+  zone: Int32Array;
+  district: Int32Array;
+  street: Int32Array;
+}
+
+export function locateAll(table: EnterpriseTable, index: PolygonIndex): Int32Array {
+  const out = new Int32Array(table.count).fill(-1);
+  if (index.size === 0) return out;
+  for (let i = 0; i < table.count; i++) {
+    const lon = table.lon[i];
+    if (lon === lon) out[i] = index.locate(lon, table.lat[i]);
+  }
+  return out;
+}
+
+export function joinEnterprisesToBuildings(table: EnterpriseTable, buildings: readonly Building[]): Int32Array {
+  return locateAll(table, createPolygonIndex(buildings.map((b) => b.geometry)));
+}
+
+export function joinEnterprisesToZones(table: EnterpriseTable, zones: readonly Zone[]): Int32Array {
+  return locateAll(table, createPolygonIndex(zones.map((z) => z.geometry)));
+}
+
+/**
+ * District and street of every enterprise: the row's own `district` / `street` (area id or name)
+ * when it names a known area, otherwise the area its point falls in.
+ */
+export function joinEnterprisesToAreas(
+  table: EnterpriseTable,
+  enterprises: readonly Enterprise[],
+  areas: readonly Area[],
+): { district: Int32Array; street: Int32Array } {
+  const districts: number[] = [];
+  const streets: number[] = [];
+  const byKey = new Map<string, number>();
+  areas.forEach((a, i) => {
+    (a.level === 'district' ? districts : streets).push(i);
+    byKey.set(`${a.level}:${a.id}`, i);
+    if (!byKey.has(`${a.level}:${a.name}`)) byKey.set(`${a.level}:${a.name}`, i);
+  });
+  const districtIndex = createPolygonIndex(districts.map((i) => areas[i].geometry));
+  const streetIndex = createPolygonIndex(streets.map((i) => areas[i].geometry));
+  const district = new Int32Array(table.count).fill(-1);
+  const street = new Int32Array(table.count).fill(-1);
+  for (let i = 0; i < table.count; i++) {
+    const e = enterprises[i];
+    const lon = table.lon[i];
+    const lat = table.lat[i];
+    const mapped = lon === lon;
+    let s = byKey.get(`street:${e.street.trim()}`) ?? -1;
+    if (s < 0 && mapped) {
+      const k = streetIndex.locate(lon, lat);
+      s = k < 0 ? -1 : streets[k];
+    }
+    let d = byKey.get(`district:${e.district.trim()}`) ?? -1;
+    if (d < 0 && s >= 0 && areas[s].parent) d = byKey.get(`district:${areas[s].parent}`) ?? -1;
+    if (d < 0 && mapped) {
+      const k = districtIndex.locate(lon, lat);
+      d = k < 0 ? -1 : districts[k];
+    }
+    district[i] = d;
+    street[i] = s;
+  }
+  return { district, street };
+}
