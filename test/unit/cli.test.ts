@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { demoFolder } from '../support/demo';
+
+const bin = resolve(__dirname, '../../src/cli/lianjian.mjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('lianjian CLI', () => {
+  it('prints usage with --help', () => {
+    const r = run('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/lianjian plan <dataset-folder>/);
+  });
+
+  it('exits 2 with a clear message for unusable input', () => {
+    const missing = run('plan', '/nonexistent-folder');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/not a dataset folder/);
+    const empty = mkdtempSync(join(tmpdir(), 'lj-empty-'));
+    writeFileSync(join(empty, 'enterprises.csv'), 'foo,bar\n1,2\n');
+    const noHeader = run('plan', empty);
+    expect(noHeader.status).toBe(2);
+    expect(noHeader.stderr).toMatch(/header/);
+    expect(run('frobnicate').status).toBe(2);
+  });
+
+  it('plans the Linpu demo into a report file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lj-plan-')), 'report.json');
+    const r = run('plan', join(demoFolder(), 'linpu'), '--json', out);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.schema).toBe('lianjian.plan/1');
+    expect(report.recommendations.filter((x: { kind: string }) => x.kind === 'standalone')).toHaveLength(48);
+  });
+
+  it('validates row by row, keeping bad rows and counting them', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lj-validate-'));
+    copyFileSync(resolve(__dirname, '../fixtures/io/gbk-title-row.csv'), join(folder, 'enterprises.csv'));
+    const r = run('validate', folder);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/enterprises\.csv:6 \[latlon_swapped\]/);
+    expect(r.stdout).toMatch(/9 enterprise rows kept; 2 errors/);
+    expect(run('validate', folder, '--strict').status).toBe(1);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { decodeText } from '../../src/core/io/text';
+import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
+import { parseBuildings } from '../../src/core/io/geojson';
+import { checkCreditCode } from '../../src/core/io/credit-code';
+import { safeCell, toCsv } from '../../src/core/io/csv-writer';
+import { enterprisesToCsv } from '../../src/core/io/dataset-writer';
+import { parseDatasetFiles } from '../../src/core/io/dataset';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(resolve(__dirname, '../fixtures/io', name)));
+
+describe('credit codes (GB 32100-2015)', () => {
+  it('accepts a valid code and flags a wrong check character or format', () => {
+    expect(checkCreditCode('91350100M000100Y43')).toBe('ok');
+    expect(checkCreditCode('91350100M000100Y44')).toBe('check_digit');
+    expect(checkCreditCode('91350100M000100Y4')).toBe('format');
+    expect(checkCreditCode('91350100M000100I43')).toBe('format');
+  });
+});
+
+describe('enterprises.csv from a GBK file with a title row', () => {
+  const { text, encoding } = decodeText(fixture('gbk-title-row.csv'));
+  const result = parseEnterprisesCsv(text);
+  const codes = (code: string) => result.problems.filter((p) => p.code === code);
+  const byName = (name: string) => result.enterprises.find((e) => e.name === name);
+
+  it('detects GB18030 and finds the header below the title', () => {
+    expect(encoding).toBe('gb18030');
+    expect(result.headerRow).toBe(3);
+    expect(result.enterprises[0].name).toBe('杭州示例贸易有限公司');
+    expect(result.enterprises[0].address).toBe('杭州市下城区体育场路1号, 2楼');
+  });
+
+  it('keeps every row: row count in equals row count kept', () => {
+    expect(result.enterprises).toHaveLength(9);
+  });
+
+  it('reports each hazard with its row, column, raw value and code', () => {
+    expect(codes('credit_code_check')).toMatchObject([{ row: 5, column: 'credit_code', value: '91330103MA27XK0J2G' }]);
+    expect(codes('latlon_swapped')).toMatchObject([{ row: 6 }]);
+    expect(byName('经纬度反了有限公司')).toMatchObject({ lon: 120.172, lat: 30.277 });
+    expect(codes('missing_coordinates')).toMatchObject([{ row: 7 }]);
+    expect(byName('没有坐标有限公司')).toMatchObject({ lon: null, lat: null, employees: 50, workCovered: true });
+    expect(codes('duplicate_credit_code')).toMatchObject([{ row: 8, value: '91330103MA27XK0J2Q' }]);
+    expect(codes('negative_count')).toMatchObject([{ row: 9, column: 'employees', value: '-4' }]);
+    expect(codes('not_a_number')).toMatchObject([{ row: 10, column: 'employees', value: 'abc' }]);
+    expect(codes('duplicate_id')).toMatchObject([{ row: 11, value: 'G1' }]);
+    expect(codes('outside_china')).toMatchObject([{ row: 12 }]);
+  });
+
+  it('keeps formula- and HTML-looking names as text, and unknown columns in extra', () => {
+    expect(byName('=HYPERLINK("http://example.invalid")')).toBeDefined();
+    const html = byName('<img src=x onerror=alert(1)>');
+    expect(html?.address).toBe('多行\n地址');
+    expect(html?.extra['备注']).toBe('说"明');
+  });
+});
+
+describe('GeoJSON hazards', () => {
+  it('reports a bow-tie, closes an unclosed ring, rejects non-polygons, and never throws', () => {
+    const { buildings, problems } = parseBuildings(new TextDecoder().decode(fixture('buildings-hazards.geojson')));
+    expect(buildings.map((b) => b.id)).toEqual(['ok', 'bowtie', 'unclosed']);
+    expect(problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'bad_geometry'],
+      [3, 'repaired_geometry'],
+      [4, 'bad_geometry'],
+      [5, 'bad_geometry'],
+    ]);
+    expect(problems[0].message).toMatch(/自相交/);
+  });
+
+  it('reports a truncated file as one file-level problem', () => {
+    const { buildings, problems } = parseBuildings(new TextDecoder().decode(fixture('truncated.geojson')));
+    expect(buildings).toEqual([]);
+    expect(problems).toMatchObject([{ row: 0, code: 'bad_json', severity: 'error' }]);
+  });
+});
+
+describe('CSV export', () => {
+  it('neutralises cells that would run as formulas, but keeps numbers', () => {
+    for (const bad of ['=1+2', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx']) expect(safeCell(bad).startsWith("'")).toBe(true);
+    expect(safeCell('-12.5')).toBe('-12.5');
+    expect(safeCell('杭州')).toBe('杭州');
+    expect(toCsv(['a'], [{ a: '=1+2' }], { bom: true })).toBe("\uFEFFa\r\n'=1+2\r\n");
+  });
+
+  it('round-trips enterprises through CSV, 18-digit codes and leading zeros included', () => {
+    const { text } = decodeText(fixture('gbk-title-row.csv'));
+    const first = parseEnterprisesCsv(text).enterprises.filter((e) => !e.name.startsWith('='));
+    first.forEach((e, k) => (e.extra['邮编'] = k === 0 ? '011000' : '310000'));
+    const again = parseEnterprisesCsv(enterprisesToCsv(first, { bom: true })).enterprises;
+    expect(again.map(({ row: _row, ...e }) => e)).toEqual(first.map(({ row: _row, ...e }) => e));
+  });
+});
+
+describe('dataset folder', () => {
+  it('is unusable without enterprises.csv, with a clear problem', () => {
+    const parsed = parseDatasetFiles({ 'zones.geojson': '{"type":"FeatureCollection","features":[]}' });
+    expect(parsed.unusable).toBe(true);
+    expect(parsed.problems[0]).toMatchObject({ code: 'missing_file', file: 'enterprises.csv' });
+  });
+
+  it('converts GCJ-02 coordinates when dataset.json says so', () => {
+    const csv = 'id,name,lon,lat\nA,甲,120.1745,30.2546\n';
+    const wgs = parseDatasetFiles({ 'enterprises.csv': csv }).dataset.enterprises[0];
+    const gcj = parseDatasetFiles({ 'enterprises.csv': csv, 'dataset.json': '{"crs":"gcj02"}' }).dataset.enterprises[0];
+    expect(wgs.lon).toBe(120.1745);
+    expect(gcj.lon).not.toBe(120.1745);
+    expect(Math.abs((gcj.lon as number) - 120.1745)).toBeLessThan(0.01);
+  });
+});
