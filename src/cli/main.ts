@@ -13,7 +13,7 @@ Usage:
   lianjian plan <dataset-folder> [--json <file>]   plan a dataset; write the report (lianjian.plan/1)
   lianjian validate <dataset-folder> [--strict]   list row-level problems (exit 1 with --strict on errors)
   lianjian demo-data [<out-folder>] [--if-missing] write the synthetic Hangzhou and Linpu datasets
-  lianjian bench [--sizes 10000,100000,1000000]    time every planning stage against naive Turf
+  lianjian bench [--sizes 10000x5000,100000x50000] time every planning stage against naive Turf
   lianjian --help                                  this text
 
 A dataset folder holds enterprises.csv and optionally buildings.geojson, zones.geojson,
@@ -100,7 +100,7 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
         return 0;
       }
       case 'bench': {
-        const { runBench } = await import('./bench');
+        const { runBench } = await import('./bench/run-bench');
         return runBench(rest, out);
       }
       case undefined:

@@ -2,7 +2,7 @@
 import { resolveRules, type Dataset, type RuleProfile } from './model/types';
 import { REPORT_SCHEMA, type PlanReport } from './model/report';
 import { buildEnterpriseTable, type EnterpriseTable } from './model/enterprise-table';
-import { joinEnterprisesToAreas, joinEnterprisesToBuildings, joinEnterprisesToZones } from './spatial/join';
+import { buildPlaceIndexes, joinEnterprisesToAreas, locateAll } from './spatial/join';
 import { clusterBuildings } from './spatial/building-clusters';
 import { rollUpAreas, summarize } from './coverage/coverage';
 import { findUncoveredClusters } from './clustering/uncovered-clusters';
@@ -10,6 +10,7 @@ import { recommend } from './recommend/recommend';
 
 export interface PlanStageTimes {
   table: number;
+  index: number;
   join: number;
   coverage: number;
   cluster: number;
@@ -28,6 +29,8 @@ export interface PlanResult {
   street: Int32Array;
   clusterOf: Int32Array;
   times: PlanStageTimes;
+  /** Memory held by the polygon indexes. */
+  indexBytes: number;
 }
 
 export interface PlanOptions {
@@ -42,16 +45,18 @@ export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanRe
   const t0 = now();
   const table = buildEnterpriseTable(dataset.enterprises, dataset.organizations, rules);
   const t1 = now();
-  const building = joinEnterprisesToBuildings(table, dataset.buildings);
-  const zone = joinEnterprisesToZones(table, dataset.zones);
-  const { district, street } = joinEnterprisesToAreas(table, dataset.enterprises, dataset.areas);
+  const indexes = buildPlaceIndexes(dataset.buildings, dataset.zones, dataset.areas);
+  const { clusterOf: buildingCluster } = clusterBuildings(indexes.buildings, rules.buildingClusterGapM);
+  const t1i = now();
+  const building = locateAll(table, indexes.buildings);
+  const zone = locateAll(table, indexes.zones);
+  const { district, street } = joinEnterprisesToAreas(table, dataset.enterprises, dataset.areas, indexes);
   const t2 = now();
   const summary = summarize(table.flags);
   const areas = rollUpAreas(table, dataset.areas, district, street);
   const t3 = now();
   const { clusters, clusterOf } = findUncoveredClusters(table, building, zone, rules);
   const t4 = now();
-  const { clusterOf: buildingCluster } = clusterBuildings(dataset.buildings, rules.buildingClusterGapM);
   const { recommendations, effect } = recommend({
     table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones, areas: dataset.areas,
     buildingCluster, clusters, clusterOf,
@@ -69,6 +74,7 @@ export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanRe
       plan_effect: effect,
     },
     table, rules, building, zone, district, street, clusterOf,
-    times: { table: t1 - t0, join: t2 - t1, coverage: t3 - t2, cluster: t4 - t3, recommend: t5 - t4, total: t5 - t0 },
+    indexBytes: indexes.buildings.bytes + indexes.zones.bytes + indexes.districts.index.bytes + indexes.streets.index.bytes,
+    times: { table: t1 - t0, index: t1i - t1, join: t2 - t1i, coverage: t3 - t2, cluster: t4 - t3, recommend: t5 - t4, total: t5 - t0 },
   };
 }

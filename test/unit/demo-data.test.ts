@@ -58,7 +58,7 @@ describe('synthetic Hangzhou (figures of the 2011 report, computed from the file
     const zoneNames = new Set(dataset.zones.map((z) => z.name));
     for (const z of NAMED_ZONES) expect(zoneNames.has(z.name), z.name).toBe(true);
     for (const name of ['吴山商圈', '黄龙商圈', '武林路女装街', '中国丝绸城', '南宋御街', '玉皇山南国际创意区', '滨江高新园区']) expect(zoneNames.has(name)).toBe(true);
-    const { clusterOf } = clusterBuildings(dataset.buildings, resolveRules({}).buildingClusterGapM);
+    const { clusterOf } = clusterBuildings(createPolygonIndex(dataset.buildings.map((b) => b.geometry)), resolveRules({}).buildingClusterGapM);
     const xiacheng = new Set(dataset.buildings.map((b, k) => (b.name.startsWith('下城楼宇社区') ? clusterOf[k] : -1)).filter((c) => c >= 0));
     expect(xiacheng.size).toBe(27);
   });

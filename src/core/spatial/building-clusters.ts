@@ -1,15 +1,13 @@
 /** Groups buildings whose footprints lie within `gapM` of each other (single linkage over bounding boxes). */
 import Flatbush from 'flatbush';
-import type { Building } from '../model/types';
 import { metresToDegrees } from './geo';
-import { createPolygonIndex } from './polygon-index';
+import type { PolygonIndex } from './polygon-index';
 
 /** Per building: cluster number. Every building belongs to a cluster (often of one). */
-export function clusterBuildings(buildings: readonly Building[], gapM: number): { clusterOf: Int32Array; sizes: number[] } {
-  const n = buildings.length;
+export function clusterBuildings(polygons: PolygonIndex, gapM: number): { clusterOf: Int32Array; sizes: number[] } {
+  const n = polygons.size;
   const clusterOf = new Int32Array(n);
   if (n === 0) return { clusterOf, sizes: [] };
-  const polygons = createPolygonIndex(buildings.map((b) => b.geometry));
   const tree = new Flatbush(n);
   for (let i = 0; i < n; i++) {
     const [a, b, c, d] = polygons.bbox(i);

@@ -21,12 +21,22 @@ export function locateAll(table: EnterpriseTable, index: PolygonIndex): Int32Arr
   return out;
 }
 
-export function joinEnterprisesToBuildings(table: EnterpriseTable, buildings: readonly Building[]): Int32Array {
-  return locateAll(table, createPolygonIndex(buildings.map((b) => b.geometry)));
+export interface PlaceIndexes {
+  buildings: PolygonIndex;
+  zones: PolygonIndex;
+  districts: { index: PolygonIndex; areaOf: number[] };
+  streets: { index: PolygonIndex; areaOf: number[] };
 }
 
-export function joinEnterprisesToZones(table: EnterpriseTable, zones: readonly Zone[]): Int32Array {
-  return locateAll(table, createPolygonIndex(zones.map((z) => z.geometry)));
+export function buildPlaceIndexes(buildings: readonly Building[], zones: readonly Zone[], areas: readonly Area[]): PlaceIndexes {
+  const districtAreas = areas.flatMap((a, i) => (a.level === 'district' ? [i] : []));
+  const streetAreas = areas.flatMap((a, i) => (a.level === 'street' ? [i] : []));
+  return {
+    buildings: createPolygonIndex(buildings.map((b) => b.geometry)),
+    zones: createPolygonIndex(zones.map((z) => z.geometry)),
+    districts: { index: createPolygonIndex(districtAreas.map((i) => areas[i].geometry)), areaOf: districtAreas },
+    streets: { index: createPolygonIndex(streetAreas.map((i) => areas[i].geometry)), areaOf: streetAreas },
+  };
 }
 
 /**
@@ -37,17 +47,15 @@ export function joinEnterprisesToAreas(
   table: EnterpriseTable,
   enterprises: readonly Enterprise[],
   areas: readonly Area[],
+  indexes: Pick<PlaceIndexes, 'districts' | 'streets'>,
 ): { district: Int32Array; street: Int32Array } {
-  const districts: number[] = [];
-  const streets: number[] = [];
   const byKey = new Map<string, number>();
   areas.forEach((a, i) => {
-    (a.level === 'district' ? districts : streets).push(i);
     byKey.set(`${a.level}:${a.id}`, i);
     if (!byKey.has(`${a.level}:${a.name}`)) byKey.set(`${a.level}:${a.name}`, i);
   });
-  const districtIndex = createPolygonIndex(districts.map((i) => areas[i].geometry));
-  const streetIndex = createPolygonIndex(streets.map((i) => areas[i].geometry));
+  const { index: districtIndex, areaOf: districts } = indexes.districts;
+  const { index: streetIndex, areaOf: streets } = indexes.streets;
   const district = new Int32Array(table.count).fill(-1);
   const street = new Int32Array(table.count).fill(-1);
   for (let i = 0; i < table.count; i++) {

@@ -7,6 +7,8 @@ import type { PolygonGeometry } from '../model/types';
 
 export interface PolygonIndex {
   readonly size: number;
+  /** Memory held by the index and its flat coordinates. */
+  readonly bytes: number;
   /** Index of the smallest polygon containing the point, or -1. */
   locate(lon: number, lat: number): number;
   bbox(i: number): [number, number, number, number];
@@ -89,6 +91,7 @@ export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | n
 
   return {
     size: geometries.length,
+    bytes: tree.data.byteLength + flat.byteLength + rs.byteLength + prs.byteLength + ppc.byteLength + boxes.byteLength + areas.byteLength,
     locate(lon, lat) {
       if (indexed.length === 0) return -1;
       found = -1;

@@ -1,0 +1,81 @@
+/** Composition root: loads the plan in the worker, lays out map and panels. */
+import { useEffect } from 'react';
+import { Alert, ConfigProvider, Layout, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../state/store';
+import { planInWorker } from '../worker/client';
+import { MapCanvas } from '../map/MapCanvas';
+import { Legend } from '../ui/Legend';
+import { SummaryPanel } from '../ui/SummaryPanel';
+import { DetailPanel } from '../ui/DetailPanel';
+import { RecommendationList } from '../ui/RecommendationList';
+import { BasemapSettings } from '../ui/BasemapSettings';
+import { rememberLanguage, type Language } from '../ui/i18n';
+import { datasetUrl, readPageConfig } from './config';
+
+const DATASETS = ['hangzhou', 'linpu'];
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const status = useAppStore((s) => s.status);
+  const error = useAppStore((s) => s.error);
+  const view = useAppStore((s) => s.view);
+  const config = readPageConfig(window.location.search);
+
+  useEffect(() => {
+    const { setLoading, setPlan, setFailed } = useAppStore.getState();
+    setLoading();
+    planInWorker({ datasetUrl: datasetUrl(config.dataset), limit: config.limit }).then(setPlan, (e: Error) => setFailed(e.message));
+  }, [config.dataset, config.limit]);
+
+  const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
+  const switchLanguage = (next: Language) => {
+    void i18n.changeLanguage(next);
+    rememberLanguage(next);
+    document.documentElement.lang = next;
+  };
+  const switchDataset = (dataset: string) => {
+    const params = new URLSearchParams(window.location.search);
+    params.set('dataset', dataset);
+    window.location.search = params.toString();
+  };
+
+  return (
+    <ConfigProvider locale={language === 'en' ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#b2182b' } }}>
+      <Layout className="app">
+        <Layout.Header className="app-header">
+          <Space size="middle">
+            <Typography.Title level={4} className="app-title">{t('app.title')}</Typography.Title>
+            <Typography.Text className="app-subtitle">{t('app.subtitle')}</Typography.Text>
+            {view?.synthetic ? <Tag color="gold" title={view.notice ?? ''}>{t('app.synthetic')}</Tag> : null}
+          </Space>
+          <Space>
+            <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: d }))} aria-label={t('app.dataset')} />
+            <BasemapSettings />
+            <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
+          </Space>
+        </Layout.Header>
+        <Layout className="app-body">
+          <Layout.Sider width={360} theme="light" className="app-sider">
+            {view ? (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text strong>{view.datasetName}</Typography.Text>
+                <SummaryPanel summary={view.report.summary} />
+                <RecommendationList />
+              </Space>
+            ) : null}
+          </Layout.Sider>
+          <Layout.Content className="app-content">
+            {status === 'loading' ? <div className="loading"><Spin size="large" /><div>{t('app.loading')}</div></div> : null}
+            {status === 'failed' ? <Alert type="error" showIcon message={t('app.loadFailed')} description={error} /> : null}
+            {view ? <MapCanvas /> : null}
+            {view ? <Legend /> : null}
+            <DetailPanel />
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </ConfigProvider>
+  );
+}

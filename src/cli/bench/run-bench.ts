@@ -1,0 +1,142 @@
+/**
+ * `lianjian bench`: times every planning stage on synthetic cities and, in the same run, the same
+ * join and clustering done the naive way with @turf/turf (sampled and extrapolated where a full
+ * naive run would take minutes), with result checks so that a fast wrong answer cannot pass.
+ */
+import { parseArgs } from 'node:util';
+import * as turf from '@turf/turf';
+import { planDataset } from '../../core/plan';
+import { enterprisesToCsv } from '../../core/io/dataset-writer';
+import { parseEnterprisesCsv } from '../../core/io/enterprises-csv';
+import { checkReport } from '../../core/recommend/invariants';
+import { dbscan } from '../../core/clustering/dbscan';
+import { isUncoveredMustCover } from '../../core/clustering/uncovered-clusters';
+import { createRandom } from '../../core/util/random';
+import { syntheticCity } from './synthetic-city';
+
+type Out = (line: string) => void;
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function sample<T>(items: readonly T[], count: number, seed: number): T[] {
+  if (items.length <= count) return [...items];
+  const rng = createRandom(seed);
+  const picked = new Set<number>();
+  while (picked.size < count) picked.add(rng.int(0, items.length - 1));
+  return [...picked].sort((a, b) => a - b).map((i) => items[i]);
+}
+
+interface Scenario {
+  enterprises: number;
+  buildings: number;
+}
+
+function runScenario({ enterprises, buildings }: Scenario, out: Out): boolean {
+  let ok = true;
+  const check = (label: string, pass: boolean, detail: string) => {
+    out(`    check ${pass ? 'ok  ' : 'FAIL'} ${label}: ${detail}`);
+    ok &&= pass;
+  };
+  out(`\n## ${enterprises.toLocaleString('en')} enterprises, ${buildings.toLocaleString('en')} buildings, 300 zones`);
+  const dataset = syntheticCity(enterprises, buildings);
+
+  const csv = enterprisesToCsv(dataset.enterprises);
+  const t0 = performance.now();
+  const parsed = parseEnterprisesCsv(csv);
+  const load = performance.now() - t0;
+  check('CSV rows kept', parsed.enterprises.length === enterprises, `${parsed.enterprises.length} of ${enterprises}`);
+
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const result = planDataset({ ...dataset, enterprises: parsed.enterprises });
+  const heapAfter = process.memoryUsage().heapUsed;
+  const t = result.times;
+  out('  stage          time');
+  out(`  load (CSV)     ${ms(load)}  (${mb(csv.length)} of CSV, ${Math.round(enterprises / (load / 1000)).toLocaleString('en')} rows/s)`);
+  out(`  table          ${ms(t.table)}`);
+  out(`  index          ${ms(t.index)}  (${mb(result.indexBytes)} of polygon indexes)`);
+  out(`  join           ${ms(t.join)}`);
+  out(`  coverage       ${ms(t.coverage)}`);
+  out(`  cluster        ${ms(t.cluster)}  (${result.report.clusters.length} clusters)`);
+  out(`  recommend      ${ms(t.recommend)}  (${result.report.recommendations.length} items)`);
+  out(`  whole plan     ${ms(t.total)}  (heap +${mb(Math.max(0, heapAfter - heapBefore))}, ${mb(heapAfter)} in use)`);
+  const e = result.report.plan_effect;
+  out(`  must-cover to organizations: ${e.must_cover_in_orgs} of ${e.uncovered_must_cover} in ${e.new_orgs} orgs; plain greedy ${e.greedy_must_cover_in_orgs} in ${e.greedy_new_orgs}`);
+
+  // Naive join: every sampled enterprise against every building with Turf.
+  const mapped = parsed.enterprises.map((_, i) => i);
+  const joinSample = sample(mapped, Math.max(20, Math.min(2000, Math.round(4e6 / buildings))), 11);
+  const polygons = dataset.buildings.map((b) => turf.polygon(b.geometry.coordinates as number[][][]));
+  const t1 = performance.now();
+  let naivePairs = 0;
+  let ourPairs = 0;
+  for (const i of joinSample) {
+    const e = parsed.enterprises[i];
+    const pt = turf.point([e.lon as number, e.lat as number]);
+    for (const poly of polygons) {
+      if (turf.booleanPointInPolygon(pt, poly, { ignoreBoundary: true })) {
+        naivePairs++;
+        break;
+      }
+    }
+    if (result.building[i] >= 0) ourPairs++;
+  }
+  const naiveJoin = ((performance.now() - t1) / joinSample.length) * enterprises;
+  out(`  naive Turf join  ≈ ${ms(naiveJoin)} (sampled ${joinSample.length}, extrapolated) vs ours ${ms(t.join)}: ×${Math.round(naiveJoin / t.join).toLocaleString('en')}`);
+  check('enterprise→building pairs on the sample', naivePairs === ourPairs, `Turf ${naivePairs}, ours ${ourPairs}`);
+
+  // Naive clustering: Turf clustersDbscan on the same points, at two sizes to extrapolate.
+  const points = mapped.filter((i) => isUncoveredMustCover(result.table.flags[i]) && result.building[i] < 0 && result.zone[i] < 0);
+  const { clusterRadiusM: radius, clusterMinPoints: minPoints } = result.rules;
+  const naiveAt = (size: number) => {
+    const s = sample(points, size, 5);
+    const fc = turf.featureCollection(s.map((i) => turf.point([result.table.lon[i], result.table.lat[i]])));
+    const start = performance.now();
+    const clustered = turf.clustersDbscan(fc, radius / 1000, { minPoints, units: 'kilometers' });
+    const time = performance.now() - start;
+    const ids = new Set<number>();
+    let noise = 0;
+    for (const f of clustered.features) {
+      if (f.properties.dbscan === 'noise') noise++;
+      else if (f.properties.cluster !== undefined) ids.add(f.properties.cluster);
+    }
+    const ours = dbscan(Float64Array.from(s, (i) => result.table.lon[i]), Float64Array.from(s, (i) => result.table.lat[i]), radius, minPoints);
+    const ourNoise = Array.from(ours.labels).filter((l) => l < 0).length;
+    return { size: s.length, time, clusters: ids.size, noise, ourClusters: ours.clusterCount, ourNoise };
+  };
+  const small = naiveAt(Math.min(points.length, 2000));
+  const large = naiveAt(Math.min(points.length, 8000));
+  const exponent = large.size > small.size ? Math.log(large.time / small.time) / Math.log(large.size / small.size) : 1;
+  const naiveCluster = large.time * Math.pow(points.length / large.size, Math.max(1, exponent));
+  out(`  naive Turf clustersDbscan ≈ ${ms(naiveCluster)} for ${points.length} points (measured ${ms(large.time)} at ${large.size}, exponent ${exponent.toFixed(2)}) vs ours ${ms(t.cluster)}: ×${Math.round(naiveCluster / Math.max(t.cluster, 0.01)).toLocaleString('en')}`);
+  const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(2, 0.02 * Math.max(a, b));
+  check('clusters vs Turf on the same points', close(large.clusters, large.ourClusters) && close(large.noise, large.ourNoise), `Turf ${large.clusters} clusters / ${large.noise} noise, ours ${large.ourClusters} / ${large.ourNoise}`);
+
+  const formal = result.report.recommendations.filter((r) => r.kind === 'joint_branch').reduce((s, r) => s + r.formal_members, 0);
+  const byId = new Map(parsed.enterprises.map((x) => [x.id, x]));
+  const recount = result.report.recommendations.filter((r) => r.kind === 'joint_branch').reduce((s, r) => s + r.enterprise_ids.reduce((a, id) => a + (byId.get(id)?.partyMembers ?? 0), 0), 0);
+  check('joint-branch formal member sums', formal === recount, `${formal} = ${recount}`);
+  const violations = checkReport(result.report, { ...dataset, enterprises: parsed.enterprises }, result.rules);
+  check('invariants', violations.length === 0, violations.length === 0 ? 'none broken' : violations.slice(0, 3).join('; '));
+  return ok;
+}
+
+export function runBench(args: string[], out: Out): number {
+  const { values } = parseArgs({ args, options: { sizes: { type: 'string' } } });
+  const scenarios: Scenario[] = values.sizes
+    ? values.sizes.split(',').map((s) => {
+        const [e, b] = s.split('x').map(Number);
+        return { enterprises: e, buildings: b || 50_000 };
+      })
+    : [
+        { enterprises: 10_000, buildings: 5_000 },
+        { enterprises: 100_000, buildings: 5_000 },
+        { enterprises: 100_000, buildings: 50_000 },
+        { enterprises: 1_000_000, buildings: 50_000 },
+      ];
+  out(`lianjian bench — Node ${process.version}, one thread; times are single runs`);
+  let ok = true;
+  for (const s of scenarios) ok = runScenario(s, out) && ok;
+  out(ok ? '\nall result checks passed' : '\nSOME RESULT CHECKS FAILED');
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,131 @@
+/** The sole owner of the maplibre Map and the deck.gl overlay. Everything else talks to it through the store. */
+import { useEffect, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { Protocol } from 'pmtiles';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../state/store';
+import { buildLayers } from './layers/build-layers';
+import { basemapStyle } from './style/basemap-style';
+import { LAYER_IDS } from './layers/ids';
+import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
+
+maplibregl.setWorkerUrl(workerUrl);
+let pmtilesRegistered = false;
+
+declare global {
+  interface Window {
+    /** Read by the browser tests: is the map drawn, and where is a point on screen. */
+    __lianjian?: { ready: boolean; enterpriseCount: number; project(lon: number, lat: number): [number, number]; frames: number };
+  }
+}
+
+export function MapCanvas() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const view = useAppStore((s) => s.view);
+  const layers = useAppStore((s) => s.layers);
+  const basemap = useAppStore((s) => s.basemap);
+  const selectedEnterprise = useAppStore((s) => s.selectedEnterprise);
+  const selectedRecommendation = useAppStore((s) => s.selectedRecommendation);
+  const viewRequest = useAppStore((s) => s.viewRequest);
+  const { t } = useTranslation();
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  // Create the map once a plan is there; rebuild it when the basemap changes.
+  useEffect(() => {
+    if (!view || !container.current) return;
+    if (basemap.kind === 'pmtiles' && !pmtilesRegistered) {
+      maplibregl.addProtocol('pmtiles', new Protocol().tile);
+      pmtilesRegistered = true;
+    }
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: basemapStyle(view.areas, basemap),
+      bounds: view.initialBounds ?? undefined,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: true, customAttribution: view.synthetic ? tRef.current('app.synthetic') : undefined },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const overlay = new MapLibreOverlay({
+      interleaved: false,
+      layers: [],
+      useDevicePixels: true,
+      onClick: (info: PickingInfo) => {
+        if (info.layer?.id === LAYER_IDS.enterprises && info.index >= 0) useAppStore.getState().selectEnterprise(info.index);
+      },
+      getTooltip: (info: PickingInfo) => tooltipFor(info),
+      onAfterRender: () => {
+        if (window.__lianjian) window.__lianjian.frames++;
+      },
+    });
+    map.addControl(overlay);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    window.__lianjian = { ready: false, enterpriseCount: view.enterprises.length, frames: 0, project: (lon, lat) => {
+      const p = map.project([lon, lat]);
+      return [p.x, p.y];
+    } };
+    map.once('idle', () => {
+      if (window.__lianjian) window.__lianjian.ready = true;
+    });
+    return () => {
+      overlayRef.current = null;
+      mapRef.current = null;
+      map.remove();
+    };
+  }, [view, basemap]);
+
+  useEffect(() => {
+    if (!view || !overlayRef.current) return;
+    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation }) });
+  }, [view, basemap, layers, selectedEnterprise, selectedRecommendation]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !viewRequest) return;
+    const [w, s, e, n] = viewRequest.bbox;
+    map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 16, duration: 600 });
+  }, [viewRequest]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !map.getLayer('district-fill')) return;
+    for (const id of ['district-fill', 'street-line', 'district-line', 'street-label']) {
+      map.setLayoutProperty(id, 'visibility', layers.areas ? 'visible' : 'none');
+    }
+  }, [layers.areas]);
+
+  function tooltipFor(info: PickingInfo): { text: string } | null {
+    const state = useAppStore.getState();
+    const tr = tRef.current;
+    if (!info.layer || info.index < 0 || !state.view) return null;
+    if (info.layer.id === LAYER_IDS.enterprises) {
+      const e = state.view.enterprises[info.index];
+      const category = COVERAGE_CATEGORY_KEYS[state.view.categories[info.index]];
+      return {
+        text: tr('tooltip.enterprise', {
+          name: e.name,
+          status: tr(`coverage.${category}`),
+          employees: e.employees ?? '—',
+          members: (e.partyMembers ?? 0) + (e.probationaryMembers ?? 0),
+        }),
+      };
+    }
+    const props = (info.object as { properties?: Record<string, unknown> } | undefined)?.properties;
+    if (info.layer.id === LAYER_IDS.zones && props) return { text: `${props.name}（${tr(`zoneKind.${props.kind}`)}）` };
+    if (info.layer.id === LAYER_IDS.buildings && props) return { text: String(props.name) };
+    if (info.layer.id === LAYER_IDS.clusters && props) return { text: `${tr('legend.clusters')} ${props.id} · ${props.count}` };
+    return null;
+  }
+
+  // Inline position: maplibre's own stylesheet would make the container relative (and 0 px high).
+  return <div ref={container} className="map-canvas" style={{ position: 'absolute', inset: 0 }} data-testid="map" />;
+}

@@ -1,0 +1,54 @@
+/** State → deck.gl layers, nothing else. Data arrays come from memoized builders so references stay stable. */
+import type { Layer } from '@deck.gl/core';
+import type { PlanView } from '../../worker/protocol';
+import type { LayerKey } from '../../state/store';
+import { enterpriseIndexById, recommendationsById } from '../../state/selectors';
+import { createEnterpriseLayer, enterpriseAttributes } from './enterprise-layer';
+import { createBuildingLayer, createZoneLayer } from './place-layers';
+import { createClusterLayer, createHeatLayer, createHighlightLayer, uncoveredMustCoverPositions } from './plan-layers';
+import { LAYER_IDS } from './ids';
+import { createAreaLabelLayer } from './label-layer';
+
+export interface LayerInput {
+  view: PlanView;
+  layers: Record<LayerKey, boolean>;
+  selectedEnterprise: number | null;
+  selectedRecommendation: string | null;
+}
+
+const selectionCache = new WeakMap<PlanView, Map<string, Float32Array>>();
+
+function recommendationPositions(view: PlanView, id: string): Float32Array {
+  let byId = selectionCache.get(view);
+  if (!byId) selectionCache.set(view, (byId = new Map()));
+  let out = byId.get(id);
+  if (out) return out;
+  const rec = recommendationsById(view).get(id);
+  const index = enterpriseIndexById(view);
+  const coords: number[] = [];
+  for (const eid of rec?.enterprise_ids ?? []) {
+    const i = index.get(eid);
+    if (i !== undefined && view.positions[i * 2] === view.positions[i * 2]) coords.push(view.positions[i * 2], view.positions[i * 2 + 1]);
+  }
+  byId.set(id, (out = Float32Array.from(coords)));
+  return out;
+}
+
+export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation }: LayerInput): Layer[] {
+  const out: Layer[] = [
+    createZoneLayer(view.zones, layers.zones),
+    createBuildingLayer(view.buildings, layers.buildings),
+    createClusterLayer(view.report.clusters, layers.clusters),
+  ];
+  if (layers.heat) out.push(createHeatLayer(uncoveredMustCoverPositions(view), true));
+  out.push(createEnterpriseLayer(enterpriseAttributes(view), layers.enterprises));
+  if (selectedRecommendation && layers.recommendation) {
+    out.push(createHighlightLayer(LAYER_IDS.recommendation, recommendationPositions(view, selectedRecommendation), 9));
+  }
+  if (selectedEnterprise !== null && view.positions[selectedEnterprise * 2] === view.positions[selectedEnterprise * 2]) {
+    out.push(createHighlightLayer(LAYER_IDS.selection, view.positions.slice(selectedEnterprise * 2, selectedEnterprise * 2 + 2), 12));
+  }
+  out.push(createAreaLabelLayer(view, layers.areas));
+  out.push(createAreaLabelLayer(view, layers.areas));
+  return out;
+}

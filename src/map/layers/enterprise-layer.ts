@@ -1,0 +1,58 @@
+/** Enterprises as one ScatterplotLayer over binary attributes: no per-frame or per-point objects. */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { PlanView } from '../../worker/protocol';
+import { CATEGORY_COLORS } from './palette';
+import { LAYER_IDS } from './ids';
+
+export interface EnterpriseAttributes {
+  length: number;
+  positions: Float32Array;
+  colors: Uint8Array;
+  radii: Float32Array;
+}
+
+const cache = new WeakMap<PlanView, EnterpriseAttributes>();
+
+/** Typed arrays for the layer, built once per plan view. */
+export function enterpriseAttributes(view: PlanView): EnterpriseAttributes {
+  let attrs = cache.get(view);
+  if (attrs) return attrs;
+  const n = view.categories.length;
+  const positions = new Float32Array(n * 2);
+  const colors = new Uint8Array(n * 4);
+  const radii = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const lon = view.positions[i * 2];
+    const mapped = lon === lon;
+    positions[i * 2] = mapped ? lon : 0;
+    positions[i * 2 + 1] = mapped ? view.positions[i * 2 + 1] : 0;
+    const color = CATEGORY_COLORS[view.categories[i]];
+    colors.set(color, i * 4);
+    if (!mapped) colors[i * 4 + 3] = 0;
+    radii[i] = 2 + Math.min(9, Math.sqrt(view.employees[i]) / 3);
+  }
+  attrs = { length: n, positions, colors, radii };
+  cache.set(view, attrs);
+  return attrs;
+}
+
+export function createEnterpriseLayer(attrs: EnterpriseAttributes, visible: boolean) {
+  return new ScatterplotLayer({
+    id: LAYER_IDS.enterprises,
+    data: {
+      length: attrs.length,
+      attributes: {
+        getPosition: { value: attrs.positions, size: 2 },
+        getFillColor: { value: attrs.colors, size: 4, normalized: true },
+        getRadius: { value: attrs.radii, size: 1 },
+      },
+    },
+    visible,
+    pickable: true,
+    radiusUnits: 'pixels',
+    radiusMinPixels: 1.5,
+    stroked: false,
+    autoHighlight: true,
+    highlightColor: [0, 188, 212, 255],
+  });
+}

@@ -1,0 +1,11 @@
+/** Every deck.gl layer id in one place. */
+export const LAYER_IDS = {
+  zones: 'zones',
+  buildings: 'buildings',
+  clusters: 'uncovered-clusters',
+  heat: 'uncovered-heat',
+  enterprises: 'enterprises',
+  recommendation: 'selected-recommendation',
+  selection: 'selected-enterprise',
+  labels: 'area-labels',
+} as const;

@@ -1,0 +1,27 @@
+/**
+ * Area names above the enterprise dots, drawn by deck.gl from the browser's local fonts (the glyph
+ * atlas is built from the names themselves, so Chinese needs no glyph server).
+ */
+import { TextLayer } from '@deck.gl/layers';
+import type { PlanView } from '../../worker/protocol';
+import { LAYER_IDS } from './ids';
+
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+export function createAreaLabelLayer(view: PlanView, visible: boolean) {
+  return new TextLayer({
+    id: LAYER_IDS.labels,
+    data: view.areaLabels.filter((l) => l.level === 'district'),
+    visible,
+    characterSet: 'auto',
+    fontFamily: FONT,
+    fontWeight: 600,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+    getText: (d: PlanView['areaLabels'][number]) => d.name,
+    getPosition: (d: PlanView['areaLabels'][number]) => d.position,
+    getSize: 16,
+    getColor: [31, 41, 51, 255],
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 230],
+  });
+}

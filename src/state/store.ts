@@ -1,0 +1,69 @@
+/** The app's one store, in slices: loaded plan, selection, layers, camera requests and settings. */
+import { create } from 'zustand';
+import type { PlanView } from '../worker/protocol';
+
+export const LAYER_KEYS = ['enterprises', 'buildings', 'zones', 'areas', 'clusters', 'heat', 'recommendation'] as const;
+export type LayerKey = (typeof LAYER_KEYS)[number];
+
+export type Basemap = { kind: 'offline' } | { kind: 'xyz'; url: string } | { kind: 'pmtiles'; url: string };
+
+export interface ViewRequest {
+  /** [west, south, east, north] */
+  bbox: [number, number, number, number];
+  /** Increases with every request so that the same box can be asked twice. */
+  seq: number;
+}
+
+export interface AppState {
+  status: 'loading' | 'ready' | 'failed';
+  error: string | null;
+  view: PlanView | null;
+  selectedEnterprise: number | null;
+  selectedRecommendation: string | null;
+  layers: Record<LayerKey, boolean>;
+  viewRequest: ViewRequest | null;
+  basemap: Basemap;
+  setLoading(): void;
+  setPlan(view: PlanView): void;
+  setFailed(message: string): void;
+  selectEnterprise(index: number | null): void;
+  selectRecommendation(id: string | null): void;
+  toggleLayer(key: LayerKey, visible: boolean): void;
+  requestView(bbox: ViewRequest['bbox']): void;
+  setBasemap(basemap: Basemap): void;
+}
+
+const BASEMAP_KEY = 'lianjian.basemap';
+
+function storedBasemap(): Basemap {
+  try {
+    const raw = globalThis.localStorage?.getItem(BASEMAP_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Basemap) : null;
+    if (parsed && (parsed.kind === 'offline' || ((parsed.kind === 'xyz' || parsed.kind === 'pmtiles') && typeof parsed.url === 'string'))) return parsed;
+  } catch {
+    // a damaged setting falls back to the offline basemap
+  }
+  return { kind: 'offline' };
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  status: 'loading',
+  error: null,
+  view: null,
+  selectedEnterprise: null,
+  selectedRecommendation: null,
+  layers: { enterprises: true, buildings: true, zones: true, areas: true, clusters: true, heat: false, recommendation: true },
+  viewRequest: null,
+  basemap: storedBasemap(),
+  setLoading: () => set({ status: 'loading', error: null }),
+  setPlan: (view) => set({ status: 'ready', view, error: null, selectedEnterprise: null, selectedRecommendation: null }),
+  setFailed: (message) => set({ status: 'failed', error: message }),
+  selectEnterprise: (index) => set({ selectedEnterprise: index }),
+  selectRecommendation: (id) => set({ selectedRecommendation: id }),
+  toggleLayer: (key, visible) => set((s) => ({ layers: { ...s.layers, [key]: visible } })),
+  requestView: (bbox) => set((s) => ({ viewRequest: { bbox, seq: (s.viewRequest?.seq ?? 0) + 1 } })),
+  setBasemap: (basemap) => {
+    globalThis.localStorage?.setItem(BASEMAP_KEY, JSON.stringify(basemap));
+    set({ basemap });
+  },
+}));

@@ -1,0 +1,35 @@
+import type { Messages } from './zh-CN';
+
+export const en: Messages = {
+  app: { title: 'LianJian', subtitle: 'Party-organization coverage planning', synthetic: 'Synthetic demo data', loading: 'Loading the data and computing the plan…', loadFailed: 'Could not load the data', dataset: 'Dataset' },
+  language: { label: 'Language', zh: '中文', en: 'English' },
+  summary: {
+    listed: 'Listed', enterprises: 'Operating', covered: 'Covered by an org', coverageRate: 'Coverage rate', ownOrgRate: 'Own-org rate',
+    workCovered: 'Work coverage', mustCover: 'Must cover', mustCoverCovered: 'Must-cover covered', sixClears: 'Six clears complete', unmapped: 'Unmapped',
+  },
+  legend: {
+    title: 'Legend', enterprises: 'Enterprises (by coverage)', ownOrg: 'Own organization', jointOrg: 'Joint organization', workOnly: 'Work coverage only',
+    uncoveredMust: 'Uncovered, must cover', uncoveredOther: 'Other uncovered', outOfScope: 'Not operating (not counted)', sizeNote: 'Dot size shows employees',
+    buildings: 'Office buildings', zones: 'Districts / parks / markets / villages', areas: 'Administrative areas', clusters: 'Uncovered clusters', heat: 'Uncovered must-cover heat', recommendations: 'Recommended joint groups',
+  },
+  zoneKind: { business_district: 'Business district', park: 'Park', market: 'Market / featured street', village: 'Village' },
+  detail: {
+    title: 'Enterprise', close: 'Close', name: 'Name', creditCode: 'Credit code', district: 'District', street: 'Town / street', address: 'Address',
+    employees: 'Employees', partyMembers: 'Formal members', probationaryMembers: 'Probationary members', registeredCapital: 'Registered capital (10k CNY)', industry: 'Industry',
+    status: 'Operating status', ownerIsMember: 'Owner is a member', org: 'Party organization', workCovered: 'Work coverage', coverage: 'Coverage', mustCover: 'Must cover',
+    building: 'Building', zone: 'Zone', recommendation: 'Recommendation', yes: 'Yes', no: 'No', unknown: 'Not stated', none: 'None',
+  },
+  recommend: {
+    title: 'Recommendations', count: '{{count}} items', all: 'All', empty: 'No recommendations', enterprises: '{{count}} enterprises', members: '{{formal}} formal / {{members}} members',
+    kind: { standalone: 'Own organization', joint_branch: 'Joint branch', building_community: 'Building community', zone_org: 'District / park / market org', association_branch: 'Association branch', work_coverage: 'Work coverage', new_zone: 'New zone' },
+    level: { committee: 'Committee', general_branch: 'General branch', branch: 'Branch' },
+    effect: '{{total}} uncovered must-cover: {{inOrgs}} into {{orgs}} organizations, {{work}} to work coverage (plain greedy: {{greedy}})',
+  },
+  settings: {
+    title: 'Basemap', basemap: 'Basemap', offline: 'Offline (administrative areas)', xyz: 'XYZ tile URL', pmtiles: 'PMTiles file', url: 'URL',
+    gcjWarning: 'Note: AMap, Tencent and similar maps use GCJ-02 and sit about 500 m off WGS-84 data; use a WGS-84 (CGCS2000) basemap such as Tianditu.',
+    apply: 'Apply', cancel: 'Cancel', attribution: 'Basemap data © its provider',
+  },
+  tooltip: { enterprise: '{{name}}\n{{status}} · {{employees}} employees · {{members}} members' },
+  coverage: { own_org: 'Own organization', joint_org: 'Joint organization', work_only: 'Work coverage only', uncovered_must: 'Uncovered, must cover', uncovered_other: 'Uncovered', out_of_scope: 'Not operating' },
+};

@@ -1,0 +1,29 @@
+/** i18next set-up: zh-CN by default, English on request; the choice is remembered. */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { zhCN } from './zh-CN';
+import { en } from './en';
+
+export type Language = 'zh-CN' | 'en';
+const STORAGE_KEY = 'lianjian.language';
+
+export function initialLanguage(): Language {
+  const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  const pick = fromUrl ?? stored;
+  return pick === 'en' ? 'en' : 'zh-CN';
+}
+
+export function rememberLanguage(language: Language): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, language);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export { i18n };

@@ -1,0 +1,36 @@
+/** 简体中文（默认）. Keys are shared with en.ts; a missing key there fails the i18n test. */
+export const zhCN = {
+  app: { title: '联建', subtitle: '非公企业党组织覆盖规划', synthetic: '合成示例数据', loading: '正在载入数据并计算规划…', loadFailed: '数据载入失败', dataset: '数据集' },
+  language: { label: '语言', zh: '中文', en: 'English' },
+  summary: {
+    listed: '登记企业', enterprises: '在营企业', covered: '已建党组织覆盖', coverageRate: '组建率', ownOrgRate: '单独组建率',
+    workCovered: '工作覆盖', mustCover: '应建企业', mustCoverCovered: '应建已建', sixClears: '六清完整', unmapped: '未上图',
+  },
+  legend: {
+    title: '图例', enterprises: '企业（按覆盖状态）', ownOrg: '单独组建', jointOrg: '联合组建', workOnly: '仅工作覆盖',
+    uncoveredMust: '应建未建', uncoveredOther: '其他未覆盖', outOfScope: '非在营（不计入）', sizeNote: '点大小表示职工人数',
+    buildings: '商务楼宇', zones: '商圈 / 园区 / 市场 / 村', areas: '行政区划', clusters: '未覆盖集聚区', heat: '应建未建热力', recommendations: '推荐联建范围',
+  },
+  zoneKind: { business_district: '商圈', park: '园区', market: '市场 / 特色街区', village: '村' },
+  detail: {
+    title: '企业详情', close: '关闭', name: '企业名称', creditCode: '统一社会信用代码', district: '区县', street: '乡镇街道', address: '地址',
+    employees: '职工人数', partyMembers: '正式党员', probationaryMembers: '预备党员', registeredCapital: '注册资本（万元）', industry: '行业',
+    status: '经营状况', ownerIsMember: '业主是否党员', org: '所属党组织', workCovered: '工作覆盖', coverage: '覆盖状态', mustCover: '应建企业',
+    building: '所在楼宇', zone: '所在商圈/园区', recommendation: '规划建议', yes: '是', no: '否', unknown: '未填', none: '无',
+  },
+  recommend: {
+    title: '规划建议', count: '{{count}} 项', all: '全部', empty: '没有建议', enterprises: '{{count}} 家企业', members: '正式党员 {{formal}} / 党员 {{members}}',
+    kind: { standalone: '单独组建', joint_branch: '联合党支部', building_community: '楼宇社区党组织', zone_org: '商圈（园区、市场）党组织', association_branch: '个私协会联合支部', work_coverage: '工作覆盖', new_zone: '新建区域联建' },
+    level: { committee: '党委', general_branch: '党总支', branch: '党支部' },
+    effect: '应建未建 {{total}} 家：{{inOrgs}} 家纳入 {{orgs}} 个党组织，{{work}} 家工作覆盖（简单贪心：{{greedy}} 家）',
+  },
+  settings: {
+    title: '底图设置', basemap: '底图', offline: '离线底图（行政区划）', xyz: 'XYZ 瓦片地址', pmtiles: 'PMTiles 文件', url: '地址',
+    gcjWarning: '注意：高德、腾讯等地图使用 GCJ-02 坐标，与本系统的 WGS-84 数据会错开约 500 米；请使用天地图等 WGS-84（CGCS2000）底图。',
+    apply: '应用', cancel: '取消', attribution: '底图数据版权归提供方所有',
+  },
+  tooltip: { enterprise: '{{name}}\n{{status}} · 职工 {{employees}} · 党员 {{members}}' },
+  coverage: { own_org: '单独组建', joint_org: '联合组建', work_only: '仅工作覆盖', uncovered_must: '应建未建', uncovered_other: '未覆盖', out_of_scope: '非在营' },
+};
+
+export type Messages = typeof zhCN;

@@ -1,0 +1,91 @@
+/// <reference lib="webworker" />
+/** Loads a dataset folder over HTTP, parses it and runs the planning core, off the main thread. */
+import { DATASET_FILES, parseDatasetFiles, type DatasetFiles } from '../core/io/dataset';
+import { planDataset } from '../core/plan';
+import { coverageCategory } from '../core/coverage/category';
+import { labelPoint } from '../core/spatial/label-point';
+import type { Area } from '../core/model/types';
+import type { PlanRequest, PlanResponse, PlanView } from './protocol';
+
+async function fetchFiles(baseUrl: string): Promise<DatasetFiles> {
+  const files: DatasetFiles = {};
+  await Promise.all(
+    DATASET_FILES.map(async (name) => {
+      const response = await fetch(new URL(name, baseUrl));
+      if (response.ok) files[name] = new Uint8Array(await response.arrayBuffer());
+    }),
+  );
+  return files;
+}
+
+async function plan(request: PlanRequest): Promise<PlanView> {
+  const started = performance.now();
+  const files = await fetchFiles(request.datasetUrl);
+  const parsed = parseDatasetFiles(files);
+  if (parsed.unusable) throw new Error(parsed.problems.map((p) => `${p.file}: ${p.message_en}`).join('; '));
+  const dataset = request.limit ? { ...parsed.dataset, enterprises: parsed.dataset.enterprises.slice(0, request.limit) } : parsed.dataset;
+  const loaded = performance.now();
+  const result = planDataset(dataset);
+  const n = dataset.enterprises.length;
+  const positions = new Float32Array(n * 2);
+  const categories = new Uint8Array(n);
+  const employees = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    positions[i * 2] = result.table.lon[i];
+    positions[i * 2 + 1] = result.table.lat[i];
+    categories[i] = coverageCategory(result.table.flags[i]);
+    employees[i] = result.table.employees[i];
+  }
+  const meta = files['dataset.json'] ? JSON.parse(new TextDecoder().decode(files['dataset.json'] as Uint8Array)) : {};
+  const areaFigures = new Map(result.report.areas.map((a) => [a.id, a]));
+  return {
+    datasetName: dataset.name,
+    notice: typeof meta.notice === 'string' ? meta.notice : null,
+    synthetic: meta.synthetic === true,
+    enterprises: dataset.enterprises,
+    positions, categories, employees,
+    building: result.building,
+    zone: result.zone,
+    areas: {
+      type: 'FeatureCollection',
+      features: dataset.areas.map((a) => ({ type: 'Feature', properties: { id: a.id, name: a.name, level: a.level, coverage_rate: areaFigures.get(a.id)?.coverage_rate ?? 0 }, geometry: a.geometry })),
+    },
+    buildings: { type: 'FeatureCollection', features: dataset.buildings.map((b, k) => ({ type: 'Feature', id: k, properties: { id: b.id, name: b.name, floors: b.floors }, geometry: b.geometry })) },
+    zones: { type: 'FeatureCollection', features: dataset.zones.map((z, k) => ({ type: 'Feature', id: k, properties: { id: z.id, name: z.name, kind: z.kind }, geometry: z.geometry })) },
+    areaLabels: dataset.areas.map((a) => ({ name: a.name, level: a.level, position: labelPoint(a.geometry) })),
+    initialBounds: initialBounds(dataset.areas, positions),
+    report: result.report,
+    problems: parsed.problems,
+    times: { ...result.times, load: loaded - started },
+  };
+}
+
+/** The streets' extent (where people work), else all areas', else the enterprises'. */
+function initialBounds(areas: readonly Area[], positions: Float32Array): [number, number, number, number] | null {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (x: number, y: number) => {
+    if (x !== x) return;
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  };
+  const streets = areas.filter((a) => a.level === 'street');
+  for (const a of streets.length > 0 ? streets : areas) {
+    const parts = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
+    for (const part of parts) for (const [x, y] of part[0]) add(x, y);
+  }
+  if (!Number.isFinite(box[0])) for (let i = 0; i < positions.length; i += 2) add(positions[i], positions[i + 1]);
+  return Number.isFinite(box[0]) ? box : null;
+}
+
+self.onmessage = async (event: MessageEvent<PlanRequest>) => {
+  try {
+    const view = await plan(event.data);
+    const message: PlanResponse = { type: 'planned', view };
+    self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer]);
+  } catch (error) {
+    const message: PlanResponse = { type: 'failed', message: (error as Error).message };
+    self.postMessage(message);
+  }
+};
