@@ -36,6 +36,8 @@ export interface PlanResult {
 export interface PlanOptions {
   rules?: Partial<RuleProfile>;
   now?: () => number;
+  /** Run the plain greedy pass too, for the report's comparison (default true). */
+  compareWithGreedy?: boolean;
   generatedAt?: string;
 }
 
@@ -59,7 +61,7 @@ export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanRe
   const t4 = now();
   const { recommendations, effect } = recommend({
     table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones, areas: dataset.areas,
-    buildingCluster, clusters, clusterOf,
+    buildingCluster, clusters, clusterOf, compareWithGreedy: options.compareWithGreedy,
   });
   const t5 = now();
   return {

@@ -47,7 +47,7 @@ export function syntheticCity(enterpriseCount: number, buildingCount: number, zo
       const ring = rng.pick(buildings).geometry.coordinates[0] as number[][];
       lon = ring[0][0] + (ring[2][0] - ring[0][0]) * (0.1 + 0.8 * rng.next());
       lat = ring[0][1] + (ring[2][1] - ring[0][1]) * (0.1 + 0.8 * rng.next());
-    } else [lon, lat] = around(3000);
+    } else [lon, lat] = around(1500);
     const size = typicalSize(rng);
     enterprises.push({
       row: i + 2, id: `E${i}`, name: '', creditCode: '', district: '', street: '', address: '', lon, lat,

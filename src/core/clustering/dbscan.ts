@@ -24,6 +24,7 @@ export function dbscan(lon: ArrayLike<number>, lat: ArrayLike<number>, radiusM: 
     tree.add(xs[i], ys[i]);
   }
   tree.finish();
+  // visited = taken out of consideration as a seed (expanded, or queued for expansion).
   const visited = new Uint8Array(n);
   let clusterCount = 0;
   const queue: number[] = [];
@@ -35,14 +36,24 @@ export function dbscan(lon: ArrayLike<number>, lat: ArrayLike<number>, radiusM: 
     const c = clusterCount++;
     labels[i] = c;
     queue.length = 0;
-    queue.push(...seeds);
+    for (const k of seeds) {
+      if (labels[k] < 0) labels[k] = c;
+      if (!visited[k]) {
+        visited[k] = 1;
+        queue.push(k);
+      }
+    }
     while (queue.length > 0) {
       const j = queue.pop() as number;
-      if (labels[j] < 0) labels[j] = c;
-      if (visited[j]) continue;
-      visited[j] = 1;
       const around = tree.within(xs[j], ys[j], radiusM);
-      if (around.length >= minPoints) for (const k of around) if (!visited[k] || labels[k] < 0) queue.push(k);
+      if (around.length < minPoints) continue;
+      for (const k of around) {
+        if (labels[k] < 0) labels[k] = c;
+        if (!visited[k]) {
+          visited[k] = 1;
+          queue.push(k);
+        }
+      }
     }
   }
   return { labels, clusterCount };

@@ -83,6 +83,7 @@ export interface PlanEffect {
   must_cover_in_orgs: number;
   must_cover_to_work_coverage: number;
   new_orgs: number;
-  greedy_must_cover_in_orgs: number;
-  greedy_new_orgs: number;
+  /** null when the comparison was not run. */
+  greedy_must_cover_in_orgs: number | null;
+  greedy_new_orgs: number | null;
 }

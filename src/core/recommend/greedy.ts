@@ -25,7 +25,9 @@ export function greedyJointBranches(table: EnterpriseTable, joint: readonly numb
     const near = tree
       .within(proj.x(table.lon[seed]), proj.y(table.lat[seed]), rules.jointMaxSpanM)
       .filter((j) => !used[j] && j !== k)
-      .sort((a, b) => distanceM(table.lon[seed], table.lat[seed], table.lon[pts[a]], table.lat[pts[a]]) - distanceM(table.lon[seed], table.lat[seed], table.lon[pts[b]], table.lat[pts[b]]));
+      .map((j) => [j, distanceM(table.lon[seed], table.lat[seed], table.lon[pts[j]], table.lat[pts[j]])] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([j]) => j);
     const members = [k];
     let formal = table.formal[seed];
     let total = table.members[seed];

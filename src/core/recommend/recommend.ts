@@ -25,6 +25,8 @@ export interface RecommendInput {
   clusters: readonly Cluster[];
   /** Per enterprise: uncovered cluster, or -1. */
   clusterOf: Int32Array;
+  /** Also run the plain greedy pass, for `plan_effect`'s comparison (off in timing runs). */
+  compareWithGreedy?: boolean;
 }
 
 export interface RecommendOutput {
@@ -55,7 +57,21 @@ function common(members: readonly number[], key: (i: number) => number): number 
   return members.every((m) => key(m) === first) ? first : -1;
 }
 
+const EXACT_SPAN_LIMIT = 64;
+
+/** Largest distance between two members; above EXACT_SPAN_LIMIT members (umbrellas) the bounding box's diagonal, an upper bound. */
 function spanOf(t: EnterpriseTable, members: readonly number[]): number {
+  if (members.length > EXACT_SPAN_LIMIT) {
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (const m of members) {
+      if (t.lon[m] !== t.lon[m]) continue;
+      w = Math.min(w, t.lon[m]);
+      e = Math.max(e, t.lon[m]);
+      s = Math.min(s, t.lat[m]);
+      n = Math.max(n, t.lat[m]);
+    }
+    return Number.isFinite(w) ? distanceM(w, s, e, n) : 0;
+  }
   let span = 0;
   for (let a = 0; a < members.length; a++) {
     for (let b = a + 1; b < members.length; b++) {
@@ -77,6 +93,20 @@ function mostCommonIndustry(t: EnterpriseTable, members: readonly number[]): str
   let bestCount = 1;
   for (const [k, c] of counts) if (c > bestCount) [best, bestCount] = [k, c];
   return best >= 0 && t.industries[best] ? t.industries[best] : null;
+}
+
+function uncoveredInScope(table: EnterpriseTable): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < table.count; i++) {
+    const f = table.flags[i];
+    if (f & Flag.OPERATING && !(f & Flag.COVERED)) out.push(i);
+  }
+  return out;
+}
+
+/** Uncovered must-cover enterprises with too few formal members for an own organization. */
+export function jointCandidates(table: EnterpriseTable, rules: RuleProfile, uncovered = uncoveredInScope(table)): number[] {
+  return uncovered.filter((i) => table.formal[i] < rules.standaloneMinFormal && table.flags[i] & Flag.MUST_COVER);
 }
 
 interface Leaf {
@@ -114,11 +144,7 @@ export function recommend(input: RecommendInput): RecommendOutput {
     };
   };
 
-  const uncovered: number[] = [];
-  for (let i = 0; i < table.count; i++) {
-    const f = table.flags[i];
-    if (f & Flag.OPERATING && !(f & Flag.COVERED)) uncovered.push(i);
-  }
+  const uncovered = uncoveredInScope(table);
 
   // Rule 1: own organization.
   for (const i of uncovered) {
@@ -130,7 +156,7 @@ export function recommend(input: RecommendInput): RecommendOutput {
   }
 
   // Rule 2: joint branches, place by place.
-  const joint = uncovered.filter((i) => table.formal[i] < rules.standaloneMinFormal && table.flags[i] & Flag.MUST_COVER);
+  const joint = jointCandidates(table, rules, uncovered);
   const s = createPackState(table, rules);
   const open = () => joint.filter((i) => s.groupOf[i] < 0 && table.flags[i] & Flag.MAPPED);
   const cellM = (rules.jointMaxSpanM / Math.SQRT2) * 0.98;
@@ -173,7 +199,7 @@ export function recommend(input: RecommendInput): RecommendOutput {
 
   const isOrg = (k: RecommendationKind) => k === 'standalone' || k === 'joint_branch' || k === 'association_branch';
   const orgLeaves = leaves.filter((l) => isOrg(l.rec.kind));
-  const greedy = greedyJointBranches(table, joint, rules);
+  const greedy = input.compareWithGreedy === false ? null : greedyJointBranches(table, joint, rules);
   const standaloneCount = leaves.filter((l) => l.rec.kind === 'standalone').length;
   const uncoveredMustCover = uncovered.filter((i) => table.flags[i] & Flag.MUST_COVER).length;
   const inOrgs = orgLeaves.reduce((n, l) => n + l.rec.must_cover, 0);
@@ -184,8 +210,8 @@ export function recommend(input: RecommendInput): RecommendOutput {
       must_cover_in_orgs: inOrgs,
       must_cover_to_work_coverage: uncoveredMustCover - inOrgs,
       new_orgs: orgLeaves.length,
-      greedy_must_cover_in_orgs: greedy.enterprisesInBranches + standaloneCount,
-      greedy_new_orgs: greedy.branches + standaloneCount,
+      greedy_must_cover_in_orgs: greedy ? greedy.enterprisesInBranches + standaloneCount : null,
+      greedy_new_orgs: greedy ? greedy.branches + standaloneCount : null,
     },
   };
 }
@@ -261,8 +287,12 @@ function umbrellaRecommendations(leaves: Leaf[], input: RecommendInput, base: Ba
   }
 
   // New zones: one per uncovered cluster, over the leaves that lie wholly inside it.
+  const leavesByCluster = groupBy(
+    leaves.map((_, k) => k).filter((k) => leaves[k].rec.parent_id === null && leaves[k].members.length > 0),
+    (k) => common(leaves[k].members, (m) => clusterOf[m]),
+  );
   clusters.forEach((cluster, c) => {
-    const children = leaves.filter((l) => l.rec.parent_id === null && l.members.length > 0 && common(l.members, (m) => clusterOf[m]) === c);
+    const children = (leavesByCluster.get(c) ?? []).map((k) => leaves[k]);
     umbrella(`NZ-${cluster.id}`, 'new_zone', null, children, [reasons.newZone(cluster.enterprise_ids.length, rules.clusterRadiusM)], { geometry: cluster.geometry });
   });
 
