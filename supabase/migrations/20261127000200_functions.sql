@@ -1,0 +1,189 @@
+-- What the database decides, called the same way by both repositories (`rpc(name, args)`).
+-- All of them run with the caller's rights (row-level security applies) and a pinned search_path.
+
+create function private.is_operating(status text) returns boolean
+language sql immutable set search_path = '' as $$
+  select pg_catalog.lower(pg_catalog.btrim(coalesce(status, ''))) in ('', '正常', '在营', '存续', '开业', '营业', 'operating', 'active', 'normal')
+      or pg_catalog.lower(coalesce(status, '')) !~ '(停业|歇业|注销|吊销|撤销|迁出|清算|关闭|破产|closed|dissolved|revoked|suspended|cancelled)'
+$$;
+grant execute on function private.is_operating(text) to authenticated, service_role;
+
+create function public.enterprises_in_bbox(west double precision, south double precision, east double precision, north double precision)
+returns setof public.enterprises
+language sql stable set search_path = '' as $$
+  select e.* from public.enterprises e
+  where extensions.st_intersects(e.geom, extensions.st_makeenvelope(west, south, east, north, 4326))
+  order by e.id
+$$;
+comment on function public.enterprises_in_bbox is 'Enterprises inside a WGS-84 bounding box (west, south, east, north).';
+
+create function public.enterprises_in_area(area text)
+returns setof public.enterprises
+language sql stable set search_path = '' as $$
+  select e.* from public.enterprises e
+  join public.areas a on a.id = area
+  where extensions.st_intersects(a.geom, e.geom)
+  order by e.id
+$$;
+comment on function public.enterprises_in_area is 'Enterprises whose point lies in an area (district or street).';
+
+create function public.upsert_enterprises(rows jsonb)
+returns table (row_no integer, enterprise_id text, action text, message text)
+language plpgsql volatile set search_path = '' as $$
+declare
+  r jsonb;
+  n integer;
+  target text;
+  existing text;
+  rec_id text;
+  code text;
+begin
+  for r, n in select value, ordinality::integer from pg_catalog.jsonb_array_elements(rows) with ordinality loop
+    begin
+      code := nullif(pg_catalog.btrim(r ->> 'credit_code'), '');
+      rec_id := coalesce(nullif(pg_catalog.btrim(r ->> 'id'), ''), code);
+      if rec_id is null then
+        raise exception 'row has neither id nor credit_code' using errcode = '22023';
+      end if;
+      select e.id into existing from public.enterprises e where e.id = rec_id or (code is not null and e.credit_code = code) limit 1;
+      target := coalesce(existing, rec_id);
+      if existing is null then
+        insert into public.enterprises (id, district_id, street_id, name, credit_code, address, geom, employees, party_members,
+          probationary_members, registered_capital, industry, status, owner_is_member, org_id, work_covered, extra, updated_by)
+        values (target, r ->> 'district_id', r ->> 'street_id', coalesce(r ->> 'name', ''), code, coalesce(r ->> 'address', ''),
+          case when r ? 'lon' and r ? 'lat' and r ->> 'lon' is not null and r ->> 'lat' is not null
+               then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end,
+          (r ->> 'employees')::integer, (r ->> 'party_members')::integer, (r ->> 'probationary_members')::integer,
+          (r ->> 'registered_capital')::numeric, coalesce(r ->> 'industry', ''), coalesce(r ->> 'status', ''),
+          (r ->> 'owner_is_member')::boolean, nullif(r ->> 'org_id', ''), coalesce((r ->> 'work_covered')::boolean, false),
+          coalesce(r -> 'extra', '{}'::jsonb), (select auth.uid()));
+        row_no := n; enterprise_id := target; action := 'inserted'; message := null;
+      else
+        update public.enterprises e set
+          district_id = r ->> 'district_id', street_id = r ->> 'street_id', name = coalesce(r ->> 'name', ''),
+          credit_code = code, address = coalesce(r ->> 'address', ''),
+          geom = case when r ->> 'lon' is not null and r ->> 'lat' is not null
+                      then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end,
+          employees = (r ->> 'employees')::integer, party_members = (r ->> 'party_members')::integer,
+          probationary_members = (r ->> 'probationary_members')::integer, registered_capital = (r ->> 'registered_capital')::numeric,
+          industry = coalesce(r ->> 'industry', ''), status = coalesce(r ->> 'status', ''),
+          owner_is_member = (r ->> 'owner_is_member')::boolean, org_id = nullif(r ->> 'org_id', ''),
+          work_covered = coalesce((r ->> 'work_covered')::boolean, false), extra = coalesce(r -> 'extra', '{}'::jsonb),
+          version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
+        where e.id = target;
+        if not found then
+          raise exception 'enterprise % is not yours to change', target using errcode = '42501';
+        end if;
+        row_no := n; enterprise_id := target; action := 'updated'; message := null;
+      end if;
+      return next;
+    exception when others then
+      row_no := n; enterprise_id := rec_id; action := 'rejected'; message := sqlerrm;
+      return next;
+    end;
+  end loop;
+end
+$$;
+comment on function public.upsert_enterprises is 'Imports enterprises by id or credit code; one result per input row (inserted, updated or rejected with the reason).';
+
+create function public.coverage_by_area(min_employees integer default 30)
+returns table (
+  area_id text, name text, level text, enterprises bigint, covered bigint, coverage_rate double precision,
+  own_org bigint, work_covered bigint, must_cover bigint, must_cover_covered bigint, six_clears_complete bigint
+)
+language sql stable set search_path = '' as $$
+  with scoped as (
+    select e.district_id, e.street_id, e.work_covered,
+           (coalesce(e.org_id, '') <> '') as is_covered,
+           (coalesce(e.employees, 0) >= min_employees or coalesce(e.party_members, 0) + coalesce(e.probationary_members, 0) > 0) as is_must,
+           exists (select 1 from public.organizations o where o.id = e.org_id and o.form = 'standalone') as is_own,
+           (e.registered_capital is not null and e.status <> '' and e.owner_is_member is not null
+            and e.employees is not null and e.party_members is not null) as is_six_clear
+    from public.enterprises e
+    where private.is_operating(e.status)
+  )
+  select a.id, a.name, a.level,
+         pg_catalog.count(s.is_covered),
+         pg_catalog.count(*) filter (where s.is_covered),
+         case when pg_catalog.count(s.is_covered) = 0 then 0::double precision
+              else pg_catalog.round((pg_catalog.count(*) filter (where s.is_covered))::numeric / pg_catalog.count(s.is_covered), 6)::double precision end,
+         pg_catalog.count(*) filter (where s.is_own),
+         pg_catalog.count(*) filter (where not s.is_covered and s.work_covered),
+         pg_catalog.count(*) filter (where s.is_must),
+         pg_catalog.count(*) filter (where s.is_must and s.is_covered),
+         pg_catalog.count(*) filter (where s.is_six_clear)
+  from public.areas a
+  left join scoped s on (a.level = 'district' and s.district_id = a.id) or (a.level = 'street' and s.street_id = a.id)
+  group by a.id, a.name, a.level
+  order by a.level, a.id
+$$;
+comment on function public.coverage_by_area is 'Coverage figures per area over operating enterprises: the same definitions as the planning core.';
+
+create function public.set_plan_item_status(item uuid, new_status text, expected_version integer)
+returns public.plan_items
+language plpgsql volatile set search_path = '' as $$
+declare
+  current_row public.plan_items;
+  result public.plan_items;
+begin
+  select * into current_row from public.plan_items p where p.id = item;
+  if not found then
+    raise exception 'plan item % not found', item using errcode = 'PT404';
+  end if;
+  if current_row.version <> expected_version then
+    raise exception 'plan item % was changed by someone else (version % now, % expected)', item, current_row.version, expected_version
+      using errcode = 'PT409';
+  end if;
+  if not ((current_row.status, new_status) in (('proposed', 'forming'), ('forming', 'formed'), ('forming', 'proposed'), ('formed', 'forming'))) then
+    raise exception 'cannot move a plan item from % to %', current_row.status, new_status using errcode = '22023';
+  end if;
+  update public.plan_items p set status = new_status, version = p.version + 1, updated_at = now(), updated_by = (select auth.uid())
+  where p.id = item and p.version = expected_version
+  returning * into result;
+  if not found then
+    raise exception 'plan item % was changed by someone else', item using errcode = 'PT409';
+  end if;
+  return result;
+end
+$$;
+comment on function public.set_plan_item_status is 'Moves a plan item one step (拟建 → 组建中 → 已组建, or back one step); refuses a stale version.';
+
+create function public.update_enterprise(target text, patch jsonb, expected_version integer)
+returns public.enterprises
+language plpgsql volatile set search_path = '' as $$
+declare
+  result public.enterprises;
+begin
+  update public.enterprises e set
+    name = coalesce(patch ->> 'name', e.name),
+    address = coalesce(patch ->> 'address', e.address),
+    employees = case when patch ? 'employees' then (patch ->> 'employees')::integer else e.employees end,
+    party_members = case when patch ? 'party_members' then (patch ->> 'party_members')::integer else e.party_members end,
+    probationary_members = case when patch ? 'probationary_members' then (patch ->> 'probationary_members')::integer else e.probationary_members end,
+    registered_capital = case when patch ? 'registered_capital' then (patch ->> 'registered_capital')::numeric else e.registered_capital end,
+    industry = coalesce(patch ->> 'industry', e.industry),
+    status = coalesce(patch ->> 'status', e.status),
+    owner_is_member = case when patch ? 'owner_is_member' then (patch ->> 'owner_is_member')::boolean else e.owner_is_member end,
+    org_id = case when patch ? 'org_id' then nullif(patch ->> 'org_id', '') else e.org_id end,
+    work_covered = coalesce((patch ->> 'work_covered')::boolean, e.work_covered),
+    district_id = coalesce(patch ->> 'district_id', e.district_id),
+    version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
+  where e.id = target and e.version = expected_version
+  returning * into result;
+  if not found then
+    if exists (select 1 from public.enterprises e where e.id = target) then
+      raise exception 'enterprise % was changed by someone else (expected version %)', target, expected_version using errcode = 'PT409';
+    end if;
+    raise exception 'enterprise % not found', target using errcode = 'PT404';
+  end if;
+  return result;
+end
+$$;
+comment on function public.update_enterprise is 'Edits an enterprise if it is still at the expected version (optimistic locking); a stale edit is refused.';
+
+revoke execute on function public.enterprises_in_bbox(double precision, double precision, double precision, double precision),
+  public.enterprises_in_area(text), public.upsert_enterprises(jsonb), public.coverage_by_area(integer),
+  public.set_plan_item_status(uuid, text, integer), public.update_enterprise(text, jsonb, integer) from public, anon;
+grant execute on function public.enterprises_in_bbox(double precision, double precision, double precision, double precision),
+  public.enterprises_in_area(text), public.upsert_enterprises(jsonb), public.coverage_by_area(integer),
+  public.set_plan_item_status(uuid, text, integer), public.update_enterprise(text, jsonb, integer) to authenticated, service_role;

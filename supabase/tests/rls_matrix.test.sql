@@ -1,0 +1,104 @@
+-- Row-level security: every table × anon / district A / district B / city × select, insert, update,
+-- delete, each tried on district A's rows in a subtransaction that is rolled back.
+begin;
+set search_path = public, extensions;
+\ir _fixtures.psql
+
+create temp table ops (tbl text, op text, sql text);
+insert into ops values
+  ('areas', 'select', $$select 1 from public.areas where id = '330103001'$$),
+  ('areas', 'insert', $$insert into public.areas values ('330103099', '新街道', 'street', '330103', '330103', extensions.st_multi(extensions.st_makeenvelope(120.15, 30.26, 120.16, 30.27, 4326)))$$),
+  ('areas', 'update', $$update public.areas set name = name where id = '330103001'$$),
+  ('areas', 'delete', $$delete from public.areas where id = '330103001'$$),
+  ('enterprises', 'select', $$select 1 from public.enterprises where id = 'ent-A'$$),
+  ('enterprises', 'insert', $$insert into public.enterprises (id, district_id, name) values ('ent-new', '330103', '新企业')$$),
+  ('enterprises', 'update', $$update public.enterprises set name = name where id = 'ent-A'$$),
+  ('enterprises', 'delete', $$delete from public.enterprises where id = 'ent-A'$$),
+  ('buildings', 'select', $$select 1 from public.buildings where id = 'bld-A'$$),
+  ('buildings', 'insert', $$insert into public.buildings (id, district_id, geom) values ('bld-new', '330103', extensions.st_multi(extensions.st_makeenvelope(120.16, 30.27, 120.161, 30.271, 4326)))$$),
+  ('buildings', 'update', $$update public.buildings set name = name where id = 'bld-A'$$),
+  ('buildings', 'delete', $$delete from public.buildings where id = 'bld-A'$$),
+  ('zones', 'select', $$select 1 from public.zones where id = 'zone-A'$$),
+  ('zones', 'insert', $$insert into public.zones (id, district_id, kind, geom) values ('zone-new', '330103', 'market', extensions.st_multi(extensions.st_makeenvelope(120.16, 30.27, 120.161, 30.271, 4326)))$$),
+  ('zones', 'update', $$update public.zones set name = name where id = 'zone-A'$$),
+  ('zones', 'delete', $$delete from public.zones where id = 'zone-A'$$),
+  ('organizations', 'select', $$select 1 from public.organizations where id = 'org-A'$$),
+  ('organizations', 'insert', $$insert into public.organizations (id, district_id, level, form) values ('org-new', '330103', 'branch', 'area')$$),
+  ('organizations', 'update', $$update public.organizations set name = name where id = 'org-A'$$),
+  ('organizations', 'delete', $$delete from public.organizations where id = 'org-A'$$),
+  ('organization_enterprises', 'select', $$select 1 from public.organization_enterprises where organization_id = 'org-A'$$),
+  ('organization_enterprises', 'insert', $$insert into public.organization_enterprises values ('org-A', 'ent-A', '330103')$$),
+  ('organization_enterprises', 'update', $$update public.organization_enterprises set district_id = district_id where organization_id = 'org-A'$$),
+  ('organization_enterprises', 'delete', $$delete from public.organization_enterprises where organization_id = 'org-A'$$),
+  ('plan_items', 'select', $$select 1 from public.plan_items where id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
+  ('plan_items', 'insert', $$insert into public.plan_items (district_id, kind) values ('330103', 'joint_branch')$$),
+  ('plan_items', 'update', $$update public.plan_items set title = title where id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
+  ('plan_items', 'delete', $$delete from public.plan_items where id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
+  ('plan_item_enterprises', 'select', $$select 1 from public.plan_item_enterprises where plan_item_id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
+  ('plan_item_enterprises', 'insert', $$insert into public.plan_item_enterprises values ('aaaaaaaa-1111-4000-8000-00000000000a', 'ent-A', '330103')$$),
+  ('plan_item_enterprises', 'update', $$update public.plan_item_enterprises set district_id = district_id where plan_item_id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
+  ('plan_item_enterprises', 'delete', $$delete from public.plan_item_enterprises where plan_item_id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
+  ('bulletin_snapshots', 'select', $$select 1 from public.bulletin_snapshots where area_id = '330103'$$),
+  ('bulletin_snapshots', 'insert', $$insert into public.bulletin_snapshots (taken_on, area_id, district_id, enterprises, covered, own_org, work_covered, must_cover, must_cover_covered, six_clears_complete) values ('2011-11-15', '330103', '330103', 2, 2, 1, 0, 2, 2, 2)$$),
+  ('bulletin_snapshots', 'update', $$update public.bulletin_snapshots set covered = covered where area_id = '330103'$$),
+  ('bulletin_snapshots', 'delete', $$delete from public.bulletin_snapshots where area_id = '330103'$$),
+  ('staff', 'select', $$select 1 from public.staff where user_id = 'aaaaaaaa-0000-4000-8000-00000000000a'$$),
+  ('staff', 'insert', $$insert into public.staff values ('dddddddd-0000-4000-8000-00000000000d', 'D', 'district', '330103')$$),
+  ('staff', 'update', $$update public.staff set name = name where user_id = 'aaaaaaaa-0000-4000-8000-00000000000a'$$),
+  ('staff', 'delete', $$delete from public.staff where user_id = 'aaaaaaaa-0000-4000-8000-00000000000a'$$),
+  ('audit_log', 'select', $$select 1 from public.audit_log where district_id = '330103'$$),
+  ('audit_log', 'insert', $$insert into public.audit_log (table_name, row_id, district_id, action) values ('enterprises', 'x', '330103', 'insert')$$),
+  ('audit_log', 'update', $$update public.audit_log set table_name = table_name where district_id = '330103'$$),
+  ('audit_log', 'delete', $$delete from public.audit_log where district_id = '330103'$$);
+
+-- 'ok' (rows affected), 'none' (no row visible), 'denied' (refused by privileges or a policy).
+create function pg_temp.try_op(who text, statement text) returns text language plpgsql as $$
+declare
+  n integer;
+  outcome text;
+begin
+  begin
+    perform pg_temp.act_as(who);
+    execute statement;
+    get diagnostics n = row_count;
+    raise exception using errcode = 'LJ000', message = n::text;
+  exception
+    when sqlstate 'LJ000' then outcome := case when sqlerrm::integer > 0 then 'ok' else 'none' end;
+    when insufficient_privilege then outcome := 'denied';
+  end;
+  return outcome;
+end
+$$;
+
+create temp table actors (who text, label text);
+insert into actors values
+  ('anon', 'anon'),
+  ('aaaaaaaa-0000-4000-8000-00000000000a', 'district A'),
+  ('bbbbbbbb-0000-4000-8000-00000000000b', 'district B'),
+  ('cccccccc-0000-4000-8000-00000000000c', 'city');
+
+create function pg_temp.expected(tbl text, label text, op text) returns text language sql as $$
+  select case
+    when label = 'anon' then 'denied'
+    when tbl = 'staff' then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
+    when tbl = 'audit_log' then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
+    when label in ('district A', 'city') then 'ok'
+    when op = 'insert' then 'denied'
+    else 'none'
+  end
+$$;
+
+select plan(176 + 4);
+
+select is(pg_temp.try_op(a.who, o.sql), pg_temp.expected(o.tbl, a.label, o.op), format('%s: %s %s on district A''s rows', a.label, o.op, o.tbl))
+from ops o cross join actors a
+order by o.tbl, a.label, o.op;
+
+-- Nobody moves a row into another district.
+select is(pg_temp.try_op('aaaaaaaa-0000-4000-8000-00000000000a', $$update public.enterprises set district_id = '330104' where id = 'ent-A'$$), 'denied', 'district A cannot move an enterprise to district B');
+select is(pg_temp.try_op('aaaaaaaa-0000-4000-8000-00000000000a', $$update public.plan_items set district_id = '330104' where id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$), 'denied', 'district A cannot move a plan item to district B');
+select is(pg_temp.try_op('bbbbbbbb-0000-4000-8000-00000000000b', $$update public.enterprises set district_id = '330104' where id = 'ent-A'$$), 'none', 'district B cannot take district A''s enterprise');
+select is(pg_temp.try_op('bbbbbbbb-0000-4000-8000-00000000000b', $$insert into public.enterprises (id, district_id) values ('ent-x', '330103')$$), 'denied', 'district B cannot add an enterprise to district A');
+
+select * from finish();
+rollback;

@@ -1,0 +1,60 @@
+-- The SQL functions both repositories call: spatial queries, import upsert, coverage rollups,
+-- status transitions and edits with optimistic locking, and the audit trail they leave.
+begin;
+set search_path = public, extensions;
+\ir _fixtures.psql
+select plan(24);
+
+select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
+select is((select array_agg(id order by id) from public.enterprises_in_bbox(120.15, 30.26, 120.25, 30.30)), array['ent-A', 'ent-A2', 'ent-A3'], 'bbox: district A sees its own enterprises only');
+select is((select array_agg(id order by id) from public.enterprises_in_area('330103001')), array['ent-A', 'ent-A2', 'ent-A3'], 'area: the enterprises inside 武林街道');
+select is((select count(*)::integer from public.enterprises_in_area('330104001')), 0, 'area: district A sees nothing in district B');
+
+select results_eq(
+  $$select row_no, enterprise_id, action from public.upsert_enterprises('[
+      {"id": "ent-new", "district_id": "330103", "name": "新企业", "lon": 120.16, "lat": 30.28, "employees": 5},
+      {"id": "", "credit_code": "91350100M000100Y43", "district_id": "330103", "name": "甲公司（更名）", "employees": 41},
+      {"id": "ent-b-new", "district_id": "330104", "name": "越界企业"},
+      {"name": "无编号"},
+      {"id": "ent-bad", "district_id": "330103", "employees": -3}
+    ]'::jsonb) order by row_no$$,
+  $$values (1, 'ent-new', 'inserted'), (2, 'ent-A', 'updated'), (3, 'ent-b-new', 'rejected'), (4, null, 'rejected'), (5, 'ent-bad', 'rejected')$$,
+  'upsert: one result per row, by id or credit code; other districts and bad rows are rejected'
+);
+select is((select name from public.enterprises where id = 'ent-A'), '甲公司（更名）', 'upsert by credit code updated the existing row');
+select is((select version from public.enterprises where id = 'ent-A'), 2, 'upsert bumped the version');
+select is((select count(*)::integer from public.enterprises where credit_code = '91350100M000100Y43'), 1, 're-importing a credit code does not duplicate it');
+select matches((select message from public.upsert_enterprises('[{"id": "ent-bad", "district_id": "330103", "employees": -3}]'::jsonb)), 'check constraint', 'a rejected row says why');
+
+select pg_temp.act_as('cccccccc-0000-4000-8000-00000000000c');
+select results_eq(
+  $$select area_id, enterprises::integer, covered::integer, coverage_rate, own_org::integer, work_covered::integer, must_cover::integer, must_cover_covered::integer, six_clears_complete::integer
+    from public.coverage_by_area() where area_id in ('330103', '330104') order by area_id$$,
+  $$values ('330103', 3, 1, 0.333333::double precision, 1, 0, 2, 1, 1), ('330104', 1, 1, 1::double precision, 0, 0, 1, 1, 0)$$,
+  'coverage per district over operating enterprises, after the upsert replaced ent-A (city staff)'
+);
+select pg_temp.act_as('bbbbbbbb-0000-4000-8000-00000000000b');
+select is((select count(*)::integer from public.coverage_by_area()), 2, 'district B rolls up only its own areas');
+
+select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
+select is((select status || '/' || version from public.set_plan_item_status('aaaaaaaa-1111-4000-8000-00000000000a', 'forming', 1)), 'forming/2', '拟建 → 组建中');
+select throws_ok($$select public.set_plan_item_status('aaaaaaaa-1111-4000-8000-00000000000a', 'formed', 1)$$, 'PT409', null, 'a stale version is refused');
+select is((select status from public.plan_items where id = 'aaaaaaaa-1111-4000-8000-00000000000a'), 'forming', 'the refused write changed nothing');
+select is((select status || '/' || version from public.set_plan_item_status('aaaaaaaa-1111-4000-8000-00000000000a', 'formed', 2)), 'formed/3', '组建中 → 已组建');
+select throws_ok($$select public.set_plan_item_status('aaaaaaaa-1111-4000-8000-00000000000a', 'proposed', 3)$$, '22023', null, '已组建 cannot jump back to 拟建');
+select throws_ok($$select public.set_plan_item_status('bbbbbbbb-1111-4000-8000-00000000000b', 'forming', 1)$$, 'PT404', null, 'district A cannot move district B''s plan item');
+
+select is((select employees from public.update_enterprise('ent-A2', '{"employees": 15}'::jsonb, 1)), 15, 'edit at the current version');
+select throws_ok($$select public.update_enterprise('ent-A2', '{"employees": 99}'::jsonb, 1)$$, 'PT409', null, 'an edit at a stale version is refused');
+select is((select employees from public.enterprises where id = 'ent-A2'), 15, 'and is not written');
+select throws_ok($$select public.update_enterprise('ent-A2', '{"district_id": "330104"}'::jsonb, 2)$$, '42501', null, 'an edit cannot move the enterprise to another district');
+select throws_ok($$select public.update_enterprise('ent-B', '{"employees": 1}'::jsonb, 1)$$, 'PT404', null, 'district A cannot edit district B''s enterprise');
+
+select is(
+  (select array_agg(action order by id) from public.audit_log where table_name = 'enterprises' and row_id = 'ent-A2'),
+  array['insert', 'update'], 'the audit log holds the insert and the accepted edit, not the refused ones');
+select is((select user_id from public.audit_log where row_id = 'ent-A2' and action = 'update'), 'aaaaaaaa-0000-4000-8000-00000000000a'::uuid, 'the audit log names who edited');
+select is((select updated_by from public.enterprises where id = 'ent-A2'), 'aaaaaaaa-0000-4000-8000-00000000000a'::uuid, 'the row names who edited it last');
+
+select * from finish();
+rollback;
