@@ -8,20 +8,31 @@ language sql immutable set search_path = '' as $$
 $$;
 grant execute on function private.is_operating(text) to authenticated, service_role;
 
+create view public.enterprise_rows with (security_invoker = true) as
+  select e.id, e.district_id, e.street_id, e.name, e.credit_code, e.address,
+         extensions.st_x(e.geom) as lon, extensions.st_y(e.geom) as lat,
+         e.employees, e.party_members, e.probationary_members, e.registered_capital, e.industry, e.status,
+         e.owner_is_member, e.org_id, e.work_covered, e.extra, e.version, e.updated_at, e.updated_by
+  from public.enterprises e;
+comment on view public.enterprise_rows is 'Enterprises with plain lon/lat, as both repositories read them (row-level security of the caller applies).';
+grant select on public.enterprise_rows to authenticated, service_role;
+revoke all on public.enterprise_rows from anon;
+
 create function public.enterprises_in_bbox(west double precision, south double precision, east double precision, north double precision)
-returns setof public.enterprises
+returns setof public.enterprise_rows
 language sql stable set search_path = '' as $$
-  select e.* from public.enterprises e
+  select r.* from public.enterprises e join public.enterprise_rows r on r.id = e.id
   where extensions.st_intersects(e.geom, extensions.st_makeenvelope(west, south, east, north, 4326))
   order by e.id
 $$;
 comment on function public.enterprises_in_bbox is 'Enterprises inside a WGS-84 bounding box (west, south, east, north).';
 
 create function public.enterprises_in_area(area text)
-returns setof public.enterprises
+returns setof public.enterprise_rows
 language sql stable set search_path = '' as $$
-  select e.* from public.enterprises e
+  select r.* from public.enterprises e
   join public.areas a on a.id = area
+  join public.enterprise_rows r on r.id = e.id
   where extensions.st_intersects(a.geom, e.geom)
   order by e.id
 $$;
@@ -37,6 +48,9 @@ declare
   existing text;
   rec_id text;
   code text;
+  point extensions.geometry;
+  district text;
+  street text;
 begin
   for r, n in select value, ordinality::integer from pg_catalog.jsonb_array_elements(rows) with ordinality loop
     begin
@@ -45,14 +59,23 @@ begin
       if rec_id is null then
         raise exception 'row has neither id nor credit_code' using errcode = '22023';
       end if;
+      point := case when r ->> 'lon' is not null and r ->> 'lat' is not null
+                    then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end;
+      street := coalesce(
+        (select a.id from public.areas a where a.level = 'street' and (a.id = coalesce(r ->> 'street_id', r ->> 'street') or a.name = r ->> 'street') order by (a.id = r ->> 'street_id') desc limit 1),
+        (select a.id from public.areas a where a.level = 'street' and extensions.st_intersects(a.geom, point) limit 1),
+        nullif(r ->> 'street_id', ''));
+      district := coalesce(
+        (select a.id from public.areas a where a.level = 'district' and (a.id = coalesce(r ->> 'district_id', r ->> 'district') or a.name = r ->> 'district') limit 1),
+        (select a.parent_id from public.areas a where a.id = street),
+        (select a.id from public.areas a where a.level = 'district' and extensions.st_intersects(a.geom, point) limit 1),
+        nullif(r ->> 'district_id', ''));
       select e.id into existing from public.enterprises e where e.id = rec_id or (code is not null and e.credit_code = code) limit 1;
       target := coalesce(existing, rec_id);
       if existing is null then
         insert into public.enterprises (id, district_id, street_id, name, credit_code, address, geom, employees, party_members,
           probationary_members, registered_capital, industry, status, owner_is_member, org_id, work_covered, extra, updated_by)
-        values (target, r ->> 'district_id', r ->> 'street_id', coalesce(r ->> 'name', ''), code, coalesce(r ->> 'address', ''),
-          case when r ? 'lon' and r ? 'lat' and r ->> 'lon' is not null and r ->> 'lat' is not null
-               then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end,
+        values (target, district, street, coalesce(r ->> 'name', ''), code, coalesce(r ->> 'address', ''), point,
           (r ->> 'employees')::integer, (r ->> 'party_members')::integer, (r ->> 'probationary_members')::integer,
           (r ->> 'registered_capital')::numeric, coalesce(r ->> 'industry', ''), coalesce(r ->> 'status', ''),
           (r ->> 'owner_is_member')::boolean, nullif(r ->> 'org_id', ''), coalesce((r ->> 'work_covered')::boolean, false),
@@ -60,10 +83,8 @@ begin
         row_no := n; enterprise_id := target; action := 'inserted'; message := null;
       else
         update public.enterprises e set
-          district_id = r ->> 'district_id', street_id = r ->> 'street_id', name = coalesce(r ->> 'name', ''),
-          credit_code = code, address = coalesce(r ->> 'address', ''),
-          geom = case when r ->> 'lon' is not null and r ->> 'lat' is not null
-                      then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end,
+          district_id = district, street_id = street, name = coalesce(r ->> 'name', ''),
+          credit_code = code, address = coalesce(r ->> 'address', ''), geom = point,
           employees = (r ->> 'employees')::integer, party_members = (r ->> 'party_members')::integer,
           probationary_members = (r ->> 'probationary_members')::integer, registered_capital = (r ->> 'registered_capital')::numeric,
           industry = coalesce(r ->> 'industry', ''), status = coalesce(r ->> 'status', ''),
@@ -149,10 +170,11 @@ $$;
 comment on function public.set_plan_item_status is 'Moves a plan item one step (拟建 → 组建中 → 已组建, or back one step); refuses a stale version.';
 
 create function public.update_enterprise(target text, patch jsonb, expected_version integer)
-returns public.enterprises
+returns public.enterprise_rows
 language plpgsql volatile set search_path = '' as $$
 declare
-  result public.enterprises;
+  changed text;
+  result public.enterprise_rows;
 begin
   update public.enterprises e set
     name = coalesce(patch ->> 'name', e.name),
@@ -169,13 +191,14 @@ begin
     district_id = coalesce(patch ->> 'district_id', e.district_id),
     version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
   where e.id = target and e.version = expected_version
-  returning * into result;
-  if not found then
+  returning e.id into changed;
+  if changed is null then
     if exists (select 1 from public.enterprises e where e.id = target) then
       raise exception 'enterprise % was changed by someone else (expected version %)', target, expected_version using errcode = 'PT409';
     end if;
     raise exception 'enterprise % not found', target using errcode = 'PT404';
   end if;
+  select * into result from public.enterprise_rows r where r.id = changed;
   return result;
 end
 $$;
@@ -187,3 +210,109 @@ revoke execute on function public.enterprises_in_bbox(double precision, double p
 grant execute on function public.enterprises_in_bbox(double precision, double precision, double precision, double precision),
   public.enterprises_in_area(text), public.upsert_enterprises(jsonb), public.coverage_by_area(integer),
   public.set_plan_item_status(uuid, text, integer), public.update_enterprise(text, jsonb, integer) to authenticated, service_role;
+
+create function public.upsert_places(place_kind text, features jsonb)
+returns table (row_no integer, place_id text, action text, message text)
+language plpgsql volatile set search_path = '' as $$
+declare
+  f jsonb;
+  n integer;
+  props jsonb;
+  shape extensions.geometry;
+  fid text;
+  district text;
+begin
+  if place_kind not in ('areas', 'buildings', 'zones') then
+    raise exception 'unknown place kind %', place_kind using errcode = '22023';
+  end if;
+  for f, n in select value, ordinality::integer from pg_catalog.jsonb_array_elements(features) with ordinality loop
+    begin
+      props := coalesce(f -> 'properties', '{}'::jsonb);
+      fid := props ->> 'id';
+      shape := extensions.st_multi(extensions.st_setsrid(extensions.st_geomfromgeojson((f -> 'geometry')::text), 4326));
+      if place_kind = 'areas' then
+        district := case when props ->> 'level' = 'district' then fid else props ->> 'parent' end;
+        insert into public.areas (id, name, level, parent_id, district_id, geom)
+        values (fid, coalesce(props ->> 'name', ''), props ->> 'level', props ->> 'parent', district, shape)
+        on conflict (id) do update set name = excluded.name, level = excluded.level, parent_id = excluded.parent_id,
+          district_id = excluded.district_id, geom = excluded.geom;
+      else
+        district := coalesce(props ->> 'district_id', (
+          select a.id from public.areas a where a.level = 'district'
+          and extensions.st_intersects(a.geom, extensions.st_pointonsurface(shape)) limit 1));
+        if place_kind = 'buildings' then
+          insert into public.buildings (id, district_id, name, floors, geom)
+          values (fid, district, coalesce(props ->> 'name', ''), (props ->> 'floors')::integer, shape)
+          on conflict (id) do update set district_id = excluded.district_id, name = excluded.name, floors = excluded.floors, geom = excluded.geom;
+        else
+          insert into public.zones (id, district_id, name, kind, geom)
+          values (fid, district, coalesce(props ->> 'name', ''), props ->> 'kind', shape)
+          on conflict (id) do update set district_id = excluded.district_id, name = excluded.name, kind = excluded.kind, geom = excluded.geom;
+        end if;
+      end if;
+      row_no := n; place_id := fid; action := 'upserted'; message := null;
+      return next;
+    exception when others then
+      row_no := n; place_id := fid; action := 'rejected'; message := sqlerrm;
+      return next;
+    end;
+  end loop;
+end
+$$;
+comment on function public.upsert_places is 'Imports GeoJSON features as areas, buildings or zones; one result per feature.';
+
+create function public.upsert_organizations(orgs jsonb)
+returns table (row_no integer, organization_id text, action text, message text)
+language plpgsql volatile set search_path = '' as $$
+declare
+  o jsonb;
+  n integer;
+begin
+  for o, n in select value, ordinality::integer from pg_catalog.jsonb_array_elements(orgs) with ordinality loop
+    begin
+      insert into public.organizations (id, district_id, name, level, form, parent_id)
+      values (o ->> 'id', o ->> 'district_id', coalesce(o ->> 'name', ''), o ->> 'level', o ->> 'form', o ->> 'parent_id')
+      on conflict (id) do update set district_id = excluded.district_id, name = excluded.name, level = excluded.level,
+        form = excluded.form, parent_id = excluded.parent_id;
+      row_no := n; organization_id := o ->> 'id'; action := 'upserted'; message := null;
+      return next;
+    exception when others then
+      row_no := n; organization_id := o ->> 'id'; action := 'rejected'; message := sqlerrm;
+      return next;
+    end;
+  end loop;
+end
+$$;
+comment on function public.upsert_organizations is 'Imports existing Party organizations; one result per row.';
+
+create function public.create_plan_item(item jsonb)
+returns public.plan_items
+language plpgsql volatile set search_path = '' as $$
+declare
+  created public.plan_items;
+begin
+  insert into public.plan_items (district_id, title, kind, level, owner, instructor, due_date, recommendation_id, geom, updated_by)
+  values (item ->> 'district_id', coalesce(item ->> 'title', ''), item ->> 'kind', item ->> 'level', coalesce(item ->> 'owner', ''),
+          coalesce(item ->> 'instructor', ''), (item ->> 'due_date')::date, item ->> 'recommendation_id',
+          case when item ? 'geometry' and item -> 'geometry' <> 'null'::jsonb
+               then extensions.st_multi(extensions.st_setsrid(extensions.st_geomfromgeojson((item -> 'geometry')::text), 4326)) end,
+          (select auth.uid()))
+  returning * into created;
+  insert into public.plan_item_enterprises (plan_item_id, enterprise_id, district_id)
+  select created.id, value, created.district_id from pg_catalog.jsonb_array_elements_text(coalesce(item -> 'enterprise_ids', '[]'::jsonb));
+  return created;
+end
+$$;
+comment on function public.create_plan_item is 'Creates a plan item (拟建) with the enterprises it would cover.';
+
+create function public.enterprise_history(target text)
+returns setof public.audit_log
+language sql stable set search_path = '' as $$
+  select * from public.audit_log a where a.table_name = 'enterprises' and a.row_id = target order by a.id
+$$;
+comment on function public.enterprise_history is 'The audit trail of one enterprise, oldest first.';
+
+revoke execute on function public.upsert_places(text, jsonb), public.upsert_organizations(jsonb), public.create_plan_item(jsonb),
+  public.enterprise_history(text) from public, anon;
+grant execute on function public.upsert_places(text, jsonb), public.upsert_organizations(jsonb), public.create_plan_item(jsonb),
+  public.enterprise_history(text) to authenticated, service_role;

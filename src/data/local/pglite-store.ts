@@ -1,0 +1,108 @@
+/**
+ * The embedded store: PGlite + PostGIS running the very same supabase/migrations. Every call runs in
+ * a transaction as the API role `authenticated` with the local user's JWT claims, so row-level
+ * security and the SQL functions behave exactly as behind PostgREST.
+ */
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { createRpcRepository, type RpcGateway } from '../rpc-repository';
+import type { Repository } from '../repository';
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export interface LocalUser {
+  id: string;
+  role: 'city' | 'district';
+  districtId: string | null;
+  name: string;
+}
+
+/** The single user of an embedded store: city-level, sees everything. */
+export const LOCAL_CITY_USER: LocalUser = { id: '00000000-0000-4000-8000-000000000001', role: 'city', districtId: null, name: '本机用户' };
+
+export interface LocalStoreOptions {
+  /** 'idb://lianjian' in the browser, a folder in Node, undefined for memory. */
+  dataDir?: string;
+  /** A dump made by `exportDump`, to restore from. */
+  loadDataDir?: Blob | File;
+  migrations: readonly Migration[];
+  user?: LocalUser;
+  onProgress?: (step: string) => void;
+}
+
+export interface LocalStore {
+  db: PGlite;
+  repository: Repository;
+  /** Runs `fn` as `user` (default: the store's user), inside one transaction. */
+  asUser<T>(fn: (tx: Transaction) => Promise<T>, user?: LocalUser): Promise<T>;
+  /** The whole store as one compressed file. */
+  exportDump(): Promise<Blob>;
+  appliedMigrations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const META = `
+  create schema if not exists lianjian_meta;
+  create table if not exists lianjian_meta.migrations (name text primary key, applied_at timestamptz not null default now());
+  alter table lianjian_meta.migrations enable row level security;
+  revoke all on schema lianjian_meta from public;
+`;
+
+function toParam(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
+export async function openLocalStore(options: LocalStoreOptions): Promise<LocalStore> {
+  const user = options.user ?? LOCAL_CITY_USER;
+  const progress = options.onProgress ?? (() => {});
+  progress('engine');
+  const pgOptions: PGliteOptions = { extensions: { postgis }, relaxedDurability: false };
+  if (options.dataDir) pgOptions.dataDir = options.dataDir;
+  if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
+  const db = await PGlite.create(pgOptions);
+  await db.exec(META);
+  const applied = new Set((await db.query<{ name: string }>('select name from lianjian_meta.migrations')).rows.map((r) => r.name));
+  for (const migration of [...options.migrations].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (applied.has(migration.name)) continue;
+    progress(`migration ${migration.name}`);
+    await db.transaction(async (tx) => {
+      await tx.exec(migration.sql);
+      await tx.query('insert into lianjian_meta.migrations (name) values ($1)', [migration.name]);
+    });
+  }
+  await db.query(
+    `insert into public.staff (user_id, name, role, district_id) values ($1, $2, $3, $4)
+     on conflict (user_id) do update set name = excluded.name, role = excluded.role, district_id = excluded.district_id`,
+    [user.id, user.name, user.role, user.districtId],
+  );
+
+  const asUser = <T>(fn: (tx: Transaction) => Promise<T>, who: LocalUser = user): Promise<T> =>
+    db.transaction(async (tx) => {
+      await tx.exec('set local role authenticated');
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: who.id, role: 'authenticated' })]);
+      return fn(tx);
+    });
+
+  const gateway: RpcGateway = {
+    kind: 'local',
+    rpc: (name, args) =>
+      asUser(async (tx) => {
+        if (!/^[a-z_]+$/.test(name)) throw new Error(`bad function name ${name}`);
+        const keys = Object.keys(args);
+        const sql = `select * from public.${name}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`;
+        return (await tx.query<Record<string, unknown>>(sql, keys.map((k) => toParam(args[k])))).rows;
+      }),
+  };
+
+  return {
+    db,
+    repository: createRpcRepository(gateway),
+    asUser,
+    exportDump: async () => db.dumpDataDir('gzip'),
+    appliedMigrations: async () => (await db.query<{ name: string }>('select name from lianjian_meta.migrations order by name')).rows.map((r) => r.name),
+    close: () => db.close(),
+  };
+}

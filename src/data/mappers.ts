@@ -1,0 +1,80 @@
+/** Rows of the SQL functions ⇄ domain objects. One place for the column names. */
+import type { Area, Building, Enterprise, Organization, Zone } from '../core/model/types';
+import type { AreaCoverage, AuditEntry, EnterprisePatch, NewPlanItem, PlanItem, RowResult, StoredEnterprise } from './repository';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export function enterpriseToRow(e: Enterprise): Row {
+  return {
+    id: e.id, name: e.name, credit_code: e.creditCode || null, district: e.district, street: e.street, address: e.address,
+    lon: e.lon, lat: e.lat, employees: e.employees, party_members: e.partyMembers, probationary_members: e.probationaryMembers,
+    registered_capital: e.registeredCapital, industry: e.industry, status: e.status, owner_is_member: e.ownerIsMember,
+    org_id: e.orgId || null, work_covered: e.workCovered, extra: e.extra,
+  };
+}
+
+export function rowToEnterprise(r: Row): StoredEnterprise {
+  return {
+    row: 0,
+    id: str(r.id), name: str(r.name), creditCode: str(r.credit_code), district: str(r.district_id), street: str(r.street_id),
+    address: str(r.address), lon: num(r.lon), lat: num(r.lat), employees: num(r.employees), partyMembers: num(r.party_members),
+    probationaryMembers: num(r.probationary_members), registeredCapital: num(r.registered_capital), industry: str(r.industry),
+    status: str(r.status), ownerIsMember: r.owner_is_member === null || r.owner_is_member === undefined ? null : Boolean(r.owner_is_member),
+    orgId: str(r.org_id), workCovered: Boolean(r.work_covered), extra: (r.extra as Record<string, string>) ?? {},
+    version: Number(r.version), updatedAt: str(r.updated_at), updatedBy: r.updated_by ? str(r.updated_by) : null,
+  };
+}
+
+export function patchToRow(patch: EnterprisePatch): Row {
+  const keys: Record<keyof EnterprisePatch, string> = {
+    name: 'name', address: 'address', employees: 'employees', partyMembers: 'party_members', probationaryMembers: 'probationary_members',
+    registeredCapital: 'registered_capital', industry: 'industry', status: 'status', ownerIsMember: 'owner_is_member', orgId: 'org_id', workCovered: 'work_covered',
+  };
+  return Object.fromEntries(Object.entries(patch).map(([k, v]) => [keys[k as keyof EnterprisePatch], v]));
+}
+
+export function placeToFeature(p: Area | Building | Zone): Row {
+  const properties: Row = { id: p.id, name: p.name };
+  if ('level' in p) Object.assign(properties, { level: p.level, parent: p.parent });
+  if ('kind' in p) properties.kind = p.kind;
+  if ('floors' in p) properties.floors = p.floors;
+  return { type: 'Feature', properties, geometry: p.geometry };
+}
+
+export function organizationToRow(o: Organization & { districtId?: string | null }): Row {
+  return { id: o.id, district_id: o.districtId ?? null, name: o.name, level: o.level, form: o.form, parent_id: o.parentId };
+}
+
+export function rowToResult(r: Row, idKey: string): RowResult {
+  return { rowNo: Number(r.row_no), id: r[idKey] === null || r[idKey] === undefined ? null : str(r[idKey]), action: r.action as RowResult['action'], message: r.message ? str(r.message) : null };
+}
+
+export function rowToCoverage(r: Row): AreaCoverage {
+  return {
+    areaId: str(r.area_id), name: str(r.name), level: r.level as AreaCoverage['level'], enterprises: Number(r.enterprises), covered: Number(r.covered),
+    coverageRate: Number(r.coverage_rate), ownOrg: Number(r.own_org), workCovered: Number(r.work_covered), mustCover: Number(r.must_cover),
+    mustCoverCovered: Number(r.must_cover_covered), sixClearsComplete: Number(r.six_clears_complete),
+  };
+}
+
+export function rowToPlanItem(r: Row): PlanItem {
+  return {
+    id: str(r.id), districtId: r.district_id ? str(r.district_id) : null, title: str(r.title), kind: r.kind as PlanItem['kind'],
+    level: (r.level as PlanItem['level']) ?? null, status: r.status as PlanItem['status'], owner: str(r.owner), instructor: str(r.instructor),
+    dueDate: r.due_date ? str(r.due_date).slice(0, 10) : null, recommendationId: r.recommendation_id ? str(r.recommendation_id) : null, version: Number(r.version),
+  };
+}
+
+export function planItemToRow(p: NewPlanItem): Row {
+  return {
+    district_id: p.districtId, title: p.title, kind: p.kind, level: p.level, enterprise_ids: p.enterpriseIds, owner: p.owner ?? '',
+    instructor: p.instructor ?? '', due_date: p.dueDate ?? null, recommendation_id: p.recommendationId ?? null,
+  };
+}
+
+export function rowToAudit(r: Row): AuditEntry {
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? null));
+  return { at: str(r.at), userId: r.user_id ? str(r.user_id) : null, action: r.action as AuditEntry['action'], oldRow: json(r.old_row), newRow: json(r.new_row) };
+}

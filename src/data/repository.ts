@@ -1,0 +1,100 @@
+/** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
+import type { Area, Building, Enterprise, Organization, OrgLevel, Zone } from '../core/model/types';
+import type { RecommendationKind } from '../core/model/report';
+
+export interface StoredEnterprise extends Enterprise {
+  /** Optimistic-locking version: an edit names the version it was made on. */
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface RowResult {
+  rowNo: number;
+  id: string | null;
+  action: 'inserted' | 'updated' | 'upserted' | 'rejected';
+  message: string | null;
+}
+
+export interface AreaCoverage {
+  areaId: string;
+  name: string;
+  level: 'district' | 'street';
+  enterprises: number;
+  covered: number;
+  coverageRate: number;
+  ownOrg: number;
+  workCovered: number;
+  mustCover: number;
+  mustCoverCovered: number;
+  sixClearsComplete: number;
+}
+
+export type PlanItemStatus = 'proposed' | 'forming' | 'formed';
+
+export interface PlanItem {
+  id: string;
+  districtId: string | null;
+  title: string;
+  kind: RecommendationKind;
+  level: OrgLevel | null;
+  status: PlanItemStatus;
+  owner: string;
+  instructor: string;
+  dueDate: string | null;
+  recommendationId: string | null;
+  version: number;
+}
+
+export interface NewPlanItem {
+  districtId: string | null;
+  title: string;
+  kind: RecommendationKind;
+  level: OrgLevel | null;
+  enterpriseIds: string[];
+  owner?: string;
+  instructor?: string;
+  dueDate?: string | null;
+  recommendationId?: string | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  action: 'insert' | 'update' | 'delete';
+  oldRow: Record<string, unknown> | null;
+  newRow: Record<string, unknown> | null;
+}
+
+export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'>>;
+
+/** A write refused because the row changed since it was read. */
+export class StaleWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleWriteError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export interface Repository {
+  readonly kind: 'local' | 'supabase';
+  upsertPlaces(kind: 'areas', places: Area[]): Promise<RowResult[]>;
+  upsertPlaces(kind: 'buildings', places: Building[]): Promise<RowResult[]>;
+  upsertPlaces(kind: 'zones', places: Zone[]): Promise<RowResult[]>;
+  upsertOrganizations(organizations: Organization[]): Promise<RowResult[]>;
+  upsertEnterprises(enterprises: Enterprise[]): Promise<RowResult[]>;
+  enterprisesInBbox(bbox: [number, number, number, number]): Promise<StoredEnterprise[]>;
+  enterprisesInArea(areaId: string): Promise<StoredEnterprise[]>;
+  updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<StoredEnterprise>;
+  enterpriseHistory(id: string): Promise<AuditEntry[]>;
+  coverageByArea(): Promise<AreaCoverage[]>;
+  createPlanItem(item: NewPlanItem): Promise<PlanItem>;
+  setPlanItemStatus(id: string, status: PlanItemStatus, expectedVersion: number): Promise<PlanItem>;
+}

@@ -1,0 +1,85 @@
+/**
+ * One contract for every Repository implementation: the embedded PGlite store and Supabase through
+ * PostgREST run the same cases against a real engine. Nothing is mocked.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Repository } from '../../src/data/repository';
+import { StaleWriteError } from '../../src/data/repository';
+import { readDemo } from '../support/demo';
+import { planDataset } from '../../src/core/plan';
+import type { Building } from '../../src/core/model/types';
+
+export interface ContractSubject {
+  repository: Repository;
+}
+
+export function repositoryContract(name: string, subject: () => ContractSubject) {
+  const { dataset } = readDemo('linpu');
+  const town = dataset.areas.find((a) => a.level === 'street')!;
+  const core = planDataset(dataset);
+
+  describe(`Repository contract: ${name}`, () => {
+    it('imports areas, buildings and zones, one result per feature; an invalid polygon is rejected, not dropped', async () => {
+      const repo = subject().repository;
+      expect((await repo.upsertPlaces('areas', dataset.areas)).map((r) => r.action)).toEqual(dataset.areas.map(() => 'upserted'));
+      const bowTie: Building = { id: 'bow-tie', name: '蝴蝶楼', floors: null, geometry: { type: 'Polygon', coordinates: [[[120.25, 30.05], [120.251, 30.051], [120.251, 30.05], [120.25, 30.051], [120.25, 30.05]]] } };
+      const results = await repo.upsertPlaces('buildings', [...dataset.buildings, bowTie]);
+      expect(results).toHaveLength(dataset.buildings.length + 1);
+      expect(results.slice(0, -1).every((r) => r.action === 'upserted')).toBe(true);
+      expect(results.at(-1)).toMatchObject({ rowNo: dataset.buildings.length + 1, id: 'bow-tie', action: 'rejected' });
+      expect(results.at(-1)?.message).toMatch(/check constraint|st_isvalid/i);
+      expect((await repo.upsertPlaces('zones', dataset.zones)).every((r) => r.action === 'upserted')).toBe(true);
+    });
+
+    it('imports enterprises, and re-importing upserts instead of duplicating', async () => {
+      const repo = subject().repository;
+      const first = await repo.upsertEnterprises(dataset.enterprises);
+      expect(first.map((r) => r.action)).toEqual(dataset.enterprises.map(() => 'inserted'));
+      const again = await repo.upsertEnterprises(dataset.enterprises.slice(0, 10));
+      expect(again.map((r) => r.action)).toEqual(Array(10).fill('updated'));
+      const inTown = await repo.enterprisesInArea(town.id);
+      expect(inTown.length).toBe(core.street.filter((s) => s >= 0).length);
+      expect(new Set(inTown.map((e) => e.id)).size).toBe(inTown.length);
+    });
+
+    it('finds enterprises in a bounding box with their coordinates and attributes', async () => {
+      const repo = subject().repository;
+      const e = dataset.enterprises[0];
+      const found = await repo.enterprisesInBbox([(e.lon as number) - 1e-4, (e.lat as number) - 1e-4, (e.lon as number) + 1e-4, (e.lat as number) + 1e-4]);
+      const same = found.find((x) => x.id === e.id);
+      expect(same).toMatchObject({ name: e.name, creditCode: e.creditCode, employees: e.employees, partyMembers: e.partyMembers, street: town.id });
+      expect(same?.lon).toBeCloseTo(e.lon as number, 6);
+    });
+
+    it('rolls up coverage per area with the same figures as the planning core', async () => {
+      const repo = subject().repository;
+      const rows = await repo.coverageByArea();
+      const fromCore = core.report.areas.find((a) => a.id === town.id)!;
+      const fromDb = rows.find((r) => r.areaId === town.id)!;
+      expect({ enterprises: fromDb.enterprises, covered: fromDb.covered, mustCover: fromDb.mustCover, sixClears: fromDb.sixClearsComplete, workCovered: fromDb.workCovered })
+        .toEqual({ enterprises: fromCore.enterprises, covered: fromCore.covered, mustCover: fromCore.must_cover, sixClears: fromCore.six_clears_complete, workCovered: fromCore.work_covered });
+    });
+
+    it('refuses a stale edit and keeps the history of the accepted one', async () => {
+      const repo = subject().repository;
+      const id = dataset.enterprises[20].id; // not among the re-imported first ten
+      const [before] = (await repo.enterprisesInArea(town.id)).filter((e) => e.id === id);
+      const edited = await repo.updateEnterprise(id, { employees: 77, partyMembers: 2 }, before.version);
+      expect(edited).toMatchObject({ id, employees: 77, partyMembers: 2, version: before.version + 1 });
+      await expect(repo.updateEnterprise(id, { employees: 1 }, before.version)).rejects.toBeInstanceOf(StaleWriteError);
+      const history = await repo.enterpriseHistory(id);
+      expect(history.map((h) => h.action)).toEqual(['insert', 'update']);
+      expect(history[1].newRow).toMatchObject({ employees: 77 });
+    });
+
+    it('moves a plan item 拟建 → 组建中 → 已组建 with optimistic locking', async () => {
+      const repo = subject().repository;
+      const item = await repo.createPlanItem({ districtId: '330109', title: '临浦商务楼联合党支部', kind: 'joint_branch', level: 'branch', enterpriseIds: dataset.enterprises.slice(0, 3).map((e) => e.id) });
+      expect(item).toMatchObject({ status: 'proposed', version: 1 });
+      const forming = await repo.setPlanItemStatus(item.id, 'forming', 1);
+      expect(forming).toMatchObject({ status: 'forming', version: 2 });
+      await expect(repo.setPlanItemStatus(item.id, 'formed', 1)).rejects.toBeInstanceOf(StaleWriteError);
+      expect(await repo.setPlanItemStatus(item.id, 'formed', 2)).toMatchObject({ status: 'formed', version: 3 });
+    });
+  });
+}
