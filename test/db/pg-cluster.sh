@@ -23,6 +23,7 @@ case "${1:-}" in
     for f in "$ROOT"/supabase/migrations/*.sql; do psql_su -d lianjian -f "$f"; done
     # The test runner: not a superuser, owns no table; may act as the API roles like PostgREST does.
     psql_su -d lianjian -c "create extension if not exists pgtap with schema extensions" \
+      -c "create extension if not exists plpgsql_check" \
       -c "create role tester login noinherit" \
       -c "grant anon, authenticated, service_role to tester" \
       -c "grant usage on schema extensions to tester" \
