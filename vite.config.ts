@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // PGlite finds its .wasm / .data / postgis.tar.gz next to its modules (import.meta.url): keep them out of pre-bundling.
+  optimizeDeps: { exclude: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'] },
+  assetsInclude: ['**/*.tar.gz'],
   build: { chunkSizeWarningLimit: 4000, sourcemap: false },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -1,11 +1,10 @@
 /** Composition root: loads the plan in the worker, lays out map and panels. */
 import { useEffect } from 'react';
-import { Alert, ConfigProvider, Layout, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Layout, Segmented, Select, Space, Tag, Typography } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
-import { planInWorker } from '../worker/client';
 import { MapCanvas } from '../map/MapCanvas';
 import { Legend } from '../ui/Legend';
 import { SummaryPanel } from '../ui/SummaryPanel';
@@ -13,7 +12,10 @@ import { DetailPanel } from '../ui/DetailPanel';
 import { RecommendationList } from '../ui/RecommendationList';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { rememberLanguage, type Language } from '../ui/i18n';
-import { datasetUrl, readPageConfig } from './config';
+import { readPageConfig } from './config';
+import { bootApp } from './boot';
+import { StorageMenu } from '../ui/StorageMenu';
+import { BootScreen } from '../ui/BootScreen';
 
 const DATASETS = ['hangzhou', 'linpu'];
 
@@ -25,9 +27,8 @@ export function App() {
   const config = readPageConfig(window.location.search);
 
   useEffect(() => {
-    const { setLoading, setPlan, setFailed } = useAppStore.getState();
-    setLoading();
-    planInWorker({ datasetUrl: datasetUrl(config.dataset), limit: config.limit }).then(setPlan, (e: Error) => setFailed(e.message));
+    void bootApp(config);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config.dataset, config.limit]);
 
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
@@ -44,6 +45,7 @@ export function App() {
 
   return (
     <ConfigProvider locale={language === 'en' ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#b2182b' } }}>
+      <AntApp>
       <Layout className="app">
         <Layout.Header className="app-header">
           <Space size="middle">
@@ -53,6 +55,7 @@ export function App() {
           </Space>
           <Space>
             <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: d }))} aria-label={t('app.dataset')} />
+            <StorageMenu />
             <BasemapSettings />
             <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
           </Space>
@@ -68,7 +71,7 @@ export function App() {
             ) : null}
           </Layout.Sider>
           <Layout.Content className="app-content">
-            {status === 'loading' ? <div className="loading"><Spin size="large" /><div>{t('app.loading')}</div></div> : null}
+            {status === 'loading' ? <BootScreen /> : null}
             {status === 'failed' ? <Alert type="error" showIcon message={t('app.loadFailed')} description={error} /> : null}
             {view ? <MapCanvas /> : null}
             {view ? <Legend /> : null}
@@ -76,6 +79,7 @@ export function App() {
           </Layout.Content>
         </Layout>
       </Layout>
+      </AntApp>
     </ConfigProvider>
   );
 }

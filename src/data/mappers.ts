@@ -1,5 +1,5 @@
 /** Rows of the SQL functions ⇄ domain objects. One place for the column names. */
-import type { Area, Building, Enterprise, Organization, Zone } from '../core/model/types';
+import type { Area, Building, Enterprise, Organization, PolygonGeometry, Zone } from '../core/model/types';
 import type { AreaCoverage, AuditEntry, EnterprisePatch, NewPlanItem, PlanItem, RowResult, StoredEnterprise } from './repository';
 
 type Row = Record<string, unknown>;
@@ -78,3 +78,13 @@ export function rowToAudit(r: Row): AuditEntry {
   const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? null));
   return { at: str(r.at), userId: r.user_id ? str(r.user_id) : null, action: r.action as AuditEntry['action'], oldRow: json(r.old_row), newRow: json(r.new_row) };
 }
+
+const geometryOf = (r: Row): PolygonGeometry => {
+  const g = (typeof r.geometry === 'string' ? JSON.parse(r.geometry) : r.geometry) as PolygonGeometry;
+  return g.type === 'MultiPolygon' && g.coordinates.length === 1 ? { type: 'Polygon', coordinates: g.coordinates[0] } : g;
+};
+
+export const rowToArea = (r: Row): Area => ({ id: str(r.id), name: str(r.name), level: r.level as Area['level'], parent: r.parent_id ? str(r.parent_id) : null, geometry: geometryOf(r) });
+export const rowToBuilding = (r: Row): Building => ({ id: str(r.id), name: str(r.name), floors: num(r.floors), geometry: geometryOf(r) });
+export const rowToZone = (r: Row): Zone => ({ id: str(r.id), name: str(r.name), kind: r.kind as Zone['kind'], geometry: geometryOf(r) });
+export const rowToOrganization = (r: Row): Organization => ({ id: str(r.id), name: str(r.name), level: r.level as Organization['level'], form: r.form as Organization['form'], parentId: r.parent_id ? str(r.parent_id) : null });

@@ -1,5 +1,5 @@
 /** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
-import type { Area, Building, Enterprise, Organization, OrgLevel, Zone } from '../core/model/types';
+import type { Area, Building, Dataset, Enterprise, Organization, OrgLevel, Zone } from '../core/model/types';
 import type { RecommendationKind } from '../core/model/report';
 
 export interface StoredEnterprise extends Enterprise {
@@ -83,8 +83,21 @@ export class NotFoundError extends Error {
   }
 }
 
+export interface StoreCounts {
+  enterprises: number;
+  areas: number;
+  buildings: number;
+  zones: number;
+  organizations: number;
+}
+
 export interface Repository {
   readonly kind: 'local' | 'supabase';
+  counts(): Promise<StoreCounts>;
+  /** Loads a trusted register in one statement (all rows or none): first start, restore. */
+  loadEnterprises(enterprises: Enterprise[]): Promise<number>;
+  /** Everything the caller may see, as a Dataset the planning core takes. */
+  readDataset(name: string): Promise<Dataset>;
   upsertPlaces(kind: 'areas', places: Area[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'buildings', places: Building[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'zones', places: Zone[]): Promise<RowResult[]>;

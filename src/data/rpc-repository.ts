@@ -5,7 +5,8 @@
 import type { Area, Building, Zone } from '../core/model/types';
 import { NotFoundError, StaleWriteError, type Repository } from './repository';
 import {
-  enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToAudit, rowToCoverage, rowToEnterprise, rowToPlanItem, rowToResult,
+  enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToArea, rowToAudit, rowToBuilding, rowToCoverage, rowToEnterprise,
+  rowToOrganization, rowToPlanItem, rowToResult, rowToZone,
 } from './mappers';
 
 type Row = Record<string, unknown>;
@@ -16,11 +17,14 @@ export interface RpcGateway {
   rpc(name: string, args: Record<string, unknown>): Promise<Row[]>;
 }
 
-/** SQLSTATEs the functions raise; PostgREST maps PT4xx to HTTP statuses. */
+/**
+ * SQLSTATEs the functions raise (PostgREST maps PT4xx to HTTP statuses). Their messages start with
+ * the same code, because errors that cross PGliteWorker between tabs keep only their message.
+ */
 function translate(error: unknown): never {
-  const { code, message } = error as { code?: string; message?: string };
-  if (code === 'PT409') throw new StaleWriteError(message ?? 'stale write');
-  if (code === 'PT404') throw new NotFoundError(message ?? 'not found');
+  const { code, message = '' } = error as { code?: string; message?: string };
+  if (code === 'PT409' || message.startsWith('PT409:')) throw new StaleWriteError(message);
+  if (code === 'PT404' || message.startsWith('PT404:')) throw new NotFoundError(message);
   throw error;
 }
 
@@ -40,6 +44,29 @@ function one(rows: Row[], what: string): Row {
 export function createRpcRepository(gateway: RpcGateway): Repository {
   return {
     kind: gateway.kind,
+    async counts() {
+      const r = one(await call(gateway, 'store_counts', {}), 'store_counts');
+      return { enterprises: Number(r.enterprises), areas: Number(r.areas), buildings: Number(r.buildings), zones: Number(r.zones), organizations: Number(r.organizations) };
+    },
+    async loadEnterprises(enterprises) {
+      const rows = await call(gateway, 'load_enterprises', { rows: enterprises.map(enterpriseToRow) });
+      return Number(Object.values(one(rows, 'load_enterprises'))[0]);
+    },
+    async readDataset(name) {
+      const [areas, buildings, zones, organizations, enterprises] = await Promise.all([
+        call(gateway, 'list_places', { place_kind: 'areas' }),
+        call(gateway, 'list_places', { place_kind: 'buildings' }),
+        call(gateway, 'list_places', { place_kind: 'zones' }),
+        call(gateway, 'list_organizations', {}),
+        call(gateway, 'list_enterprises', {}),
+      ]);
+      return {
+        name, crs: 'wgs84', rules: {},
+        areas: areas.map(rowToArea), buildings: buildings.map(rowToBuilding), zones: zones.map(rowToZone),
+        organizations: organizations.map(rowToOrganization),
+        enterprises: enterprises.map((r, k) => ({ ...rowToEnterprise(r), row: k + 2 })),
+      };
+    },
     async upsertPlaces(kind: 'areas' | 'buildings' | 'zones', places: Array<Area | Building | Zone>) {
       const rows = await call(gateway, 'upsert_places', { place_kind: kind, features: places.map(placeToFeature) });
       return rows.map((r) => rowToResult(r, 'place_id'));

@@ -9,7 +9,7 @@ import { Protocol } from 'pmtiles';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
 import { buildLayers } from './layers/build-layers';
-import { basemapStyle } from './style/basemap-style';
+import { AREA_SOURCE, basemapStyle } from './style/basemap-style';
 import { LAYER_IDS } from './layers/ids';
 import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 
@@ -37,8 +37,10 @@ export function MapCanvas() {
   const tRef = useRef(t);
   tRef.current = t;
 
-  // Create the map once a plan is there; rebuild it when the basemap changes.
+  // Create the map once a plan is there; rebuild it only when the dataset or the basemap changes.
+  const datasetName = view?.datasetName ?? null;
   useEffect(() => {
+    const view = useAppStore.getState().view;
     if (!view || !container.current) return;
     if (basemap.kind === 'pmtiles' && !pmtilesRegistered) {
       maplibregl.addProtocol('pmtiles', new Protocol().tile);
@@ -81,12 +83,18 @@ export function MapCanvas() {
       mapRef.current = null;
       map.remove();
     };
-  }, [view, basemap]);
+  }, [datasetName, basemap]);
+
+  // A re-plan (after an edit) brings new area figures: update the source, keep the camera.
+  useEffect(() => {
+    const source = mapRef.current?.getSource(AREA_SOURCE) as maplibregl.GeoJSONSource | undefined;
+    if (view && source) source.setData(view.areas);
+  }, [view]);
 
   useEffect(() => {
     if (!view || !overlayRef.current) return;
     overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation }) });
-  }, [view, basemap, layers, selectedEnterprise, selectedRecommendation]);
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,6 +1,7 @@
 /** The app's one store, in slices: loaded plan, selection, layers, camera requests and settings. */
 import { create } from 'zustand';
 import type { PlanView } from '../worker/protocol';
+import type { Repository } from '../data/repository';
 
 export const LAYER_KEYS = ['enterprises', 'buildings', 'zones', 'areas', 'clusters', 'heat', 'recommendation'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
@@ -14,8 +15,34 @@ export interface ViewRequest {
   seq: number;
 }
 
+export interface BootProgress {
+  step: string;
+  done?: number;
+  total?: number;
+}
+
+export interface StorageInfo {
+  kind: Repository['kind'];
+  /** navigator.storage.persist()'s answer; null where the browser has no such API. */
+  persisted: boolean | null;
+  firstStart: boolean;
+  bootMs: number;
+}
+
+/** What only the embedded store can do. */
+export interface LocalStoreActions {
+  exportDump(): Promise<Blob>;
+  restore(dump: Blob): Promise<void>;
+}
+
 export interface AppState {
   status: 'loading' | 'ready' | 'failed';
+  boot: BootProgress | null;
+  storage: StorageInfo | null;
+  repository: Repository | null;
+  localStore: LocalStoreActions | null;
+  /** Re-reads the data from the repository and plans again (after an edit). */
+  refresh: (() => Promise<void>) | null;
   error: string | null;
   view: PlanView | null;
   selectedEnterprise: number | null;
@@ -48,6 +75,11 @@ function storedBasemap(): Basemap {
 
 export const useAppStore = create<AppState>()((set) => ({
   status: 'loading',
+  boot: null,
+  storage: null,
+  repository: null,
+  localStore: null,
+  refresh: null,
   error: null,
   view: null,
   selectedEnterprise: null,
@@ -56,7 +88,13 @@ export const useAppStore = create<AppState>()((set) => ({
   viewRequest: null,
   basemap: storedBasemap(),
   setLoading: () => set({ status: 'loading', error: null }),
-  setPlan: (view) => set({ status: 'ready', view, error: null, selectedEnterprise: null, selectedRecommendation: null }),
+  setPlan: (view) =>
+    set((s) => {
+      // Keep the selected enterprise across a re-plan when it is still there (rows keep their order).
+      const previous = s.view && s.selectedEnterprise !== null ? s.view.enterprises[s.selectedEnterprise]?.id : undefined;
+      const kept = previous !== undefined && view.enterprises[s.selectedEnterprise as number]?.id === previous ? s.selectedEnterprise : null;
+      return { status: 'ready', view, error: null, boot: null, selectedEnterprise: kept, selectedRecommendation: null };
+    }),
   setFailed: (message) => set({ status: 'failed', error: message }),
   selectEnterprise: (index) => set({ selectedEnterprise: index }),
   selectRecommendation: (id) => set({ selectedRecommendation: id }),

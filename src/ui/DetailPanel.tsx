@@ -1,5 +1,7 @@
 /** The clicked enterprise: its six-clears fields, coverage and the recommendation it is in. All text, never HTML. */
-import { Button, Card, Descriptions, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Space, Tag } from 'antd';
+import { EnterpriseEditForm } from './EnterpriseEditForm';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
 import { recommendationOfEnterprise } from '../state/selectors';
@@ -12,8 +14,10 @@ export function DetailPanel() {
   const index = useAppStore((s) => s.selectedEnterprise);
   const select = useAppStore((s) => s.selectEnterprise);
   const selectRecommendation = useAppStore((s) => s.selectRecommendation);
+  const canEdit = useAppStore((s) => s.repository !== null);
+  const [editing, setEditing] = useState<string | null>(null);
   if (!view || index === null) return null;
-  const e = view.enterprises[index];
+  const e = view.enterprises[index] as (typeof view.enterprises)[number] & { version?: number };
   const category = view.categories[index];
   const yesNo = (v: boolean | null) => (v === null ? t('detail.unknown') : v ? t('detail.yes') : t('detail.no'));
   const value = (v: string | number | null) => (v === null || v === '' ? t('detail.unknown') : String(v));
@@ -26,8 +30,14 @@ export function DetailPanel() {
       className="detail-panel"
       data-testid="detail-panel"
       title={t('detail.title')}
-      extra={<Button size="small" onClick={() => select(null)}>{t('detail.close')}</Button>}
+      extra={
+        <Space>
+          {canEdit && e.version !== undefined && editing !== e.id ? <Button size="small" onClick={() => setEditing(e.id)} data-testid="detail-edit">{t('detail.edit')}</Button> : null}
+          <Button size="small" onClick={() => select(null)}>{t('detail.close')}</Button>
+        </Space>
+      }
     >
+      {editing === e.id ? <EnterpriseEditForm key={`${e.id}:${e.version}`} enterprise={e} onDone={() => setEditing(null)} /> : null}
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('detail.name')}><span data-testid="detail-name">{e.name}</span></Descriptions.Item>
         <Descriptions.Item label={t('detail.coverage')}>
@@ -36,7 +46,7 @@ export function DetailPanel() {
         <Descriptions.Item label={t('detail.creditCode')}>{value(e.creditCode)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.district')}>{value(e.district)} {value(e.street)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.address')}>{value(e.address)}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.employees')}>{value(e.employees)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.employees')}><span data-testid="detail-employees">{value(e.employees)}</span></Descriptions.Item>
         <Descriptions.Item label={t('detail.partyMembers')}>{value(e.partyMembers)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.probationaryMembers')}>{value(e.probationaryMembers)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.registeredCapital')}>{value(e.registeredCapital)}</Descriptions.Item>

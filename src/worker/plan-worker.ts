@@ -1,30 +1,13 @@
 /// <reference lib="webworker" />
-/** Loads a dataset folder over HTTP, parses it and runs the planning core, off the main thread. */
-import { DATASET_FILES, parseDatasetFiles, type DatasetFiles } from '../core/io/dataset';
+/** Runs the planning core on a dataset, off the main thread, and shapes the result for the map. */
 import { planDataset } from '../core/plan';
 import { coverageCategory } from '../core/coverage/category';
 import { labelPoint } from '../core/spatial/label-point';
 import type { Area } from '../core/model/types';
 import type { PlanRequest, PlanResponse, PlanView } from './protocol';
 
-async function fetchFiles(baseUrl: string): Promise<DatasetFiles> {
-  const files: DatasetFiles = {};
-  await Promise.all(
-    DATASET_FILES.map(async (name) => {
-      const response = await fetch(new URL(name, baseUrl));
-      if (response.ok) files[name] = new Uint8Array(await response.arrayBuffer());
-    }),
-  );
-  return files;
-}
-
-async function plan(request: PlanRequest): Promise<PlanView> {
-  const started = performance.now();
-  const files = await fetchFiles(request.datasetUrl);
-  const parsed = parseDatasetFiles(files);
-  if (parsed.unusable) throw new Error(parsed.problems.map((p) => `${p.file}: ${p.message_en}`).join('; '));
-  const dataset = request.limit ? { ...parsed.dataset, enterprises: parsed.dataset.enterprises.slice(0, request.limit) } : parsed.dataset;
-  const loaded = performance.now();
+function plan(request: PlanRequest): PlanView {
+  const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
   const result = planDataset(dataset);
   const n = dataset.enterprises.length;
   const positions = new Float32Array(n * 2);
@@ -36,12 +19,11 @@ async function plan(request: PlanRequest): Promise<PlanView> {
     categories[i] = coverageCategory(result.table.flags[i]);
     employees[i] = result.table.employees[i];
   }
-  const meta = files['dataset.json'] ? JSON.parse(new TextDecoder().decode(files['dataset.json'] as Uint8Array)) : {};
   const areaFigures = new Map(result.report.areas.map((a) => [a.id, a]));
   return {
     datasetName: dataset.name,
-    notice: typeof meta.notice === 'string' ? meta.notice : null,
-    synthetic: meta.synthetic === true,
+    notice: request.meta.notice,
+    synthetic: request.meta.synthetic,
     enterprises: dataset.enterprises,
     positions, categories, employees,
     building: result.building,
@@ -55,8 +37,8 @@ async function plan(request: PlanRequest): Promise<PlanView> {
     areaLabels: dataset.areas.map((a) => ({ name: a.name, level: a.level, position: labelPoint(a.geometry) })),
     initialBounds: initialBounds(dataset.areas, positions),
     report: result.report,
-    problems: parsed.problems,
-    times: { ...result.times, load: loaded - started },
+    problems: request.problems ?? [],
+    times: result.times,
   };
 }
 
@@ -79,9 +61,9 @@ function initialBounds(areas: readonly Area[], positions: Float32Array): [number
   return Number.isFinite(box[0]) ? box : null;
 }
 
-self.onmessage = async (event: MessageEvent<PlanRequest>) => {
+self.onmessage = (event: MessageEvent<PlanRequest>) => {
   try {
-    const view = await plan(event.data);
+    const view = plan(event.data);
     const message: PlanResponse = { type: 'planned', view };
     self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer]);
   } catch (error) {

@@ -1,16 +1,19 @@
 /** Messages between the main thread and the planning worker. */
 import type { FeatureCollection } from 'geojson';
-import type { Enterprise } from '../core/model/types';
+import type { Dataset, Enterprise } from '../core/model/types';
 import type { PlanReport } from '../core/model/report';
 import type { Problem } from '../core/io/problems';
 import type { PlanStageTimes } from '../core/plan';
 
 export interface PlanRequest {
   type: 'plan';
-  /** Base URL of a dataset folder (ends with '/'). */
-  datasetUrl: string;
+  dataset: Dataset;
+  /** What dataset.json says about the data (shown in the header). */
+  meta: { notice: string | null; synthetic: boolean };
   /** Keep only the first N enterprises (small datasets for software-rendered tests). */
   limit?: number;
+  /** Problems found when the data was read, passed through to the view. */
+  problems?: Problem[];
 }
 
 export interface PlanView {
@@ -35,7 +38,7 @@ export interface PlanView {
   zones: FeatureCollection;
   report: PlanReport;
   problems: Problem[];
-  times: PlanStageTimes & { load: number };
+  times: PlanStageTimes;
 }
 
 export type PlanResponse = { type: 'planned'; view: PlanView } | { type: 'failed'; message: string };

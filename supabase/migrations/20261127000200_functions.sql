@@ -149,10 +149,10 @@ declare
 begin
   select * into current_row from public.plan_items p where p.id = item;
   if not found then
-    raise exception 'plan item % not found', item using errcode = 'PT404';
+    raise exception 'PT404: plan item % not found', item using errcode = 'PT404';
   end if;
   if current_row.version <> expected_version then
-    raise exception 'plan item % was changed by someone else (version % now, % expected)', item, current_row.version, expected_version
+    raise exception 'PT409: plan item % was changed by someone else (version % now, % expected)', item, current_row.version, expected_version
       using errcode = 'PT409';
   end if;
   if not ((current_row.status, new_status) in (('proposed', 'forming'), ('forming', 'formed'), ('forming', 'proposed'), ('formed', 'forming'))) then
@@ -162,7 +162,7 @@ begin
   where p.id = item and p.version = expected_version
   returning * into result;
   if not found then
-    raise exception 'plan item % was changed by someone else', item using errcode = 'PT409';
+    raise exception 'PT409: plan item % was changed by someone else', item using errcode = 'PT409';
   end if;
   return result;
 end
@@ -194,9 +194,9 @@ begin
   returning e.id into changed;
   if changed is null then
     if exists (select 1 from public.enterprises e where e.id = target) then
-      raise exception 'enterprise % was changed by someone else (expected version %)', target, expected_version using errcode = 'PT409';
+      raise exception 'PT409: enterprise % was changed by someone else (expected version %)', target, expected_version using errcode = 'PT409';
     end if;
-    raise exception 'enterprise % not found', target using errcode = 'PT404';
+    raise exception 'PT404: enterprise % not found', target using errcode = 'PT404';
   end if;
   select * into result from public.enterprise_rows r where r.id = changed;
   return result;

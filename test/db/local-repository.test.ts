@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLocalStore, type LocalStore } from '../../src/data/local/pglite-store';
+import { createEmbeddedDatabase, openLocalStore, type LocalStore } from '../../src/data/local/pglite-store';
 import { repositoryContract } from './repository-contract';
 import { readMigrations } from './migrations';
 
 let store: LocalStore;
 
 beforeAll(async () => {
-  store = await openLocalStore({ migrations: readMigrations() });
+  store = await openLocalStore(await createEmbeddedDatabase(), { migrations: readMigrations() });
 }, 180_000);
 
 afterAll(async () => {
@@ -38,7 +38,7 @@ describe('embedded store', () => {
     const before = await snapshot(store);
     const dump = await store.exportDump();
     expect(dump.size).toBeGreaterThan(1000);
-    const restored = await openLocalStore({ migrations: readMigrations(), loadDataDir: dump });
+    const restored = await openLocalStore(await createEmbeddedDatabase({ loadDataDir: dump }), { migrations: readMigrations() });
     try {
       expect(await snapshot(restored)).toEqual(before);
       expect(await restored.appliedMigrations()).toEqual(await store.appliedMigrations());

@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
-import { distanceM } from '../../src/core/spatial/geo';
 import { CATEGORY_COLORS } from '../../src/map/layers/palette';
 import { CoverageCategory } from '../../src/core/coverage/category';
 import { countColours, launch, openMap } from './browser';
+import { loneEnterprise, openEnterprise } from './helpers';
 
 const root = resolve(__dirname, '../..');
 const out = resolve(root, 'test-results');
 const rgb = (k: number) => CATEGORY_COLORS[k].slice(0, 3) as [number, number, number];
-
-/** The demo enterprise farthest from its nearest neighbour: clicking it cannot hit another point. */
-function loneEnterprise() {
-  const csv = readFileSync(resolve(root, 'dist/data/linpu/enterprises.csv'), 'utf8');
-  const list = parseEnterprisesCsv(csv).enterprises.filter((e) => e.lon !== null);
-  let best = list[0];
-  let bestGap = -1;
-  for (const e of list) {
-    let gap = Infinity;
-    for (const o of list) if (o !== e) gap = Math.min(gap, distanceM(e.lon as number, e.lat as number, o.lon as number, o.lat as number));
-    if (gap > bestGap) [best, bestGap] = [e, gap];
-  }
-  return best;
-}
 
 describe('the map in Chromium (software WebGL)', () => {
   let browser: Browser;
@@ -59,13 +44,8 @@ describe('the map in Chromium (software WebGL)', () => {
 
   it('opens the detail panel of a clicked enterprise', async () => {
     const target = loneEnterprise();
-    const [x, y] = await page.evaluate(([lon, lat]) => window.__lianjian!.project(lon, lat), [target.lon as number, target.lat as number]);
-    const box = await page.getByTestId('map').boundingBox();
-    await page.mouse.move(box!.x + x - 20, box!.y + y - 20);
-    await page.mouse.move(box!.x + x, box!.y + y, { steps: 4 });
-    await page.waitForTimeout(500);
-    await page.mouse.click(box!.x + x, box!.y + y);
-    await expect(page.getByTestId('detail-name').innerText({ timeout: 30_000 })).resolves.toBe(target.name);
+    await openEnterprise(page, target);
+    await expect(page.getByTestId('detail-name').innerText()).resolves.toBe(target.name);
     await page.screenshot({ path: resolve(out, 'app-linpu-detail.png') });
   });
 

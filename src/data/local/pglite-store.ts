@@ -1,9 +1,10 @@
 /**
  * The embedded store: PGlite + PostGIS running the very same supabase/migrations. Every call runs in
  * a transaction as the API role `authenticated` with the local user's JWT claims, so row-level
- * security and the SQL functions behave exactly as behind PostgREST.
+ * security and the SQL functions behave exactly as behind PostgREST. Works on a PGlite in the same
+ * thread (Node, tests) or on a PGliteWorker shared by every tab (the browser).
  */
-import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { createRpcRepository, type RpcGateway } from '../rpc-repository';
 import type { Repository } from '../repository';
@@ -24,17 +25,13 @@ export interface LocalUser {
 export const LOCAL_CITY_USER: LocalUser = { id: '00000000-0000-4000-8000-000000000001', role: 'city', districtId: null, name: '本机用户' };
 
 export interface LocalStoreOptions {
-  /** 'idb://lianjian' in the browser, a folder in Node, undefined for memory. */
-  dataDir?: string;
-  /** A dump made by `exportDump`, to restore from. */
-  loadDataDir?: Blob | File;
   migrations: readonly Migration[];
   user?: LocalUser;
   onProgress?: (step: string) => void;
 }
 
 export interface LocalStore {
-  db: PGlite;
+  db: PGliteInterface;
   repository: Repository;
   /** Runs `fn` as `user` (default: the store's user), inside one transaction. */
   asUser<T>(fn: (tx: Transaction) => Promise<T>, user?: LocalUser): Promise<T>;
@@ -51,24 +48,31 @@ const META = `
   revoke all on schema lianjian_meta from public;
 `;
 
+/** Serialises start-up work across tabs that share one database. */
+const MIGRATION_LOCK = 20261127;
+
 function toParam(value: unknown): unknown {
   return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
 }
 
-export async function openLocalStore(options: LocalStoreOptions): Promise<LocalStore> {
-  const user = options.user ?? LOCAL_CITY_USER;
-  const progress = options.onProgress ?? (() => {});
-  progress('engine');
+/** A PGlite with PostGIS in this thread. Edits are never written with relaxed durability. */
+export function createEmbeddedDatabase(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<PGlite> {
   const pgOptions: PGliteOptions = { extensions: { postgis }, relaxedDurability: false };
   if (options.dataDir) pgOptions.dataDir = options.dataDir;
   if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
-  const db = await PGlite.create(pgOptions);
+  return PGlite.create(pgOptions);
+}
+
+export async function openLocalStore(db: PGliteInterface, options: LocalStoreOptions): Promise<LocalStore> {
+  const user = options.user ?? LOCAL_CITY_USER;
+  const progress = options.onProgress ?? (() => {});
   await db.exec(META);
-  const applied = new Set((await db.query<{ name: string }>('select name from lianjian_meta.migrations')).rows.map((r) => r.name));
   for (const migration of [...options.migrations].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (applied.has(migration.name)) continue;
-    progress(`migration ${migration.name}`);
     await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const done = await tx.query('select 1 from lianjian_meta.migrations where name = $1', [migration.name]);
+      if (done.rows.length > 0) return;
+      progress(`migration ${migration.name}`);
       await tx.exec(migration.sql);
       await tx.query('insert into lianjian_meta.migrations (name) values ($1)', [migration.name]);
     });
@@ -101,7 +105,7 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
     db,
     repository: createRpcRepository(gateway),
     asUser,
-    exportDump: async () => db.dumpDataDir('gzip'),
+    exportDump: async () => (await db.dumpDataDir('gzip')) as Blob,
     appliedMigrations: async () => (await db.query<{ name: string }>('select name from lianjian_meta.migrations order by name')).rows.map((r) => r.name),
     close: () => db.close(),
   };

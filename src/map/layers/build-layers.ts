@@ -49,6 +49,5 @@ export function buildLayers({ view, layers, selectedEnterprise, selectedRecommen
     out.push(createHighlightLayer(LAYER_IDS.selection, view.positions.slice(selectedEnterprise * 2, selectedEnterprise * 2 + 2), 12));
   }
   out.push(createAreaLabelLayer(view, layers.areas));
-  out.push(createAreaLabelLayer(view, layers.areas));
   return out;
 }

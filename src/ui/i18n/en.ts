@@ -3,6 +3,15 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: { title: 'LianJian', subtitle: 'Party-organization coverage planning', synthetic: 'Synthetic demo data', loading: 'Loading the data and computing the plan…', loadFailed: 'Could not load the data', dataset: 'Dataset' },
   language: { label: 'Language', zh: '中文', en: 'English' },
+  boot: {
+    start: 'Starting…', engine: 'Starting the embedded database (PGlite + PostGIS)…', migration: 'Creating tables: {{detail}}', download: 'Reading the demo data…',
+    seed: 'Loading into the embedded database: {{detail}}', read: 'Reading the data from the database…', plan: 'Computing coverage and recommendations…', connect: 'Connecting to Supabase…',
+    hint: 'The first start creates the embedded database and loads the data (about half a minute); later starts take seconds.',
+  },
+  storage: {
+    local: 'On this device', persisted: 'persistent', notPersisted: 'not persistent', persistUnknown: 'persistence unknown', menu: 'Data',
+    export: 'Export the whole database…', restore: 'Restore from a backup…', exported: 'Exported {{size}} MB', restored: 'Restored from the backup', failed: 'Failed: {{message}}',
+  },
   summary: {
     listed: 'Listed', enterprises: 'Operating', covered: 'Covered by an org', coverageRate: 'Coverage rate', ownOrgRate: 'Own-org rate',
     workCovered: 'Work coverage', mustCover: 'Must cover', mustCoverCovered: 'Must-cover covered', sixClears: 'Six clears complete', unmapped: 'Unmapped',
@@ -18,6 +27,7 @@ export const en: Messages = {
     employees: 'Employees', partyMembers: 'Formal members', probationaryMembers: 'Probationary members', registeredCapital: 'Registered capital (10k CNY)', industry: 'Industry',
     status: 'Operating status', ownerIsMember: 'Owner is a member', org: 'Party organization', workCovered: 'Work coverage', coverage: 'Coverage', mustCover: 'Must cover',
     building: 'Building', zone: 'Zone', recommendation: 'Recommendation', yes: 'Yes', no: 'No', unknown: 'Not stated', none: 'None',
+    edit: 'Edit', save: 'Save', cancel: 'Cancel', saved: 'Saved', stale: 'Not saved: someone else changed this enterprise; reload and try again', saveFailed: 'Not saved: {{message}}', version: 'Version',
   },
   recommend: {
     title: 'Recommendations', count: '{{count}} items', all: 'All', empty: 'No recommendations', enterprises: '{{count}} enterprises', members: '{{formal}} formal / {{members}} members',

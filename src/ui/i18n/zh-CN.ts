@@ -2,6 +2,15 @@
 export const zhCN = {
   app: { title: '联建', subtitle: '非公企业党组织覆盖规划', synthetic: '合成示例数据', loading: '正在载入数据并计算规划…', loadFailed: '数据载入失败', dataset: '数据集' },
   language: { label: '语言', zh: '中文', en: 'English' },
+  boot: {
+    start: '正在启动…', engine: '正在启动本机数据库（PGlite + PostGIS）…', migration: '正在建立数据表：{{detail}}', download: '正在读取示例数据…',
+    seed: '正在导入到本机数据库：{{detail}}', read: '正在从数据库读取数据…', plan: '正在计算组建率和规划建议…', connect: '正在连接 Supabase…',
+    hint: '首次启动需要建立本机数据库并导入数据，约需半分钟；之后启动只需数秒。',
+  },
+  storage: {
+    local: '本机存储', persisted: '已持久化', notPersisted: '未获持久化授权', persistUnknown: '持久化状态未知', menu: '数据',
+    export: '导出整个数据库…', restore: '从备份恢复…', exported: '已导出 {{size}} MB', restored: '已从备份恢复', failed: '操作失败：{{message}}',
+  },
   summary: {
     listed: '登记企业', enterprises: '在营企业', covered: '已建党组织覆盖', coverageRate: '组建率', ownOrgRate: '单独组建率',
     workCovered: '工作覆盖', mustCover: '应建企业', mustCoverCovered: '应建已建', sixClears: '六清完整', unmapped: '未上图',
@@ -17,6 +26,7 @@ export const zhCN = {
     employees: '职工人数', partyMembers: '正式党员', probationaryMembers: '预备党员', registeredCapital: '注册资本（万元）', industry: '行业',
     status: '经营状况', ownerIsMember: '业主是否党员', org: '所属党组织', workCovered: '工作覆盖', coverage: '覆盖状态', mustCover: '应建企业',
     building: '所在楼宇', zone: '所在商圈/园区', recommendation: '规划建议', yes: '是', no: '否', unknown: '未填', none: '无',
+    edit: '编辑', save: '保存', cancel: '取消', saved: '已保存', stale: '保存失败：该企业已被他人修改，请刷新后重试', saveFailed: '保存失败：{{message}}', version: '版本',
   },
   recommend: {
     title: '规划建议', count: '{{count}} 项', all: '全部', empty: '没有建议', enterprises: '{{count}} 家企业', members: '正式党员 {{formal}} / 党员 {{members}}',

@@ -1,0 +1,87 @@
+/**
+ * Start-up: pick the repository from configuration (Supabase when VITE_SUPABASE_URL and
+ * VITE_SUPABASE_ANON_KEY are set, else the embedded store), read the data from it, plan in a worker.
+ */
+import { useAppStore } from '../state/store';
+import { planInWorker } from '../worker/client';
+import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
+import { connectSupabase, createSupabaseRepository } from '../data/supabase/supabase-repository';
+import type { Repository } from '../data/repository';
+import type { Problem } from '../core/io/problems';
+import { datasetUrl, type PageConfig } from './config';
+
+interface DatasetMeta {
+  name: string;
+  notice: string | null;
+  synthetic: boolean;
+}
+
+async function fetchMeta(baseUrl: string, fallback: string): Promise<DatasetMeta> {
+  try {
+    const response = await fetch(new URL('dataset.json', baseUrl));
+    const meta = response.ok ? await response.json() : {};
+    return { name: typeof meta.name === 'string' ? meta.name : fallback, notice: typeof meta.notice === 'string' ? meta.notice : null, synthetic: meta.synthetic === true };
+  } catch {
+    return { name: fallback, notice: null, synthetic: false };
+  }
+}
+
+async function requestPersistence(): Promise<boolean | null> {
+  if (!navigator.storage?.persist) return null;
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+export async function bootApp(config: PageConfig): Promise<void> {
+  const state = useAppStore.getState();
+  state.setLoading();
+  const progress = (step: string, done?: number, total?: number) => useAppStore.setState({ boot: { step, done, total } });
+  const started = performance.now();
+  try {
+    const baseUrl = datasetUrl(config.dataset);
+    const meta = await fetchMeta(baseUrl, config.dataset);
+    const supabaseUrl = import.meta.env.VITE_SUPABASE_URL as string | undefined;
+    const supabaseKey = import.meta.env.VITE_SUPABASE_ANON_KEY as string | undefined;
+    let repository: Repository;
+    let problems: Problem[] = [];
+    if (supabaseUrl && supabaseKey) {
+      progress('connect');
+      repository = createSupabaseRepository(connectSupabase(supabaseUrl, supabaseKey));
+      useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, bootMs: 0 }, localStore: null });
+    } else {
+      const persisted = await requestPersistence();
+      let opened: BrowserStore = await openBrowserStore(`lianjian-${config.dataset}`, baseUrl, progress);
+      repository = opened.store.repository;
+      problems = opened.problems;
+      useAppStore.setState({
+        storage: { kind: 'local', persisted, firstStart: opened.firstStart, bootMs: performance.now() - started },
+        localStore: {
+          exportDump: () => opened.store.exportDump(),
+          restore: async (dump) => {
+            useAppStore.getState().setLoading();
+            opened = await opened.restore(dump);
+            repository = opened.store.repository;
+            useAppStore.setState({ repository });
+            await useAppStore.getState().refresh?.();
+          },
+        },
+      });
+    }
+    const refresh = async () => {
+      progress('read');
+      const dataset = await repository.readDataset(meta.name);
+      progress('plan');
+      const view = await planInWorker({ dataset, meta, limit: config.limit, problems });
+      useAppStore.getState().setPlan(view);
+    };
+    useAppStore.setState({ repository, refresh });
+    await refresh();
+    const storage = useAppStore.getState().storage;
+    if (storage) useAppStore.setState({ storage: { ...storage, bootMs: performance.now() - started } });
+  } catch (error) {
+    useAppStore.getState().setFailed((error as Error).message);
+  }
+}

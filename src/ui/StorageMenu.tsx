@@ -1,0 +1,75 @@
+/** Where the data lives: the embedded store (persisted or not, export, restore) or Supabase. */
+import { useRef } from 'react';
+import { App as AntApp, Button, Dropdown, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../state/store';
+
+export function StorageMenu() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const storage = useAppStore((s) => s.storage);
+  const local = useAppStore((s) => s.localStore);
+  const fileInput = useRef<HTMLInputElement>(null);
+  if (!storage) return null;
+  const persistedLabel = storage.persisted === null ? t('storage.persistUnknown') : storage.persisted ? t('storage.persisted') : t('storage.notPersisted');
+
+  const exportStore = async () => {
+    if (!local) return;
+    let dump: Blob;
+    try {
+      dump = await local.exportDump();
+    } catch (error) {
+      // e.g. another tab holding the database closed a moment ago: the next try goes to the new leader.
+      message.error(t('storage.failed', { message: (error as Error).message }));
+      return;
+    }
+    const url = URL.createObjectURL(dump);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `lianjian-${new Date().toISOString().slice(0, 10)}.tar.gz`;
+    a.click();
+    URL.revokeObjectURL(url);
+    message.success(t('storage.exported', { size: (dump.size / 1024 / 1024).toFixed(1) }));
+  };
+  const restoreStore = async (file: File) => {
+    if (!local) return;
+    try {
+      await local.restore(file);
+      message.success(t('storage.restored'));
+    } catch (error) {
+      message.error(t('storage.failed', { message: (error as Error).message }));
+    }
+  };
+
+  return (
+    <>
+      <Tag color={storage.kind === 'supabase' ? 'blue' : storage.persisted ? 'green' : 'orange'} data-testid="storage-tag" title={persistedLabel}>
+        {storage.kind === 'supabase' ? 'Supabase' : `${t('storage.local')} · ${persistedLabel}`}
+      </Tag>
+      {local ? (
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'export', label: t('storage.export'), onClick: () => void exportStore() },
+              { key: 'restore', label: t('storage.restore'), onClick: () => fileInput.current?.click() },
+            ],
+          }}
+        >
+          <Button size="small" data-testid="storage-menu">{t('storage.menu')}</Button>
+        </Dropdown>
+      ) : null}
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".gz,.tgz,.tar.gz"
+        style={{ display: 'none' }}
+        data-testid="restore-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void restoreStore(file);
+          e.target.value = '';
+        }}
+      />
+    </>
+  );
+}
