@@ -48,6 +48,7 @@ export function StorageMenu() {
       </Tag>
       {local ? (
         <Dropdown
+          trigger={['click']}
           menu={{
             items: [
               { key: 'export', label: t('storage.export'), onClick: () => void exportStore() },

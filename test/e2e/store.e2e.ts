@@ -54,9 +54,10 @@ describe('the embedded store (PGlite + PostGIS in IndexedDB) in Chromium', () =>
   });
 
   it('exports the whole store as a file', async () => {
-    await page.getByTestId('storage-menu').hover();
+    await page.getByTestId('storage-menu').click();
     const download = page.waitForEvent('download');
     await page.getByText('导出整个数据库…').click();
+    await page.getByText('导出整个数据库…').waitFor({ state: 'hidden' });
     const file = await (await download).path();
     const size = readFileSync(file).length;
     timings.exportBytes = size;
