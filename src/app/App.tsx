@@ -15,6 +15,8 @@ import { rememberLanguage, type Language } from '../ui/i18n';
 import { readPageConfig } from './config';
 import { bootApp } from './boot';
 import { StorageMenu } from '../ui/StorageMenu';
+import { ImportDialog } from '../ui/ImportDialog';
+import { ExportMenu } from '../ui/ExportMenu';
 import { BootScreen } from '../ui/BootScreen';
 
 const DATASETS = ['hangzhou', 'linpu'];
@@ -55,6 +57,8 @@ export function App() {
           </Space>
           <Space>
             <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: d }))} aria-label={t('app.dataset')} />
+            <ImportDialog />
+            <ExportMenu />
             <StorageMenu />
             <BasemapSettings />
             <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />

@@ -12,7 +12,7 @@ export interface StoredEnterprise extends Enterprise {
 export interface RowResult {
   rowNo: number;
   id: string | null;
-  action: 'inserted' | 'updated' | 'upserted' | 'rejected';
+  action: 'inserted' | 'updated' | 'upserted' | 'rejected' | 'not_written';
   message: string | null;
 }
 
@@ -29,6 +29,8 @@ export interface AreaCoverage {
   mustCoverCovered: number;
   sixClearsComplete: number;
 }
+
+export type ImportMode = 'apply' | 'check' | 'all';
 
 export type PlanItemStatus = 'proposed' | 'forming' | 'formed';
 
@@ -102,7 +104,11 @@ export interface Repository {
   upsertPlaces(kind: 'buildings', places: Building[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'zones', places: Zone[]): Promise<RowResult[]>;
   upsertOrganizations(organizations: Organization[]): Promise<RowResult[]>;
-  upsertEnterprises(enterprises: Enterprise[]): Promise<RowResult[]>;
+  /**
+   * Imports by id or credit code, one result per row. `apply` keeps the good rows, `check` tries
+   * everything and keeps nothing (a preview), `all` keeps all rows or none.
+   */
+  upsertEnterprises(enterprises: Enterprise[], mode?: ImportMode): Promise<RowResult[]>;
   enterprisesInBbox(bbox: [number, number, number, number]): Promise<StoredEnterprise[]>;
   enterprisesInArea(areaId: string): Promise<StoredEnterprise[]>;
   updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<StoredEnterprise>;

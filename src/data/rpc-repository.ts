@@ -75,8 +75,8 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       const rows = await call(gateway, 'upsert_organizations', { orgs: organizations.map(organizationToRow) });
       return rows.map((r) => rowToResult(r, 'organization_id'));
     },
-    async upsertEnterprises(enterprises) {
-      const rows = await call(gateway, 'upsert_enterprises', { rows: enterprises.map(enterpriseToRow) });
+    async upsertEnterprises(enterprises, mode = 'apply') {
+      const rows = await call(gateway, 'upsert_enterprises', { rows: enterprises.map(enterpriseToRow), mode });
       return rows.map((r) => rowToResult(r, 'enterprise_id'));
     },
     async enterprisesInBbox([west, south, east, north]) {

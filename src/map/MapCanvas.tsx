@@ -93,6 +93,7 @@ export function MapCanvas() {
 
   useEffect(() => {
     if (!view || !overlayRef.current) return;
+    if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
     overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation }) });
   }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation]);
 

@@ -38,7 +38,7 @@ language sql stable set search_path = '' as $$
 $$;
 comment on function public.enterprises_in_area is 'Enterprises whose point lies in an area (district or street).';
 
-create function public.upsert_enterprises(rows jsonb)
+create function public.upsert_enterprises(rows jsonb, mode text default 'apply')
 returns table (row_no integer, enterprise_id text, action text, message text)
 language plpgsql volatile set search_path = '' as $$
 declare
@@ -51,61 +51,85 @@ declare
   point extensions.geometry;
   district text;
   street text;
+  nos integer[] := '{}';
+  ids text[] := '{}';
+  actions text[] := '{}';
+  messages text[] := '{}';
+  rejected integer := 0;
+  touched text[] := '{}';
 begin
-  for r, n in select value, ordinality::integer from pg_catalog.jsonb_array_elements(rows) with ordinality loop
-    begin
-      code := nullif(pg_catalog.btrim(r ->> 'credit_code'), '');
-      rec_id := coalesce(nullif(pg_catalog.btrim(r ->> 'id'), ''), code);
-      if rec_id is null then
-        raise exception 'row has neither id nor credit_code' using errcode = '22023';
-      end if;
-      point := case when r ->> 'lon' is not null and r ->> 'lat' is not null
-                    then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end;
-      street := coalesce(
-        (select a.id from public.areas a where a.level = 'street' and (a.id = coalesce(r ->> 'street_id', r ->> 'street') or a.name = r ->> 'street') order by (a.id = r ->> 'street_id') desc limit 1),
-        (select a.id from public.areas a where a.level = 'street' and extensions.st_intersects(a.geom, point) limit 1),
-        nullif(r ->> 'street_id', ''));
-      district := coalesce(
-        (select a.id from public.areas a where a.level = 'district' and (a.id = coalesce(r ->> 'district_id', r ->> 'district') or a.name = r ->> 'district') limit 1),
-        (select a.parent_id from public.areas a where a.id = street),
-        (select a.id from public.areas a where a.level = 'district' and extensions.st_intersects(a.geom, point) limit 1),
-        nullif(r ->> 'district_id', ''));
-      select e.id into existing from public.enterprises e where e.id = rec_id or (code is not null and e.credit_code = code) limit 1;
-      target := coalesce(existing, rec_id);
-      if existing is null then
-        insert into public.enterprises (id, district_id, street_id, name, credit_code, address, geom, employees, party_members,
-          probationary_members, registered_capital, industry, status, owner_is_member, org_id, work_covered, extra, updated_by)
-        values (target, district, street, coalesce(r ->> 'name', ''), code, coalesce(r ->> 'address', ''), point,
-          (r ->> 'employees')::integer, (r ->> 'party_members')::integer, (r ->> 'probationary_members')::integer,
-          (r ->> 'registered_capital')::numeric, coalesce(r ->> 'industry', ''), coalesce(r ->> 'status', ''),
-          (r ->> 'owner_is_member')::boolean, nullif(r ->> 'org_id', ''), coalesce((r ->> 'work_covered')::boolean, false),
-          coalesce(r -> 'extra', '{}'::jsonb), (select auth.uid()));
-        row_no := n; enterprise_id := target; action := 'inserted'; message := null;
-      else
-        update public.enterprises e set
-          district_id = district, street_id = street, name = coalesce(r ->> 'name', ''),
-          credit_code = code, address = coalesce(r ->> 'address', ''), geom = point,
-          employees = (r ->> 'employees')::integer, party_members = (r ->> 'party_members')::integer,
-          probationary_members = (r ->> 'probationary_members')::integer, registered_capital = (r ->> 'registered_capital')::numeric,
-          industry = coalesce(r ->> 'industry', ''), status = coalesce(r ->> 'status', ''),
-          owner_is_member = (r ->> 'owner_is_member')::boolean, org_id = nullif(r ->> 'org_id', ''),
-          work_covered = coalesce((r ->> 'work_covered')::boolean, false), extra = coalesce(r -> 'extra', '{}'::jsonb),
-          version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
-        where e.id = target;
-        if not found then
-          raise exception 'enterprise % is not yours to change', target using errcode = '42501';
+  if mode not in ('apply', 'check', 'all') then
+    raise exception 'mode must be apply, check or all' using errcode = '22023';
+  end if;
+  begin
+    for r, n in select value, ordinality::integer from pg_catalog.jsonb_array_elements(rows) with ordinality loop
+      begin
+        code := nullif(pg_catalog.btrim(r ->> 'credit_code'), '');
+        rec_id := coalesce(nullif(pg_catalog.btrim(r ->> 'id'), ''), code);
+        if rec_id is null then
+          raise exception 'row has neither id nor credit_code' using errcode = '22023';
         end if;
-        row_no := n; enterprise_id := target; action := 'updated'; message := null;
-      end if;
-      return next;
-    exception when others then
-      row_no := n; enterprise_id := rec_id; action := 'rejected'; message := sqlerrm;
-      return next;
-    end;
-  end loop;
+        point := case when r ->> 'lon' is not null and r ->> 'lat' is not null
+                      then extensions.st_setsrid(extensions.st_makepoint((r ->> 'lon')::double precision, (r ->> 'lat')::double precision), 4326) end;
+        street := coalesce(
+          (select a.id from public.areas a where a.level = 'street' and (a.id = coalesce(r ->> 'street_id', r ->> 'street') or a.name = r ->> 'street') order by (a.id = r ->> 'street_id') desc limit 1),
+          (select a.id from public.areas a where a.level = 'street' and extensions.st_intersects(a.geom, point) limit 1),
+          nullif(r ->> 'street_id', ''));
+        district := coalesce(
+          (select a.id from public.areas a where a.level = 'district' and (a.id = coalesce(r ->> 'district_id', r ->> 'district') or a.name = r ->> 'district') limit 1),
+          (select a.parent_id from public.areas a where a.id = street),
+          (select a.id from public.areas a where a.level = 'district' and extensions.st_intersects(a.geom, point) limit 1),
+          nullif(r ->> 'district_id', ''));
+        existing := null;
+        select e.id into existing from public.enterprises e where e.id = rec_id or (code is not null and e.credit_code = code) limit 1;
+        target := coalesce(existing, rec_id);
+        if target = any(touched) then
+          raise exception 'the same enterprise (id or credit code %) appears earlier in this import', coalesce(code, rec_id) using errcode = '23505';
+        end if;
+        touched := touched || target;
+        if existing is null then
+          insert into public.enterprises (id, district_id, street_id, name, credit_code, address, geom, employees, party_members,
+            probationary_members, registered_capital, industry, status, owner_is_member, org_id, work_covered, extra, updated_by)
+          values (target, district, street, coalesce(r ->> 'name', ''), code, coalesce(r ->> 'address', ''), point,
+            (r ->> 'employees')::integer, (r ->> 'party_members')::integer, (r ->> 'probationary_members')::integer,
+            (r ->> 'registered_capital')::numeric, coalesce(r ->> 'industry', ''), coalesce(r ->> 'status', ''),
+            (r ->> 'owner_is_member')::boolean, nullif(r ->> 'org_id', ''), coalesce((r ->> 'work_covered')::boolean, false),
+            coalesce(r -> 'extra', '{}'::jsonb), (select auth.uid()));
+          nos := nos || n; ids := ids || target; actions := actions || 'inserted'::text; messages := messages || null::text;
+        else
+          update public.enterprises e set
+            district_id = district, street_id = street, name = coalesce(r ->> 'name', ''),
+            credit_code = code, address = coalesce(r ->> 'address', ''), geom = point,
+            employees = (r ->> 'employees')::integer, party_members = (r ->> 'party_members')::integer,
+            probationary_members = (r ->> 'probationary_members')::integer, registered_capital = (r ->> 'registered_capital')::numeric,
+            industry = coalesce(r ->> 'industry', ''), status = coalesce(r ->> 'status', ''),
+            owner_is_member = (r ->> 'owner_is_member')::boolean, org_id = nullif(r ->> 'org_id', ''),
+            work_covered = coalesce((r ->> 'work_covered')::boolean, false), extra = coalesce(r -> 'extra', '{}'::jsonb),
+            version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
+          where e.id = target;
+          if not found then
+            raise exception 'enterprise % is not yours to change', target using errcode = '42501';
+          end if;
+          nos := nos || n; ids := ids || target; actions := actions || 'updated'::text; messages := messages || null::text;
+        end if;
+      exception when others then
+        rejected := rejected + 1;
+        nos := nos || n; ids := ids || rec_id; actions := actions || 'rejected'::text; messages := messages || sqlerrm;
+      end;
+    end loop;
+    if mode = 'check' or (mode = 'all' and rejected > 0) then
+      raise exception 'undo' using errcode = 'LJ001';
+    end if;
+  exception when sqlstate 'LJ001' then
+    -- Nothing of this call is kept: a check, or an all-or-nothing import with a rejected row.
+    if mode = 'all' then
+      actions := array(select case when a = 'rejected' then a else 'not_written' end from pg_catalog.unnest(actions) a);
+    end if;
+  end;
+  return query select * from rows from (pg_catalog.unnest(nos), pg_catalog.unnest(ids), pg_catalog.unnest(actions), pg_catalog.unnest(messages));
 end
 $$;
-comment on function public.upsert_enterprises is 'Imports enterprises by id or credit code; one result per input row (inserted, updated or rejected with the reason).';
+comment on function public.upsert_enterprises is 'Imports enterprises by id or credit code; one result per input row (inserted, updated, rejected with the reason; not_written when mode all refused the batch). mode: apply (keep the good rows), check (try all, keep nothing), all (all rows or none).';
 
 create function public.coverage_by_area(min_employees integer default 30)
 returns table (
@@ -205,10 +229,10 @@ $$;
 comment on function public.update_enterprise is 'Edits an enterprise if it is still at the expected version (optimistic locking); a stale edit is refused.';
 
 revoke execute on function public.enterprises_in_bbox(double precision, double precision, double precision, double precision),
-  public.enterprises_in_area(text), public.upsert_enterprises(jsonb), public.coverage_by_area(integer),
+  public.enterprises_in_area(text), public.upsert_enterprises(jsonb, text), public.coverage_by_area(integer),
   public.set_plan_item_status(uuid, text, integer), public.update_enterprise(text, jsonb, integer) from public, anon;
 grant execute on function public.enterprises_in_bbox(double precision, double precision, double precision, double precision),
-  public.enterprises_in_area(text), public.upsert_enterprises(jsonb), public.coverage_by_area(integer),
+  public.enterprises_in_area(text), public.upsert_enterprises(jsonb, text), public.coverage_by_area(integer),
   public.set_plan_item_status(uuid, text, integer), public.update_enterprise(text, jsonb, integer) to authenticated, service_role;
 
 create function public.upsert_places(place_kind text, features jsonb)

@@ -3,7 +3,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(24);
+select plan(29);
 
 select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
 select is((select array_agg(id order by id) from public.enterprises_in_bbox(120.15, 30.26, 120.25, 30.30)), array['ent-A', 'ent-A2', 'ent-A3'], 'bbox: district A sees its own enterprises only');
@@ -25,6 +25,18 @@ select is((select name from public.enterprises where id = 'ent-A'), '甲公司�
 select is((select version from public.enterprises where id = 'ent-A'), 2, 'upsert bumped the version');
 select is((select count(*)::integer from public.enterprises where credit_code = '91350100M000100Y43'), 1, 're-importing a credit code does not duplicate it');
 select matches((select message from public.upsert_enterprises('[{"id": "ent-bad", "district_id": "330103", "employees": -3}]'::jsonb)), 'check constraint', 'a rejected row says why');
+
+select results_eq(
+  $$select action from public.upsert_enterprises('[{"id": "ent-check", "district_id": "330103"}, {"id": "ent-bad2", "district_id": "330103", "employees": -1}]'::jsonb, 'check') order by row_no$$,
+  $$values ('inserted'), ('rejected')$$, 'check mode reports what would happen…');
+select is((select count(*)::integer from public.enterprises where id in ('ent-check', 'ent-bad2')), 0, '…and writes nothing');
+select results_eq(
+  $$select action from public.upsert_enterprises('[{"id": "ent-all", "district_id": "330103"}, {"id": "ent-bad3", "district_id": "330103", "employees": -1}]'::jsonb, 'all') order by row_no$$,
+  $$values ('not_written'), ('rejected')$$, 'all-or-nothing: one bad row keeps the whole batch out…');
+select is((select count(*)::integer from public.enterprises where id = 'ent-all'), 0, '…and nothing is written');
+select results_eq(
+  $$select action from public.upsert_enterprises('[{"id": "d1", "credit_code": "91350100M000100Y43", "district_id": "330103"}, {"id": "d2", "credit_code": "91350100M000100Y43", "district_id": "330103"}]'::jsonb, 'check') order by row_no$$,
+  $$values ('updated'), ('rejected')$$, 'a credit code twice in one import: the second row is rejected, not merged into the first');
 
 select pg_temp.act_as('cccccccc-0000-4000-8000-00000000000c');
 select results_eq(

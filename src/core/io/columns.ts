@@ -38,3 +38,8 @@ for (const column of ENTERPRISE_COLUMNS) {
 export function recogniseHeader(cell: string): EnterpriseColumn | null {
   return LOOKUP.get(normalize(cell)) ?? null;
 }
+
+/** The Chinese header of each column, as spreadsheets for Chinese users show it. */
+export const CHINESE_HEADERS: Record<EnterpriseColumn, string> = Object.fromEntries(
+  ENTERPRISE_COLUMNS.map((c) => [c, HEADER_ALIASES[c][0] === 'ID' ? '编号' : HEADER_ALIASES[c][0]]),
+) as Record<EnterpriseColumn, string>;

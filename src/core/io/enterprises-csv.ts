@@ -25,9 +25,15 @@ export interface EnterpriseParseOptions {
   crs?: Crs;
   /** Explicit header → column choices from a mapping step; they win over recognition. */
   mapping?: Record<string, EnterpriseColumn | null>;
+  /** Called every few thousand rows with rows done and rows in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
+const PROGRESS_EVERY = 5000;
+
 const HEADER_SEARCH_ROWS = 20;
+/** Our exports prefix formula-looking text with an apostrophe (see csv-writer); reading takes it off again. */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 const TRUE = new Set(['是', 'true', '1', 'y', 'yes', '有', 't']);
 const FALSE = new Set(['否', 'false', '0', 'n', 'no', '无', 'f', '']);
 
@@ -35,7 +41,7 @@ function findHeader(rows: string[][], mapping: Record<string, EnterpriseColumn |
   let best = -1;
   let bestHits = 0;
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
-    const hits = rows[r].filter((c) => (mapping && c in mapping ? mapping[c] : recogniseHeader(c)) !== null).length;
+    const hits = rows[r].map((c) => String(c ?? '').trim()).filter((c) => (mapping && c in mapping ? mapping[c] : recogniseHeader(c)) !== null).length;
     if (hits > bestHits) {
       best = r;
       bestHits = hits;
@@ -45,17 +51,21 @@ function findHeader(rows: string[][], mapping: Record<string, EnterpriseColumn |
 }
 
 export function parseEnterprisesCsv(text: string, options: EnterpriseParseOptions = {}): EnterpriseParseResult {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  return parseEnterpriseRows(parsed.data, options);
+}
+
+/** Rows of cells (from a CSV or a spreadsheet) → enterprises, header found wherever it is. */
+export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOptions = {}): EnterpriseParseResult {
   const file = options.file ?? 'enterprises.csv';
   const crs = options.crs ?? 'wgs84';
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
-  const rows = parsed.data;
   const problems: Problem[] = [];
   const headerIndex = findHeader(rows, options.mapping);
   if (headerIndex < 0) {
     problems.push(problem(file, 0, '', '', 'no_header', 'error', '找不到表头行：未识别出企业名称、经纬度等列', 'No header row: no known columns (name, lon, lat …) found'));
     return { enterprises: [], problems, headerRow: 0, unmappedHeaders: [] };
   }
-  const header = rows[headerIndex].map((h) => h.trim());
+  const header = rows[headerIndex].map((h) => String(h ?? '').trim());
   const columnAt: (EnterpriseColumn | null)[] = header.map((h) => (options.mapping && h in options.mapping ? options.mapping[h] : recogniseHeader(h)));
   const unmappedHeaders = header.filter((h, k) => columnAt[k] === null && h !== '');
   for (const required of ['name', 'lon', 'lat'] as const) {
@@ -68,7 +78,8 @@ export function parseEnterprisesCsv(text: string, options: EnterpriseParseOption
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
   for (let r = headerIndex + 1; r < rows.length; r++) {
-    const cells = rows[r];
+    if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.length - headerIndex - 1);
+    const cells = rows[r].map((c) => (c == null ? '' : String(c).replace(ESCAPED_FORMULA, '')));
     if (cells.every((c) => c.trim() === '')) continue;
     const rowNo = r + 1;
     const raw: Partial<Record<EnterpriseColumn, string>> = {};

@@ -8,6 +8,17 @@ export const en: Messages = {
     seed: 'Loading into the embedded database: {{detail}}', read: 'Reading the data from the database…', plan: 'Computing coverage and recommendations…', connect: 'Connecting to Supabase…',
     hint: 'The first start creates the embedded database and loads the data (about half a minute); later starts take seconds.',
   },
+  import: {
+    button: 'Import', title: 'Import an enterprise register', choose: 'Choose a file (CSV / XLSX)…', crs: 'Coordinates', gcj02: 'GCJ-02 (AMap, Tencent)', bd09: 'BD-09 (Baidu)', cancel: 'Cancel',
+    summary: '{{rows}} rows read, all kept; {{problems}} problems ({{format}}, encoding {{encoding}}, header on row {{header}})',
+    mapping: 'Unrecognised columns:', keepExtra: 'keep as an extra column', reread: 'Read again with this mapping', rejected: '{{count}} rows cannot be written; nothing was written:',
+    row: 'Row', column: 'Column', value: 'Value', code: 'Code', message: 'Message', commit: 'Write all ({{count}} rows)', again: 'Choose again', committed: '{{count}} rows written',
+  },
+  export: {
+    button: 'Export', enterprisesCsv: 'Enterprises CSV', enterprisesXlsx: 'Enterprises XLSX', worklistCsv: 'Worklist CSV', worklistXlsx: 'Worklist XLSX',
+    areasXlsx: 'Area table XLSX', reportXlsx: 'Planning report XLSX', reportJson: 'Planning report JSON', geoEnterprises: 'Enterprises GeoJSON', geoBuildings: 'Buildings GeoJSON',
+    geoZones: 'Zones GeoJSON', geoAreas: 'Areas GeoJSON', geoClusters: 'Uncovered clusters GeoJSON',
+  },
   storage: {
     local: 'On this device', persisted: 'persistent', notPersisted: 'not persistent', persistUnknown: 'persistence unknown', menu: 'Data',
     export: 'Export the whole database…', restore: 'Restore from a backup…', exported: 'Exported {{size}} MB', restored: 'Restored from the backup', failed: 'Failed: {{message}}',

@@ -7,6 +7,17 @@ export const zhCN = {
     seed: '正在导入到本机数据库：{{detail}}', read: '正在从数据库读取数据…', plan: '正在计算组建率和规划建议…', connect: '正在连接 Supabase…',
     hint: '首次启动需要建立本机数据库并导入数据，约需半分钟；之后启动只需数秒。',
   },
+  import: {
+    button: '导入', title: '导入企业名录', choose: '选择文件（CSV / XLSX）…', crs: '坐标系', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）', cancel: '取消',
+    summary: '共读取 {{rows}} 行，全部保留；发现 {{problems}} 个问题（{{format}}，编码 {{encoding}}，表头在第 {{header}} 行）',
+    mapping: '未识别的列：', keepExtra: '作为附加列保留', reread: '按此对应重新读取', rejected: '{{count}} 行无法写入，整批未写入：',
+    row: '行', column: '列', value: '原值', code: '问题代码', message: '说明', commit: '全部写入（{{count}} 行）', again: '重新选择', committed: '已写入 {{count}} 行',
+  },
+  export: {
+    button: '导出', enterprisesCsv: '企业名录 CSV', enterprisesXlsx: '企业名录 XLSX', worklistCsv: '应建未建清单 CSV', worklistXlsx: '应建未建清单 XLSX',
+    areasXlsx: '分区统计 XLSX', reportXlsx: '规划报告 XLSX', reportJson: '规划报告 JSON', geoEnterprises: '企业图层 GeoJSON', geoBuildings: '楼宇图层 GeoJSON',
+    geoZones: '商圈园区图层 GeoJSON', geoAreas: '行政区划图层 GeoJSON', geoClusters: '未覆盖集聚区 GeoJSON',
+  },
   storage: {
     local: '本机存储', persisted: '已持久化', notPersisted: '未获持久化授权', persistUnknown: '持久化状态未知', menu: '数据',
     export: '导出整个数据库…', restore: '从备份恢复…', exported: '已导出 {{size}} MB', restored: '已从备份恢复', failed: '操作失败：{{message}}',

@@ -1,0 +1,202 @@
+/**
+ * Import an enterprise register (CSV in any usual encoding, or XLSX): read and checked in a worker
+ * with progress and cancel, previewed with every row-level problem, columns mapped where needed,
+ * then committed all or nothing through the repository. Re-importing upserts by credit code.
+ */
+import { useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Crs } from '../core/model/types';
+import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
+import type { Problem } from '../core/io/problems';
+import type { RowResult } from '../data/repository';
+import { useAppStore } from '../state/store';
+import { startImport, type RunningImport } from '../worker/import-client';
+import type { ImportPreview } from '../worker/import-protocol';
+
+const COMMIT_CHUNK = 2000;
+type Stage = 'choose' | 'reading' | 'preview' | 'committing';
+
+export function ImportDialog() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const canWrite = useAppStore((s) => s.repository !== null);
+  const [open, setOpen] = useState(false);
+  const [stage, setStage] = useState<Stage>('choose');
+  const [crs, setCrs] = useState<Crs>('wgs84');
+  const [progress, setProgress] = useState(0);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, EnterpriseColumn | null>>({});
+  const [rejected, setRejected] = useState<RowResult[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const file = useRef<{ name: string; bytes: ArrayBuffer } | null>(null);
+  const running = useRef<RunningImport | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    running.current?.cancel();
+    running.current = null;
+    setStage('choose');
+    setPreview(null);
+    setRejected([]);
+    setError(null);
+    setMapping({});
+    setProgress(0);
+  };
+
+  const read = (nextMapping: Record<string, EnterpriseColumn | null>) => {
+    if (!file.current) return;
+    running.current?.cancel();
+    setStage('reading');
+    setError(null);
+    setProgress(0);
+    running.current = startImport(file.current, { crs, mapping: nextMapping }, (done, total) => setProgress(Math.round((done / total) * 100)));
+    running.current.result.then(
+      (result) => {
+        setPreview(result);
+        setStage('preview');
+      },
+      (e: Error) => {
+        setStage('choose');
+        if (e.message !== 'cancelled') setError(e.message);
+      },
+    );
+  };
+
+  const commit = async () => {
+    const { repository, refresh } = useAppStore.getState();
+    if (!preview || !repository) return;
+    setStage('committing');
+    setProgress(0);
+    const source = running.current;
+    if (!source) return;
+    const total = preview.rowCount;
+    const chunks = Math.ceil(total / COMMIT_CHUNK);
+    const bad: RowResult[] = [];
+    try {
+      // All or nothing: every chunk is checked (nothing kept) before any is written.
+      for (let c = 0; c < chunks; c++) {
+        const rows = await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK);
+        const results = await repository.upsertEnterprises(rows, 'check');
+        bad.push(...results.filter((r) => r.action === 'rejected').map((r) => ({ ...r, rowNo: rows[r.rowNo - 1].row })));
+        setProgress(Math.round(((c + 1) / chunks) * 50));
+      }
+      if (bad.length > 0) {
+        setRejected(bad);
+        setStage('preview');
+        return;
+      }
+      for (let c = 0; c < chunks; c++) {
+        await repository.upsertEnterprises(await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK), 'apply');
+        setProgress(50 + Math.round(((c + 1) / chunks) * 50));
+      }
+      message.success(t('import.committed', { count: total }));
+      setOpen(false);
+      reset();
+      await refresh?.();
+    } catch (e) {
+      setError((e as Error).message);
+      setStage('preview');
+    }
+  };
+
+  const counts = Object.entries(preview?.problemCounts ?? {});
+
+  return (
+    <>
+      <Button size="small" disabled={!canWrite} onClick={() => setOpen(true)} data-testid="import-button">{t('import.button')}</Button>
+      <Modal
+        open={open}
+        width={960}
+        title={t('import.title')}
+        onCancel={() => {
+          setOpen(false);
+          reset();
+        }}
+        footer={null}
+        destroyOnHidden
+      >
+        <Space direction="vertical" style={{ width: '100%' }} data-testid="import-dialog">
+          {error ? <Alert type="error" showIcon message={error} /> : null}
+          {stage === 'choose' ? (
+            <Space>
+              <Select<Crs>
+                value={crs}
+                onChange={setCrs}
+                style={{ width: 220 }}
+                options={[{ value: 'wgs84', label: 'WGS-84' }, { value: 'gcj02', label: t('import.gcj02') }, { value: 'bd09', label: t('import.bd09') }]}
+                aria-label={t('import.crs')}
+              />
+              <Button type="primary" onClick={() => input.current?.click()} data-testid="import-choose">{t('import.choose')}</Button>
+              <input
+                ref={input}
+                type="file"
+                accept=".csv,.txt,.xlsx"
+                style={{ display: 'none' }}
+                data-testid="import-file"
+                onChange={async (e) => {
+                  const chosen = e.target.files?.[0];
+                  e.target.value = '';
+                  if (!chosen) return;
+                  file.current = { name: chosen.name, bytes: await chosen.arrayBuffer() };
+                  read({});
+                }}
+              />
+            </Space>
+          ) : null}
+          {stage === 'reading' || stage === 'committing' ? (
+            <Space>
+              <Progress percent={progress} style={{ width: 480 }} />
+              {stage === 'reading' ? <Button onClick={reset} data-testid="import-cancel">{t('import.cancel')}</Button> : null}
+            </Space>
+          ) : null}
+          {stage === 'preview' && preview ? (
+            <>
+              <Typography.Text data-testid="import-summary">
+                {t('import.summary', { rows: preview.rowCount, problems: preview.problemCount, format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', header: preview.headerRow })}
+              </Typography.Text>
+              <Space wrap>{counts.map(([code, n]) => <Tag key={code} color="orange">{`${code} × ${n}`}</Tag>)}</Space>
+              {preview.unmappedHeaders.length > 0 ? (
+                <Space wrap>
+                  <Typography.Text>{t('import.mapping')}</Typography.Text>
+                  {preview.unmappedHeaders.map((h) => (
+                    <Select<EnterpriseColumn | 'keep'>
+                      key={h}
+                      size="small"
+                      style={{ width: 240 }}
+                      value={mapping[h] ?? 'keep'}
+                      onChange={(v) => setMapping({ ...mapping, [h]: v === 'keep' ? null : v })}
+                      options={[{ value: 'keep', label: `${h} → ${t('import.keepExtra')}` }, ...ENTERPRISE_COLUMNS.map((c) => ({ value: c, label: `${h} → ${c}` }))]}
+                    />
+                  ))}
+                  <Button size="small" onClick={() => read(mapping)}>{t('import.reread')}</Button>
+                </Space>
+              ) : null}
+              {rejected.length > 0 ? (
+                <Alert type="error" showIcon data-testid="import-rejected" message={t('import.rejected', { count: rejected.length })} description={rejected.slice(0, 10).map((r) => `${r.rowNo}: ${r.message}`).join('；')} />
+              ) : null}
+              <Table<Problem>
+                size="small"
+                data-testid="import-problems"
+                rowKey={(p) => `${p.row}:${p.column}:${p.code}`}
+                dataSource={preview.problems}
+                pagination={{ pageSize: 8, size: 'small' }}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 70 },
+                  { title: t('import.column'), dataIndex: 'column', width: 110 },
+                  { title: t('import.value'), dataIndex: 'value', width: 180, ellipsis: true },
+                  { title: t('import.code'), dataIndex: 'code', width: 170 },
+                  { title: t('import.message'), dataIndex: 'message' },
+                ]}
+              />
+              <Space>
+                <Button type="primary" onClick={() => void commit()} data-testid="import-commit">{t('import.commit', { count: preview.rowCount })}</Button>
+                <Button onClick={reset}>{t('import.again')}</Button>
+              </Space>
+            </>
+          ) : null}
+        </Space>
+      </Modal>
+    </>
+  );
+}
