@@ -6,7 +6,7 @@ import { generateHangzhou } from './demo/hangzhou';
 import { generateLinpu } from './demo/linpu';
 
 /** Bump when the generator's output changes, so `--if-missing` regenerates stale copies. */
-export const DEMO_DATA_VERSION = 3;
+export const DEMO_DATA_VERSION = 4;
 
 const NOTICE = '合成示例数据：企业、楼宇、商圈和区划形状均为程序生成，不代表真实单位或官方边界。Synthetic demo data: enterprises, buildings, zones and area shapes are generated, not real units or official boundaries.';
 

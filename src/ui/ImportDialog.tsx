@@ -4,7 +4,8 @@
  * then committed all or nothing through the repository. Re-importing upserts by credit code.
  */
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlaceImport } from './PlaceImport';
 import { useTranslation } from 'react-i18next';
 import type { Crs } from '../core/model/types';
 import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
@@ -29,7 +30,8 @@ export function ImportDialog() {
   const [mapping, setMapping] = useState<Record<string, EnterpriseColumn | null>>({});
   const [rejected, setRejected] = useState<RowResult[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const file = useRef<{ name: string; bytes: ArrayBuffer } | null>(null);
+  const [what, setWhat] = useState<'enterprises' | 'places'>('enterprises');
+  const file = useRef<File | null>(null);
   const running = useRef<RunningImport | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -90,10 +92,10 @@ export function ImportDialog() {
         await repository.upsertEnterprises(await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK), 'apply');
         setProgress(50 + Math.round(((c + 1) / chunks) * 50));
       }
+      await refresh?.();
       message.success(t('import.committed', { count: total }));
       setOpen(false);
       reset();
-      await refresh?.();
     } catch (e) {
       setError((e as Error).message);
       setStage('preview');
@@ -116,7 +118,15 @@ export function ImportDialog() {
         footer={null}
         destroyOnHidden
       >
-        <Space direction="vertical" style={{ width: '100%' }} data-testid="import-dialog">
+        <Segmented
+          value={what}
+          onChange={(v) => setWhat(v as 'enterprises' | 'places')}
+          options={[{ value: 'enterprises', label: t('import.enterprises') }, { value: 'places', label: t('import.places') }]}
+          style={{ marginBottom: 12 }}
+          data-testid="import-what"
+        />
+        {what === 'places' ? <PlaceImport onDone={() => setOpen(false)} /> : null}
+        <Space direction="vertical" style={{ width: '100%', display: what === 'enterprises' ? undefined : 'none' }} data-testid="import-dialog">
           {error ? <Alert type="error" showIcon message={error} /> : null}
           {stage === 'choose' ? (
             <Space>
@@ -134,11 +144,11 @@ export function ImportDialog() {
                 accept=".csv,.txt,.xlsx"
                 style={{ display: 'none' }}
                 data-testid="import-file"
-                onChange={async (e) => {
+                onChange={(e) => {
                   const chosen = e.target.files?.[0];
                   e.target.value = '';
                   if (!chosen) return;
-                  file.current = { name: chosen.name, bytes: await chosen.arrayBuffer() };
+                  file.current = chosen;
                   read({});
                 }}
               />

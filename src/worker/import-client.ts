@@ -10,7 +10,7 @@ export interface RunningImport {
 }
 
 export function startImport(
-  file: { name: string; bytes: ArrayBuffer },
+  file: File,
   options: { crs: Crs; mapping?: Record<string, EnterpriseColumn | null> },
   onProgress: (done: number, total: number) => void,
 ): RunningImport {
@@ -29,8 +29,11 @@ export function startImport(
     worker.onerror = (event) => reject(new Error(event.message || 'import failed'));
   });
   const send = (request: ImportRequest) => worker.postMessage(request);
-  // A copy goes to the worker, so the same file can be read again (e.g. after a column mapping).
-  send({ type: 'read', name: file.name, bytes: file.bytes.slice(0), ...options });
+  // The bytes are moved, not copied, to the worker; a re-read (after a column mapping) reads the File again.
+  void file.arrayBuffer().then(
+    (bytes) => worker.postMessage({ type: 'read', name: file.name, bytes, ...options } satisfies ImportRequest, [bytes]),
+    (e: Error) => rejectResult(e),
+  );
   return {
     result,
     rows: (start, count) =>

@@ -53,6 +53,20 @@ describe('importing registers through the UI', () => {
     await expect(page.getByTestId('detail-name').innerText()).resolves.toBe('临浦新材料有限公司');
   });
 
+  it('imports buildings from GeoJSON: a bow-tie is reported and refused, an unclosed ring is closed, a point is rejected', async () => {
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-what').getByText('图层（GeoJSON）').click();
+    await page.getByTestId('place-file').setInputFiles(resolve(__dirname, '../fixtures/io/buildings-hazards.geojson'));
+    await expect(page.getByTestId('place-summary').innerText()).resolves.toMatch(/3 个可用要素.*4 个问题/);
+    const problems = await page.getByTestId('place-import').innerText();
+    for (const code of ['bad_geometry', 'repaired_geometry']) expect(problems).toContain(code);
+    await page.getByTestId('place-commit').click();
+    await page.getByText('已写入 2 个要素，1 个被拒绝').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('place-rejected').innerText()).resolves.toMatch(/bowtie/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('place-import').waitFor({ state: 'hidden' });
+  });
+
   it(`reads ${LARGE_ROWS.toLocaleString('en')} rows in a worker with progress and cancel, the page staying responsive`, async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lj-large-')), 'large.csv');
     writeFileSync(file, largeRegister(LARGE_ROWS));
@@ -79,6 +93,7 @@ describe('importing registers through the UI', () => {
     });
     expect(seen).toBeGreaterThanOrEqual(100);
     await page.getByTestId('import-button').click();
+    await page.getByTestId('import-what').getByText('企业名录（CSV / XLSX）').click();
     const started = Date.now();
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-cancel').waitFor({ timeout: 30_000 });

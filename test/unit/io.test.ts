@@ -111,3 +111,16 @@ describe('dataset folder', () => {
     expect(Math.abs((gcj.lon as number) - 120.1745)).toBeLessThan(0.01);
   });
 });
+
+describe('enterprises outside the dataset', () => {
+  it('flags a point outside every district of areas.geojson, and keeps the row', () => {
+    const areas = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: '330103', name: '下城区', level: 'district' }, geometry: { type: 'Polygon', coordinates: [[[120.15, 30.26], [120.2, 30.26], [120.2, 30.3], [120.15, 30.3], [120.15, 30.26]]] } }],
+    });
+    const csv = 'id,name,lon,lat\nIN,甲,120.17,30.28\nOUT,乙,120.5,30.5\n';
+    const parsed = parseDatasetFiles({ 'enterprises.csv': csv, 'areas.geojson': areas });
+    expect(parsed.dataset.enterprises).toHaveLength(2);
+    expect(parsed.problems.filter((p) => p.code === 'outside_areas')).toMatchObject([{ row: 3, value: '120.5,30.5' }]);
+  });
+});

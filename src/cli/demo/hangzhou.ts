@@ -7,6 +7,7 @@ import type { Area, Building, Dataset, Enterprise, Organization, Zone, ZoneKind 
 import { createRandom, type Random } from '../../core/util/random';
 import { createPolygonIndex } from '../../core/spatial/polygon-index';
 import { metresToDegrees } from '../../core/spatial/geo';
+import { labelPoint } from '../../core/spatial/label-point';
 import { blob, densify, footprint, polygonOf, voronoiCells, warp, type Ring, type Site } from './geometry';
 import { HANGZHOU_DISTRICTS, HANGZHOU_OUTLINE, NAMED_ZONES, type DistrictFact } from './hangzhou-places';
 import { makeEnterprise, typicalSize } from './enterprise-attributes';
@@ -179,6 +180,9 @@ export function generateHangzhou(): Dataset {
   const zoneIndex = createPolygonIndex(zones.map((z) => z.geometry));
   const buildingIndex = createPolygonIndex(buildings.map((b) => b.geometry));
   const locateStreet = (x: number, y: number) => streetIndex.locate(x, y);
+  const districtAreas = geo.areas.filter((a) => a.level === 'district');
+  const districtIndex = createPolygonIndex(districtAreas.map((a) => a.geometry));
+  const areaOfDistrict = new Map(districtAreas.map((a) => [a.id, a.geometry]));
 
   // Buildings and zones per district, located by their first corner.
   const districtOfPoint = (x: number, y: number) => {
@@ -215,27 +219,30 @@ export function generateHangzhou(): Dataset {
     const myStreets = streetAreas.map((a, s) => [a, s] as const).filter(([a]) => a.parent === d.code);
     const sigma = d.urban ? 550 : 1900;
     for (let n = 0; n < counts[k]; n++) {
-      const kind = rng.weighted(['building', 'zone', 'scatter'], d.urban ? [0.38, 0.17, 0.45] : [0.1, 0.4, 0.5]);
-      let point: Site;
-      if (kind === 'building' && myBuildings.length > 0) {
-        const b = rng.weighted(myBuildings, myBuildings.map((i) => buildings[i].floors ?? 1));
-        point = pointIn(rng, ringOf(buildings[b].geometry), (x, y) => buildingIndex.locate(x, y) === b);
-      } else if (kind === 'zone' && myZones.length > 0) {
-        const z = rng.pick(myZones);
-        point = pointIn(rng, ringOf(zones[z].geometry), (x, y) => zoneIndex.locate(x, y) === z);
-      } else {
+      const placePoint = (): Site => {
+        const kind = rng.weighted(['building', 'zone', 'scatter'], d.urban ? [0.38, 0.17, 0.45] : [0.1, 0.4, 0.5]);
+        if (kind === 'building' && myBuildings.length > 0) {
+          const b = rng.weighted(myBuildings, myBuildings.map((i) => buildings[i].floors ?? 1));
+          return pointIn(rng, ringOf(buildings[b].geometry), (x, y) => buildingIndex.locate(x, y) === b);
+        }
+        if (kind === 'zone' && myZones.length > 0) {
+          const z = rng.pick(myZones);
+          return pointIn(rng, ringOf(zones[z].geometry), (x, y) => zoneIndex.locate(x, y) === z);
+        }
         const [street, s] = rng.weighted(myStreets, myStreets.map((_, i) => (i === 0 ? 3 : 1)));
         const seed = geo.streetSeeds.get(street.id) as Site;
         const { dLon, dLat } = metresToDegrees(sigma, seed[1]);
-        point = seed;
         for (let t = 0; t < 30; t++) {
           const p: Site = [seed[0] + rng.normal(0, dLon), seed[1] + rng.normal(0, dLat)];
-          if (locateStreet(p[0], p[1]) === s) {
-            point = p;
-            break;
-          }
+          if (locateStreet(p[0], p[1]) === s) return p;
         }
-      }
+        return seed;
+      };
+      // Every point lies inside both a street and a district outline (they are drawn separately).
+      const inside = (p: Site) => locateStreet(p[0], p[1]) >= 0 && districtIndex.locate(p[0], p[1]) >= 0;
+      let point = placePoint();
+      for (let t = 0; t < 20 && !inside(point); t++) point = placePoint();
+      if (!inside(point)) point = labelPoint(areaOfDistrict.get(d.code) as Area['geometry']);
       const s = locateStreet(point[0], point[1]);
       const street = s >= 0 ? streetAreas[s] : myStreets[0][0];
       const district = geo.districtOfStreet.get(street.id) as DistrictFact;

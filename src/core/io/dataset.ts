@@ -8,6 +8,7 @@ import { parseAreas, parseBuildings, parseZones } from './geojson';
 import { parseOrganizationsCsv } from './organizations-csv';
 import { problem, type Problem } from './problems';
 import { decodeText } from './text';
+import { createPolygonIndex } from '../spatial/polygon-index';
 
 export const DATASET_FILES = ['dataset.json', 'enterprises.csv', 'buildings.geojson', 'zones.geojson', 'areas.geojson', 'organizations.csv'] as const;
 export type DatasetFileName = (typeof DATASET_FILES)[number];
@@ -50,6 +51,7 @@ export function parseDatasetFiles(files: DatasetFiles, fallbackName = 'dataset')
   problems.push(...(parsedEnterprises?.problems ?? []), ...buildings.problems, ...zones.problems, ...areas.problems, ...orgs.problems);
 
   const areaKeys = new Set(areas.areas.flatMap((a) => [a.id, a.name]));
+  const districtIndex = createPolygonIndex(areas.areas.filter((a) => a.level === 'district').map((a) => a.geometry));
   const orgIds = new Set(orgs.organizations.map((o) => o.id));
   for (const e of enterprises) {
     if (areas.areas.length > 0) {
@@ -57,6 +59,9 @@ export function parseDatasetFiles(files: DatasetFiles, fallbackName = 'dataset')
         const v = e[column].trim();
         if (v !== '' && !areaKeys.has(v)) problems.push(problem('enterprises.csv', e.row, column, v, 'unknown_area', 'warning', '区县或街道不在 areas.geojson 中，按坐标归属', 'Area not in areas.geojson: located by coordinates'));
       }
+    }
+    if (districtIndex.size > 0 && e.lon !== null && e.lat !== null && districtIndex.locate(e.lon, e.lat) < 0) {
+      problems.push(problem('enterprises.csv', e.row, 'lon,lat', `${e.lon},${e.lat}`, 'outside_areas', 'warning', '坐标不在数据集的任何区县内', 'Coordinates lie outside every district of the dataset'));
     }
     if (e.orgId !== '' && files['organizations.csv'] !== undefined && !orgIds.has(e.orgId)) {
       problems.push(problem('enterprises.csv', e.row, 'org_id', e.orgId, 'unknown_org', 'warning', '所属党组织不在 organizations.csv 中（仍计为已覆盖）', 'Organization not in organizations.csv (still counted as covered)'));

@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'unknown_status'
   | 'unknown_area'
   | 'unknown_org'
+  | 'outside_areas'
   | 'bad_value';
 
 export function problem(

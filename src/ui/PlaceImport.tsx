@@ -1,0 +1,113 @@
+/**
+ * Import buildings, zones or areas from GeoJSON: every bad feature is reported (self-intersection,
+ * unclosed ring — closed automatically —, wrong geometry type, truncated file) and the good ones are
+ * written; the database refuses geometry that is still invalid, feature by feature.
+ */
+import { useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Select, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { parseAreas, parseBuildings, parseZones } from '../core/io/geojson';
+import type { Problem } from '../core/io/problems';
+import type { Area, Building, Zone } from '../core/model/types';
+import type { RowResult } from '../data/repository';
+import { decodeText } from '../core/io/text';
+import { useAppStore } from '../state/store';
+
+type PlaceKind = 'buildings' | 'zones' | 'areas';
+type Parsed = { kind: PlaceKind; places: Array<Building | Zone | Area>; problems: Problem[] };
+
+function parsePlaces(kind: PlaceKind, text: string, name: string): Parsed {
+  if (kind === 'buildings') {
+    const r = parseBuildings(text, name);
+    return { kind, places: r.buildings, problems: r.problems };
+  }
+  if (kind === 'zones') {
+    const r = parseZones(text, name);
+    return { kind, places: r.zones, problems: r.problems };
+  }
+  const r = parseAreas(text, name);
+  return { kind, places: r.areas, problems: r.problems };
+}
+
+export function PlaceImport({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [kind, setKind] = useState<PlaceKind>('buildings');
+  const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [rejected, setRejected] = useState<RowResult[]>([]);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const commit = async () => {
+    const { repository, refresh } = useAppStore.getState();
+    if (!parsed || !repository) return;
+    setBusy(true);
+    try {
+      const results =
+        parsed.kind === 'buildings'
+          ? await repository.upsertPlaces('buildings', parsed.places as Building[])
+          : parsed.kind === 'zones'
+            ? await repository.upsertPlaces('zones', parsed.places as Zone[])
+            : await repository.upsertPlaces('areas', parsed.places as Area[]);
+      const bad = results.filter((r) => r.action === 'rejected');
+      setRejected(bad);
+      await refresh?.();
+      message.success(t('import.placesWritten', { count: results.length - bad.length, rejected: bad.length }));
+      if (bad.length === 0) onDone();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="place-import">
+      <Space>
+        <Select<PlaceKind>
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setParsed(null);
+          }}
+          style={{ width: 200 }}
+          options={[{ value: 'buildings', label: t('legend.buildings') }, { value: 'zones', label: t('legend.zones') }, { value: 'areas', label: t('legend.areas') }]}
+        />
+        <Button onClick={() => input.current?.click()} data-testid="place-choose">{t('import.chooseGeojson')}</Button>
+        <input
+          ref={input}
+          type="file"
+          accept=".geojson,.json"
+          style={{ display: 'none' }}
+          data-testid="place-file"
+          onChange={async (e) => {
+            const chosen = e.target.files?.[0];
+            e.target.value = '';
+            if (!chosen) return;
+            setRejected([]);
+            setParsed(parsePlaces(kind, decodeText(new Uint8Array(await chosen.arrayBuffer())).text, chosen.name));
+          }}
+        />
+      </Space>
+      {parsed ? (
+        <>
+          <Typography.Text data-testid="place-summary">{t('import.placesSummary', { count: parsed.places.length, problems: parsed.problems.length })}</Typography.Text>
+          <Table<Problem>
+            size="small"
+            rowKey={(p) => `${p.row}:${p.code}`}
+            dataSource={parsed.problems}
+            pagination={{ pageSize: 6, size: 'small' }}
+            columns={[
+              { title: t('import.row'), dataIndex: 'row', width: 70 },
+              { title: t('import.value'), dataIndex: 'value', width: 140 },
+              { title: t('import.code'), dataIndex: 'code', width: 160 },
+              { title: t('import.message'), dataIndex: 'message' },
+            ]}
+          />
+          {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" message={rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`).join('；')} /> : null}
+          <Button type="primary" loading={busy} disabled={parsed.places.length === 0} onClick={() => void commit()} data-testid="place-commit">
+            {t('import.placesCommit', { count: parsed.places.length })}
+          </Button>
+        </>
+      ) : null}
+    </Space>
+  );
+}
