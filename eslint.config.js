@@ -10,7 +10,7 @@ const STORE_LIBS = ['@supabase/*', '@electric-sql/*'];
 const restrict = (patterns, message) => ({ group: patterns, message });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/data', 'test-results', 'supabase/.temp'] },
+  { ignores: ['dist', 'node_modules', 'public/data', 'test-results', 'supabase/.temp', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

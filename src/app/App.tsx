@@ -67,7 +67,7 @@ export function App() {
         <Layout className="app-body">
           <Layout.Sider width={360} theme="light" className="app-sider">
             {view ? (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Typography.Text strong>{view.datasetName}</Typography.Text>
                 <SummaryPanel summary={view.report.summary} />
                 <RecommendationList />
@@ -76,7 +76,7 @@ export function App() {
           </Layout.Sider>
           <Layout.Content className="app-content">
             {status === 'loading' ? <BootScreen /> : null}
-            {status === 'failed' ? <Alert type="error" showIcon message={t('app.loadFailed')} description={error} /> : null}
+            {status === 'failed' ? <Alert type="error" showIcon title={t('app.loadFailed')} description={error} /> : null}
             {view ? <MapCanvas /> : null}
             {view ? <Legend /> : null}
             <DetailPanel />

@@ -35,7 +35,17 @@ async function requestPersistence(): Promise<boolean | null> {
   }
 }
 
-export async function bootApp(config: PageConfig): Promise<void> {
+const boots = new Map<string, Promise<void>>();
+
+/** Starts the app once per page and dataset (React's development double effects would otherwise boot twice). */
+export function bootApp(config: PageConfig): Promise<void> {
+  const key = `${config.dataset}|${config.limit ?? ''}`;
+  let boot = boots.get(key);
+  if (!boot) boots.set(key, (boot = startApp(config)));
+  return boot;
+}
+
+async function startApp(config: PageConfig): Promise<void> {
   const state = useAppStore.getState();
   state.setLoading();
   const progress = (step: string, done?: number, total?: number) => useAppStore.setState({ boot: { step, done, total } });

@@ -19,7 +19,7 @@ export function BasemapSettings() {
     <>
       <Button size="small" onClick={() => setOpen(true)} data-testid="basemap-button">{t('settings.title')}</Button>
       <Modal open={open} title={t('settings.title')} onOk={apply} onCancel={() => setOpen(false)} okText={t('settings.apply')} cancelText={t('settings.cancel')}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)}>
             <Radio value="offline">{t('settings.offline')}</Radio>
             <Radio value="xyz">{t('settings.xyz')}</Radio>
@@ -33,7 +33,7 @@ export function BasemapSettings() {
               addonBefore={t('settings.url')}
             />
           ) : null}
-          <Alert type="warning" showIcon message={t('settings.gcjWarning')} />
+          <Alert type="warning" showIcon title={t('settings.gcjWarning')} />
         </Space>
       </Modal>
     </>

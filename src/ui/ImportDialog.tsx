@@ -15,7 +15,7 @@ import { useAppStore } from '../state/store';
 import { startImport, type RunningImport } from '../worker/import-client';
 import type { ImportPreview } from '../worker/import-protocol';
 
-const COMMIT_CHUNK = 2000;
+const COMMIT_CHUNK = 5000;
 type Stage = 'choose' | 'reading' | 'preview' | 'committing';
 
 export function ImportDialog() {
@@ -126,8 +126,8 @@ export function ImportDialog() {
           data-testid="import-what"
         />
         {what === 'places' ? <PlaceImport onDone={() => setOpen(false)} /> : null}
-        <Space direction="vertical" style={{ width: '100%', display: what === 'enterprises' ? undefined : 'none' }} data-testid="import-dialog">
-          {error ? <Alert type="error" showIcon message={error} /> : null}
+        <Space orientation="vertical" style={{ width: '100%', display: what === 'enterprises' ? undefined : 'none' }} data-testid="import-dialog">
+          {error ? <Alert type="error" showIcon title={error} /> : null}
           {stage === 'choose' ? (
             <Space>
               <Select<Crs>
@@ -183,7 +183,7 @@ export function ImportDialog() {
                 </Space>
               ) : null}
               {rejected.length > 0 ? (
-                <Alert type="error" showIcon data-testid="import-rejected" message={t('import.rejected', { count: rejected.length })} description={rejected.slice(0, 10).map((r) => `${r.rowNo}: ${r.message}`).join('；')} />
+                <Alert type="error" showIcon data-testid="import-rejected" title={t('import.rejected', { count: rejected.length })} description={rejected.slice(0, 10).map((r) => `${r.rowNo}: ${r.message}`).join('；')} />
               ) : null}
               <Table<Problem>
                 size="small"

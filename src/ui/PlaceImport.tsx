@@ -60,7 +60,7 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="place-import">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="place-import">
       <Space>
         <Select<PlaceKind>
           value={kind}
@@ -102,7 +102,7 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
               { title: t('import.message'), dataIndex: 'message' },
             ]}
           />
-          {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" message={rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`).join('；')} /> : null}
+          {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" title={rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`).join('；')} /> : null}
           <Button type="primary" loading={busy} disabled={parsed.places.length === 0} onClick={() => void commit()} data-testid="place-commit">
             {t('import.placesCommit', { count: parsed.places.length })}
           </Button>

@@ -22,7 +22,7 @@ export function SummaryPanel({ summary }: { summary: Summary }) {
       <Row gutter={[8, 8]}>
         {items.map(([label, value]) => (
           <Col span={12} key={label}>
-            <Statistic title={label} value={value} valueStyle={{ fontSize: 18 }} />
+            <Statistic title={label} value={value} styles={{ content: { fontSize: 18 } }} />
           </Col>
         ))}
       </Row>
