@@ -61,6 +61,8 @@ begin
   if mode not in ('apply', 'check', 'all') then
     raise exception 'mode must be apply, check or all' using errcode = '22023';
   end if;
+  -- Tells plpgsql_check (supabase db lint) the shape of the temporary table; a no-op at run time.
+  perform 'PRAGMA:TABLE: lianjian_import (ord integer, key text, code text, point extensions.geometry, street text, district text, existing text, r jsonb, problem text)';
   if pg_catalog.to_regclass('pg_temp.lianjian_import') is null then
     create temporary table lianjian_import (
       ord integer, key text, code text, point extensions.geometry, street text, district text, existing text, r jsonb, problem text
