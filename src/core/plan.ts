@@ -60,7 +60,7 @@ export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanRe
   const { clusters, clusterOf } = findUncoveredClusters(table, building, zone, rules);
   const t4 = now();
   const { recommendations, effect } = recommend({
-    table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones, areas: dataset.areas,
+    table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones,
     buildingCluster, clusters, clusterOf, compareWithGreedy: options.compareWithGreedy,
   });
   const t5 = now();

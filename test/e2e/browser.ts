@@ -53,7 +53,3 @@ export function countColours(png: Buffer, colours: readonly [number, number, num
   }
   return { total: image.width * image.height, matching, nonBackground };
 }
-
-export function pngWidth(png: Buffer): number {
-  return PNG.sync.read(png).width;
-}

@@ -1,6 +1,6 @@
 /** What leaves the app: enterprises, the worklist, the report and the area table as CSV / XLSX, layers as GeoJSON. */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Area, Building, Enterprise, Zone } from '../model/types';
+import type { Enterprise } from '../model/types';
 import type { AreaRow, PlanReport } from '../model/report';
 import { CHINESE_HEADERS, ENTERPRISE_COLUMNS } from './columns';
 import { enterpriseToRow, enterprisesToCsv } from './dataset-writer';
@@ -89,14 +89,4 @@ export function enterprisesGeoJson(enterprises: readonly Enterprise[]): { geojso
     features.push({ type: 'Feature', properties: enterpriseToRow(e), geometry: { type: 'Point', coordinates: [e.lon, e.lat] } });
   }
   return { geojson: { type: 'FeatureCollection', features }, unmapped: enterprises.length - features.length };
-}
-
-export function placesGeoJson(places: ReadonlyArray<Area | Building | Zone>): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: places.map((p) => {
-      const { geometry, ...properties } = p;
-      return { type: 'Feature', properties, geometry };
-    }),
-  };
 }

@@ -3,7 +3,7 @@
  * uncovered cluster → neighbouring streets), association branches, work coverage, and the umbrellas
  * (building communities, zone organizations, new zones) over them.
  */
-import type { Area, Building, OrgLevel, RuleProfile, Zone } from '../model/types';
+import type { Building, OrgLevel, RuleProfile, Zone } from '../model/types';
 import type { Cluster, PlanEffect, Recommendation, RecommendationKind } from '../model/report';
 import { Flag, type EnterpriseTable } from '../model/enterprise-table';
 import { distanceM } from '../spatial/geo';
@@ -19,7 +19,6 @@ export interface RecommendInput {
   street: Int32Array;
   buildings: readonly Building[];
   zones: readonly Zone[];
-  areas: readonly Area[];
   /** Per building: its building cluster. */
   buildingCluster: Int32Array;
   clusters: readonly Cluster[];
