@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlaceImport } from './PlaceImport';
+import { HiddenFileInput } from './HiddenFileInput';
 import { useTranslation } from 'react-i18next';
 import type { Crs } from '../core/model/types';
 import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
@@ -138,16 +139,11 @@ export function ImportDialog() {
                 aria-label={t('import.crs')}
               />
               <Button type="primary" onClick={() => input.current?.click()} data-testid="import-choose">{t('import.choose')}</Button>
-              <input
-                ref={input}
-                type="file"
+              <HiddenFileInput
+                inputRef={input}
                 accept=".csv,.txt,.xlsx"
-                style={{ display: 'none' }}
-                data-testid="import-file"
-                onChange={(e) => {
-                  const chosen = e.target.files?.[0];
-                  e.target.value = '';
-                  if (!chosen) return;
+                testId="import-file"
+                onFile={(chosen) => {
                   file.current = chosen;
                   read({});
                 }}

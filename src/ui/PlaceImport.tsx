@@ -12,6 +12,7 @@ import type { Area, Building, Zone } from '../core/model/types';
 import type { RowResult } from '../data/repository';
 import { decodeText } from '../core/io/text';
 import { useAppStore } from '../state/store';
+import { HiddenFileInput } from './HiddenFileInput';
 
 type PlaceKind = 'buildings' | 'zones' | 'areas';
 type Parsed = { kind: PlaceKind; places: Array<Building | Zone | Area>; problems: Problem[] };
@@ -72,16 +73,11 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
           options={[{ value: 'buildings', label: t('legend.buildings') }, { value: 'zones', label: t('legend.zones') }, { value: 'areas', label: t('legend.areas') }]}
         />
         <Button onClick={() => input.current?.click()} data-testid="place-choose">{t('import.chooseGeojson')}</Button>
-        <input
-          ref={input}
-          type="file"
+        <HiddenFileInput
+          inputRef={input}
           accept=".geojson,.json"
-          style={{ display: 'none' }}
-          data-testid="place-file"
-          onChange={async (e) => {
-            const chosen = e.target.files?.[0];
-            e.target.value = '';
-            if (!chosen) return;
+          testId="place-file"
+          onFile={async (chosen) => {
             setRejected([]);
             setParsed(parsePlaces(kind, decodeText(new Uint8Array(await chosen.arrayBuffer())).text, chosen.name));
           }}

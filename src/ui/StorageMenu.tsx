@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { App as AntApp, Button, Dropdown, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
+import { HiddenFileInput } from './HiddenFileInput';
 
 export function StorageMenu() {
   const { t } = useTranslation();
@@ -59,18 +60,7 @@ export function StorageMenu() {
           <Button size="small" data-testid="storage-menu">{t('storage.menu')}</Button>
         </Dropdown>
       ) : null}
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".gz,.tgz,.tar.gz"
-        style={{ display: 'none' }}
-        data-testid="restore-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void restoreStore(file);
-          e.target.value = '';
-        }}
-      />
+      <HiddenFileInput inputRef={fileInput} accept=".gz,.tgz,.tar.gz" testId="restore-input" onFile={(file) => void restoreStore(file)} />
     </>
   );
 }
