@@ -117,17 +117,8 @@ export function recommend(input: RecommendInput): RecommendOutput {
   const { table, rules, building, zone, street, buildings, zones, buildingCluster, clusterOf } = input;
   const leaves: Leaf[] = [];
   const mustCoverOf = (members: readonly number[]) => members.filter((m) => table.flags[m] & Flag.MUST_COVER).length;
-  const sums = (members: readonly number[]) => {
-    let formal = 0;
-    let total = 0;
-    for (const m of members) {
-      formal += table.formal[m];
-      total += table.members[m];
-    }
-    return { formal, total };
-  };
   const base = (id: string, kind: RecommendationKind, level: OrgLevel | null, members: number[]): Recommendation => {
-    const { formal, total } = sums(members);
+    const { formal, total } = memberSums(table, members);
     const buildingIds = [...new Set(members.filter((m) => building[m] >= 0).map((m) => buildings[building[m]].id))];
     const z = common(members, (m) => zone[m]);
     return {
@@ -261,7 +252,7 @@ function umbrellaRecommendations(leaves: Leaf[], input: RecommendInput, base: Ba
     if (ks.length < 2) continue;
     const children = ks.map((k) => branches[k]);
     const members = union(children);
-    const level = orgLevelFor(sums(table, members), rules) === 'committee' ? 'committee' : 'general_branch';
+    const level = umbrellaLevel(table, members, rules);
     const ids = [...new Set(members.map((m) => buildings[building[m]].id))];
     const rec = umbrella(`BC-${ids.length === 1 ? ids[0] : `cluster${cluster}`}`, 'building_community', level, children, [reasons.umbrellaBuilding(children.length)]);
     communities.push({ rec, children });
@@ -277,7 +268,7 @@ function umbrellaRecommendations(leaves: Leaf[], input: RecommendInput, base: Ba
   for (const [z, children] of zoneChildren) {
     if (children.length < 2) continue;
     const members = union(children);
-    const level = orgLevelFor(sums(table, members), rules) === 'committee' ? 'committee' : 'general_branch';
+    const level = umbrellaLevel(table, members, rules);
     const id = `ZO-${zones[z].id}`;
     // Branches already under a building community stay there; the community sits under the zone.
     for (const c of children) if (c.rec.parent_id === null) c.rec.parent_id = id;
@@ -312,8 +303,17 @@ function umbrellaRecommendations(leaves: Leaf[], input: RecommendInput, base: Ba
   });
 }
 
-function sums(table: EnterpriseTable, members: readonly number[]): number {
+function memberSums(table: EnterpriseTable, members: readonly number[]): { formal: number; total: number } {
+  let formal = 0;
   let total = 0;
-  for (const m of members) total += table.members[m];
-  return total;
+  for (const m of members) {
+    formal += table.formal[m];
+    total += table.members[m];
+  }
+  return { formal, total };
+}
+
+/** An umbrella is a committee from the committee threshold on, else a general branch. */
+function umbrellaLevel(table: EnterpriseTable, members: readonly number[], rules: RuleProfile): OrgLevel {
+  return orgLevelFor(memberSums(table, members).total, rules) === 'committee' ? 'committee' : 'general_branch';
 }
