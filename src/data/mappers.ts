@@ -1,6 +1,6 @@
 /** Rows of the SQL functions ⇄ domain objects. One place for the column names. */
 import type { Area, Building, Enterprise, Organization, PolygonGeometry, Zone } from '../core/model/types';
-import type { AreaCoverage, AuditEntry, EnterprisePatch, NewPlanItem, PlanItem, RowResult, StoredEnterprise } from './repository';
+import type { AreaCoverage, AuditEntry, EnterprisePatch, NewPlanItem, PlanItem, PlanItemPatch, RowResult, StoredEnterprise } from './repository';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -63,14 +63,35 @@ export function rowToPlanItem(r: Row): PlanItem {
   return {
     id: str(r.id), districtId: r.district_id ? str(r.district_id) : null, title: str(r.title), kind: r.kind as PlanItem['kind'],
     level: (r.level as PlanItem['level']) ?? null, status: r.status as PlanItem['status'], owner: str(r.owner), instructor: str(r.instructor),
-    dueDate: r.due_date ? str(r.due_date).slice(0, 10) : null, recommendationId: r.recommendation_id ? str(r.recommendation_id) : null, version: Number(r.version),
+    dueDate: r.due_date ? dateOnly(r.due_date) : null, recommendationId: r.recommendation_id ? str(r.recommendation_id) : null, version: Number(r.version),
+    enterpriseIds: Array.isArray(r.enterprise_ids) ? r.enterprise_ids.map(str) : [],
+    geometry: r.geometry ? geometryOf(r) : null,
+    updatedAt: r.updated_at ? str(r.updated_at) : '',
   };
+}
+
+/** PGlite parses a date with `new Date('YYYY-MM-DD')` (UTC midnight); PostgREST sends the text. */
+function dateOnly(v: unknown): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : str(v).slice(0, 10);
+}
+
+export function planItemPatchToRow(p: PlanItemPatch): Row {
+  const row: Row = {};
+  if (p.title !== undefined) row.title = p.title;
+  if (p.kind !== undefined) row.kind = p.kind;
+  if (p.level !== undefined) row.level = p.level;
+  if (p.owner !== undefined) row.owner = p.owner;
+  if (p.instructor !== undefined) row.instructor = p.instructor;
+  if (p.dueDate !== undefined) row.due_date = p.dueDate;
+  if (p.geometry !== undefined) row.geometry = p.geometry;
+  if (p.enterpriseIds !== undefined) row.enterprise_ids = p.enterpriseIds;
+  return row;
 }
 
 export function planItemToRow(p: NewPlanItem): Row {
   return {
     district_id: p.districtId, title: p.title, kind: p.kind, level: p.level, enterprise_ids: p.enterpriseIds, owner: p.owner ?? '',
-    instructor: p.instructor ?? '', due_date: p.dueDate ?? null, recommendation_id: p.recommendationId ?? null,
+    instructor: p.instructor ?? '', due_date: p.dueDate ?? null, recommendation_id: p.recommendationId ?? null, geometry: p.geometry ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
-import type { Area, Building, Dataset, Enterprise, Organization, OrgLevel, Zone } from '../core/model/types';
+import type { Area, Building, Dataset, Enterprise, Organization, OrgLevel, PolygonGeometry, Zone } from '../core/model/types';
 import type { RecommendationKind } from '../core/model/report';
 
 export interface StoredEnterprise extends Enterprise {
@@ -46,7 +46,13 @@ export interface PlanItem {
   dueDate: string | null;
   recommendationId: string | null;
   version: number;
+  enterpriseIds: string[];
+  /** Drawn outline, where the item was started by drawing. */
+  geometry: PolygonGeometry | null;
+  updatedAt: string;
 }
+
+export type PlanItemPatch = Partial<Pick<PlanItem, 'title' | 'kind' | 'level' | 'owner' | 'instructor' | 'dueDate' | 'geometry' | 'enterpriseIds'>>;
 
 export interface NewPlanItem {
   districtId: string | null;
@@ -58,6 +64,7 @@ export interface NewPlanItem {
   instructor?: string;
   dueDate?: string | null;
   recommendationId?: string | null;
+  geometry?: PolygonGeometry | null;
 }
 
 export interface AuditEntry {
@@ -93,13 +100,20 @@ export interface StoreCounts {
   organizations: number;
 }
 
+export interface ReadOptions {
+  /** Rows per request; whole tables are read page by page. */
+  pageSize?: number;
+  /** Called after each page of enterprises with how many have been read. */
+  onProgress?: (enterprisesRead: number) => void;
+}
+
 export interface Repository {
   readonly kind: 'local' | 'supabase';
   counts(): Promise<StoreCounts>;
   /** Loads a trusted register in one statement (all rows or none): first start, restore. */
   loadEnterprises(enterprises: Enterprise[]): Promise<number>;
   /** Everything the caller may see, as a Dataset the planning core takes. */
-  readDataset(name: string): Promise<Dataset>;
+  readDataset(name: string, options?: ReadOptions): Promise<Dataset>;
   upsertPlaces(kind: 'areas', places: Area[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'buildings', places: Building[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'zones', places: Zone[]): Promise<RowResult[]>;
@@ -114,6 +128,11 @@ export interface Repository {
   updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<StoredEnterprise>;
   enterpriseHistory(id: string): Promise<AuditEntry[]>;
   coverageByArea(): Promise<AreaCoverage[]>;
+  listPlanItems(): Promise<PlanItem[]>;
+  /** Members named here are moved out of any other item that is not formed. */
   createPlanItem(item: NewPlanItem): Promise<PlanItem>;
+  updatePlanItem(id: string, patch: PlanItemPatch, expectedVersion: number): Promise<PlanItem>;
+  deletePlanItem(id: string, expectedVersion: number): Promise<void>;
+  /** 已组建 (formed) creates the item's organization and covers its enterprises; moving back undoes it. */
   setPlanItemStatus(id: string, status: PlanItemStatus, expectedVersion: number): Promise<PlanItem>;
 }

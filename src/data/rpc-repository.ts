@@ -2,11 +2,11 @@
  * The Repository over any engine that can call the SQL functions by name. The local (PGlite) and the
  * Supabase (PostgREST) engines differ only in their `RpcGateway`, so this is the one implementation.
  */
-import type { Area, Building, Zone } from '../core/model/types';
+import type { Area, Building, Enterprise, Zone } from '../core/model/types';
 import { NotFoundError, StaleWriteError, type Repository } from './repository';
 import {
   enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToArea, rowToAudit, rowToBuilding, rowToCoverage, rowToEnterprise,
-  rowToOrganization, rowToPlanItem, rowToResult, rowToZone,
+  planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToZone,
 } from './mappers';
 
 type Row = Record<string, unknown>;
@@ -36,6 +36,28 @@ async function call(gateway: RpcGateway, name: string, args: Record<string, unkn
   }
 }
 
+/** Rows per page for whole-table reads: small enough that one page never blocks the page that deserialises it. */
+export const READ_PAGE_SIZE = 5000;
+
+/** Reads a keyset-paged function until a page comes back empty (a server may return fewer rows than asked). */
+async function readPages(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number, onPage: (rows: Row[]) => void) {
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await call(gateway, name, { ...args, after_id: afterId, page_size: pageSize });
+    if (page.length === 0) return;
+    onPage(page);
+    afterId = String(page[page.length - 1].id);
+  }
+}
+
+async function readAll(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number): Promise<Row[]> {
+  const all: Row[] = [];
+  await readPages(gateway, name, args, pageSize, (page) => {
+    for (const row of page) all.push(row);
+  });
+  return all;
+}
+
 function one(rows: Row[], what: string): Row {
   if (rows.length !== 1) throw new NotFoundError(`${what}: expected one row, got ${rows.length}`);
   return rows[0];
@@ -52,19 +74,24 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       const rows = await call(gateway, 'load_enterprises', { rows: enterprises.map(enterpriseToRow) });
       return Number(Object.values(one(rows, 'load_enterprises'))[0]);
     },
-    async readDataset(name) {
-      const [areas, buildings, zones, organizations, enterprises] = await Promise.all([
-        call(gateway, 'list_places', { place_kind: 'areas' }),
-        call(gateway, 'list_places', { place_kind: 'buildings' }),
-        call(gateway, 'list_places', { place_kind: 'zones' }),
-        call(gateway, 'list_organizations', {}),
-        call(gateway, 'list_enterprises', {}),
+    async readDataset(name, { pageSize = READ_PAGE_SIZE, onProgress } = {}) {
+      const [areas, buildings, zones, organizations] = await Promise.all([
+        readAll(gateway, 'list_places', { place_kind: 'areas' }, pageSize),
+        readAll(gateway, 'list_places', { place_kind: 'buildings' }, pageSize),
+        readAll(gateway, 'list_places', { place_kind: 'zones' }, pageSize),
+        readAll(gateway, 'list_organizations', {}, pageSize),
       ]);
+      // Mapped page by page as they arrive, so no single step handles the whole register at once.
+      const enterprises: Enterprise[] = [];
+      await readPages(gateway, 'list_enterprises', {}, pageSize, (page) => {
+        for (const row of page) enterprises.push({ ...rowToEnterprise(row), row: enterprises.length + 2 });
+        onProgress?.(enterprises.length);
+      });
       return {
         name, crs: 'wgs84', rules: {},
         areas: areas.map(rowToArea), buildings: buildings.map(rowToBuilding), zones: zones.map(rowToZone),
         organizations: organizations.map(rowToOrganization),
-        enterprises: enterprises.map((r, k) => ({ ...rowToEnterprise(r), row: k + 2 })),
+        enterprises,
       };
     },
     async upsertPlaces(kind: 'areas' | 'buildings' | 'zones', places: Array<Area | Building | Zone>) {
@@ -94,6 +121,16 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     },
     async coverageByArea() {
       return (await call(gateway, 'coverage_by_area', {})).map(rowToCoverage);
+    },
+    async listPlanItems() {
+      return (await readAll(gateway, 'list_plan_items', {}, READ_PAGE_SIZE)).map(rowToPlanItem);
+    },
+    async updatePlanItem(id, patch, expectedVersion) {
+      const rows = await call(gateway, 'update_plan_item', { item: id, patch: planItemPatchToRow(patch), expected_version: expectedVersion });
+      return rowToPlanItem(one(rows, 'update_plan_item'));
+    },
+    async deletePlanItem(id, expectedVersion) {
+      await call(gateway, 'delete_plan_item', { item: id, expected_version: expectedVersion });
     },
     async createPlanItem(item) {
       return rowToPlanItem(one(await call(gateway, 'create_plan_item', { item: planItemToRow(item) }), 'create_plan_item'));

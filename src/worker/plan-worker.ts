@@ -3,8 +3,8 @@
 import { planDataset } from '../core/plan';
 import { coverageCategory } from '../core/coverage/category';
 import { labelPoint } from '../core/spatial/label-point';
-import type { Area } from '../core/model/types';
-import type { PlanRequest, PlanResponse, PlanView } from './protocol';
+import type { Area, Enterprise } from '../core/model/types';
+import { ENTERPRISE_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
 
 function plan(request: PlanRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
@@ -61,10 +61,19 @@ function initialBounds(areas: readonly Area[], positions: Float32Array): [number
   return Number.isFinite(box[0]) ? box : null;
 }
 
-self.onmessage = (event: MessageEvent<PlanRequest>) => {
+const received: Enterprise[] = [];
+
+self.onmessage = (event: MessageEvent<PlanRequest | EnterpriseChunk>) => {
+  if (event.data.type === 'enterprises') {
+    for (const e of event.data.rows) received.push(e);
+    return;
+  }
   try {
-    const view = plan(event.data);
-    const message: PlanResponse = { type: 'planned', view };
+    const view = plan({ ...event.data, dataset: { ...event.data.dataset, enterprises: received } });
+    for (let start = 0; start < view.enterprises.length; start += ENTERPRISE_CHUNK) {
+      self.postMessage({ type: 'enterprises', rows: view.enterprises.slice(start, start + ENTERPRISE_CHUNK) } satisfies PlanResponse);
+    }
+    const message: PlanResponse = { type: 'planned', view: { ...view, enterprises: [] } };
     self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer]);
   } catch (error) {
     const message: PlanResponse = { type: 'failed', message: (error as Error).message };

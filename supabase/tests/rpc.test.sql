@@ -3,7 +3,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(29);
+select plan(46);
 
 select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
 select is((select array_agg(id order by id) from public.enterprises_in_bbox(120.15, 30.26, 120.25, 30.30)), array['ent-A', 'ent-A2', 'ent-A3'], 'bbox: district A sees its own enterprises only');
@@ -67,6 +67,34 @@ select is(
   array['insert', 'update'], 'the audit log holds the insert and the accepted edit, not the refused ones');
 select is((select user_id from public.audit_log where row_id = 'ent-A2' and action = 'update'), 'aaaaaaaa-0000-4000-8000-00000000000a'::uuid, 'the audit log names who edited');
 select is((select updated_by from public.enterprises where id = 'ent-A2'), 'aaaaaaaa-0000-4000-8000-00000000000a'::uuid, 'the row names who edited it last');
+
+-- Plan items as the workspace edits them.
+select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
+select id as item_x from public.create_plan_item('{"district_id": "330103", "title": "X", "kind": "joint_branch", "level": "branch", "enterprise_ids": ["ent-A"]}'::jsonb) \gset
+select is((select enterprise_ids from public.list_plan_items() where id = :'item_x'), array['ent-A'], 'list_plan_items names the members');
+select id as item_y from public.create_plan_item('{"district_id": "330103", "title": "Y", "kind": "joint_branch", "level": "branch", "enterprise_ids": ["ent-A", "ent-A2"]}'::jsonb) \gset
+select is((select enterprise_ids from public.list_plan_items() where id = :'item_x'), '{}'::text[], 'a member added to another item is moved out of the first');
+select is((select enterprise_ids from public.list_plan_items() where id = :'item_y'), array['ent-A', 'ent-A2'], '… and into the second (ent-A2 also stays in its formed item)');
+select throws_ok(format($$select public.update_plan_item(%L, '{"owner": "张三"}', 2)$$, :'item_x'), 'PT409', null, 'update_plan_item refuses a stale version');
+select is((select owner || '/' || version from public.update_plan_item(:'item_x', '{"owner": "张三", "instructor": "李四", "due_date": "2011-12-31"}', 1)), '张三/2', 'update_plan_item at the current version');
+select is((select status from public.set_plan_item_status(:'item_y', 'forming', 1)), 'forming', 'Y 组建中');
+select is((select status from public.set_plan_item_status(:'item_y', 'formed', 2)), 'formed', 'Y 已组建');
+select is((select org_id from public.enterprises where id = 'ent-A'), 'plan-' || :'item_y', '已组建: the member now belongs to the new organization (挂牌销号)');
+select is((select org_id from public.enterprises where id = 'ent-A2'), 'org-A', '… a member already in an organization keeps it');
+select is((select covered::integer from public.coverage_by_area() where area_id = '330103'), 2, '… and coverage counts it');
+select throws_ok(format($$select public.update_plan_item(%L, '{"enterprise_ids": []}', 3)$$, :'item_y'), '22023', null, 'the members of a formed item cannot change');
+select is((select status from public.set_plan_item_status(:'item_y', 'forming', 3)), 'forming', 'Y back to 组建中');
+select ok((select org_id is null from public.enterprises where id = 'ent-A') and not exists (select 1 from public.organizations where id = 'plan-' || :'item_y'),
+  'moving back undoes the organization and the coverage');
+select lives_ok(format($$select public.delete_plan_item(%L, 2)$$, :'item_x'), 'an unformed item can be deleted at its version');
+
+select pg_temp.act_as('cccccccc-0000-4000-8000-00000000000c');
+select is((select pg_catalog.array_agg(id) from public.list_enterprises(null, 2)),
+  (select pg_catalog.array_agg(id) from (select id from public.enterprises order by id limit 2) first_two), 'list_enterprises: the first page, ordered by id');
+select is(
+  (select pg_catalog.array_agg(id) from public.list_enterprises((select max(id) from (select id from public.enterprises order by id limit 2) p), 1000)),
+  (select pg_catalog.array_agg(id) from (select id from public.enterprises order by id offset 2) rest), 'list_enterprises: the next page starts after the last id');
+select is((select count(*)::integer from public.list_places('areas', null, 1)), 1, 'list_places: page size is honoured');
 
 select * from finish();
 rollback;

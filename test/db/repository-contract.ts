@@ -60,6 +60,18 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
         .toEqual({ enterprises: fromCore.enterprises, covered: fromCore.covered, mustCover: fromCore.must_cover, sixClears: fromCore.six_clears_complete, workCovered: fromCore.work_covered });
     });
 
+    it('reads the whole dataset back page by page, whatever the page size', async () => {
+      const repo = subject().repository;
+      const progress: number[] = [];
+      const paged = await repo.readDataset('linpu', { pageSize: 100, onProgress: (n) => progress.push(n) });
+      const whole = await repo.readDataset('linpu');
+      expect(paged.enterprises.length).toBe(dataset.enterprises.length);
+      expect(paged.enterprises.map((e) => e.id)).toEqual(whole.enterprises.map((e) => e.id));
+      expect(new Set(paged.enterprises.map((e) => e.id)).size).toBe(dataset.enterprises.length);
+      expect(progress).toEqual(Array.from({ length: Math.ceil(dataset.enterprises.length / 100) }, (_, k) => Math.min((k + 1) * 100, dataset.enterprises.length)));
+      expect((await repo.readDataset('linpu', { pageSize: 7 })).buildings.length).toBe(dataset.buildings.length);
+    });
+
     it('refuses a stale edit and keeps the history of the accepted one', async () => {
       const repo = subject().repository;
       const id = dataset.enterprises[20].id; // not among the re-imported first ten
@@ -72,14 +84,27 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       expect(history[1].newRow).toMatchObject({ employees: 77 });
     });
 
-    it('moves a plan item 拟建 → 组建中 → 已组建 with optimistic locking', async () => {
+    it('moves a plan item 拟建 → 组建中 → 已组建 with optimistic locking; 已组建 covers its enterprises', async () => {
       const repo = subject().repository;
-      const item = await repo.createPlanItem({ districtId: '330109', title: '临浦商务楼联合党支部', kind: 'joint_branch', level: 'branch', enterpriseIds: dataset.enterprises.slice(0, 3).map((e) => e.id) });
-      expect(item).toMatchObject({ status: 'proposed', version: 1 });
-      const forming = await repo.setPlanItemStatus(item.id, 'forming', 1);
-      expect(forming).toMatchObject({ status: 'forming', version: 2 });
-      await expect(repo.setPlanItemStatus(item.id, 'formed', 1)).rejects.toBeInstanceOf(StaleWriteError);
-      expect(await repo.setPlanItemStatus(item.id, 'formed', 2)).toMatchObject({ status: 'formed', version: 3 });
+      const members = dataset.enterprises.filter((e) => e.orgId === '' && e.status === '在营').slice(0, 3).map((e) => e.id);
+      const item = await repo.createPlanItem({ districtId: '330109', title: '临浦商务楼联合党支部', kind: 'joint_branch', level: 'branch', enterpriseIds: members });
+      expect(item).toMatchObject({ status: 'proposed', version: 1, enterpriseIds: [...members].sort() });
+      const edited = await repo.updatePlanItem(item.id, { owner: '张三', instructor: '李四', dueDate: '2011-12-31', enterpriseIds: members.slice(0, 2) }, 1);
+      expect(edited).toMatchObject({ owner: '张三', instructor: '李四', dueDate: '2011-12-31', version: 2, enterpriseIds: members.slice(0, 2).sort() });
+      await expect(repo.updatePlanItem(item.id, { owner: '王五' }, 1)).rejects.toBeInstanceOf(StaleWriteError);
+      const forming = await repo.setPlanItemStatus(item.id, 'forming', 2);
+      expect(forming).toMatchObject({ status: 'forming', version: 3 });
+      await expect(repo.setPlanItemStatus(item.id, 'formed', 2)).rejects.toBeInstanceOf(StaleWriteError);
+      expect(await repo.setPlanItemStatus(item.id, 'formed', 3)).toMatchObject({ status: 'formed', version: 4 });
+      const after = await repo.readDataset('linpu');
+      for (const id of members.slice(0, 2)) expect(after.enterprises.find((e) => e.id === id)?.orgId).toBe(`plan-${item.id}`);
+      expect(after.enterprises.find((e) => e.id === members[2])?.orgId).toBe('');
+      expect(after.organizations.some((o) => o.id === `plan-${item.id}`)).toBe(true);
+      expect((await repo.listPlanItems()).find((p) => p.id === item.id)).toMatchObject({ status: 'formed', owner: '张三', enterpriseIds: members.slice(0, 2).sort() });
+      await repo.setPlanItemStatus(item.id, 'forming', 4);
+      expect((await repo.readDataset('linpu')).enterprises.find((e) => e.id === members[0])?.orgId).toBe('');
+      await repo.deletePlanItem(item.id, 5);
+      expect((await repo.listPlanItems()).some((p) => p.id === item.id)).toBe(false);
     });
   });
 }

@@ -4,17 +4,24 @@
  */
 import type { Dataset, RuleProfile } from '../model/types';
 import { UMBRELLA_KINDS, type PlanReport, type Recommendation } from '../model/report';
-import { isMicro, isMustCover, isOperating, totalMembers } from '../model/scope';
-import { distanceM } from '../spatial/geo';
+import { isMustCover, isOperating, totalMembers } from '../model/scope';
+import { checkPlanItem, type PlanItemViolation } from './plan-item-check';
 
-const SPAN_TOLERANCE_M = 0.5;
+function describe(v: PlanItemViolation): string {
+  switch (v.rule) {
+    case 'too_few_formal': return `${v.value} formal members < ${v.limit}`;
+    case 'too_many_members': return `${v.value} members > ${v.limit}`;
+    case 'too_many_units': return `${v.value} units > ${v.limit}`;
+    case 'span_too_large': return `members are ${v.value} m apart (> ${v.limit} m)`;
+    default: return `${v.rule}${v.enterpriseIds ? ` (${v.enterpriseIds.join(', ')})` : ''}${v.value !== undefined ? ` ${v.value}` : ''}`;
+  }
+}
 
 export function checkReport(report: PlanReport, dataset: Dataset, rules: RuleProfile): string[] {
   const problems: string[] = [];
   const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
   const recs = new Map(report.recommendations.map((r) => [r.id, r]));
   const leafOf = new Map<string, string>();
-  const maxUnits = rules.jointMaxUnits > 0 ? rules.jointMaxUnits : Number.POSITIVE_INFINITY;
 
   for (const r of report.recommendations) {
     const members = r.enterprise_ids.map((id) => byId.get(id));
@@ -26,10 +33,6 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
     const formal = list.reduce((s, e) => s + (e.partyMembers ?? 0), 0);
     const total = list.reduce((s, e) => s + totalMembers(e), 0);
     if (formal !== r.formal_members || total !== r.members) problems.push(`${r.id}: member sums ${r.formal_members}/${r.members} should be ${formal}/${total}`);
-    for (const e of list) {
-      if (e.orgId.trim() !== '') problems.push(`${r.id}: ${e.id} is already covered`);
-      if (!isOperating(e.status)) problems.push(`${r.id}: ${e.id} is out of scope (${e.status})`);
-    }
     const isLeaf = !UMBRELLA_KINDS.has(r.kind);
     if (isLeaf) {
       for (const e of list) {
@@ -38,27 +41,13 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
         leafOf.set(e.id, r.id);
       }
     }
+    // Leaves are held to the same rule check the planner's live checks use; umbrellas only to their formal members.
+    const { violations } = checkPlanItem(isLeaf ? r.kind : 'work_coverage', list, rules);
+    for (const v of violations) if (isLeaf || v.rule !== 'empty') problems.push(`${r.id}: ${describe(v)}`);
     if (r.kind === 'standalone') {
-      if (list.length !== 1) problems.push(`${r.id}: a standalone org covers one enterprise`);
-      if (formal < rules.standaloneMinFormal) problems.push(`${r.id}: standalone with ${formal} formal members`);
       const level = total >= rules.committeeMinMembers ? 'committee' : total >= rules.generalBranchMinMembers ? 'general_branch' : 'branch';
       if (r.level !== level) problems.push(`${r.id}: level ${r.level} should be ${level} for ${total} members`);
     }
-    if (r.kind === 'joint_branch' || r.kind === 'association_branch') {
-      if (formal < rules.jointMinFormal) problems.push(`${r.id}: ${formal} formal members < ${rules.jointMinFormal}`);
-      if (total > rules.jointMaxMembers) problems.push(`${r.id}: ${total} members > ${rules.jointMaxMembers}`);
-      if (list.length > maxUnits) problems.push(`${r.id}: ${list.length} units > ${maxUnits}`);
-    }
-    if (r.kind === 'joint_branch') {
-      for (let a = 0; a < list.length; a++) {
-        for (let b = a + 1; b < list.length; b++) {
-          const [p, q] = [list[a], list[b]];
-          const d = p.lon === null || q.lon === null ? Number.POSITIVE_INFINITY : distanceM(p.lon, p.lat as number, q.lon, q.lat as number);
-          if (d > rules.jointMaxSpanM + SPAN_TOLERANCE_M) problems.push(`${r.id}: ${p.id} and ${q.id} are ${Math.round(d)} m apart`);
-        }
-      }
-    }
-    if (r.kind === 'association_branch' && list.some((e) => !isMicro(e, rules))) problems.push(`${r.id}: association branch holds a non-micro enterprise`);
     if ((r.kind === 'building_community' || r.kind === 'zone_org') && formal < rules.jointMinFormal) problems.push(`${r.id}: umbrella with ${formal} formal members`);
   }
 
