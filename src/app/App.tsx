@@ -1,13 +1,12 @@
 /** Composition root: loads the plan in the worker, lays out map and panels. */
-import { useEffect } from 'react';
-import { Alert, App as AntApp, ConfigProvider, Layout, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, ConfigProvider, Layout, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
 import { MapCanvas } from '../map/MapCanvas';
 import { Legend } from '../ui/Legend';
-import { SummaryPanel } from '../ui/SummaryPanel';
 import { DetailPanel } from '../ui/DetailPanel';
 import { RecommendationList } from '../ui/RecommendationList';
 import { BasemapSettings } from '../ui/BasemapSettings';
@@ -18,6 +17,11 @@ import { StorageMenu } from '../ui/StorageMenu';
 import { ImportDialog } from '../ui/ImportDialog';
 import { ExportMenu } from '../ui/ExportMenu';
 import { BootScreen } from '../ui/BootScreen';
+import { OverviewPanel } from '../ui/planning/OverviewPanel';
+import { PlanPanel } from '../ui/planning/PlanPanel';
+import { Worklist } from '../ui/planning/Worklist';
+import { FilterBar } from '../ui/planning/FilterBar';
+import { usePlanningStore } from '../state/planning';
 
 const DATASETS = ['hangzhou', 'linpu'];
 
@@ -27,6 +31,12 @@ export function App() {
   const error = useAppStore((s) => s.error);
   const view = useAppStore((s) => s.view);
   const config = readPageConfig(window.location.search);
+  const [tab, setTab] = useState('overview');
+  const drafting = usePlanningStore((s) => s.draft !== null);
+  // Starting or editing a plan item (from any tab) shows the plan tab.
+  useEffect(() => {
+    if (drafting) setTab('plan');
+  }, [drafting]);
 
   useEffect(() => {
     void bootApp(config);
@@ -65,21 +75,30 @@ export function App() {
           </Space>
         </Layout.Header>
         <Layout className="app-body">
-          <Layout.Sider width={360} theme="light" className="app-sider">
+          <Layout.Sider width={400} theme="light" className="app-sider">
             {view ? (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Typography.Text strong>{view.datasetName}</Typography.Text>
-                <SummaryPanel summary={view.report.summary} />
-                <RecommendationList />
-              </Space>
+              <Tabs
+                size="small"
+                activeKey={tab}
+                onChange={setTab}
+                items={[
+                  { key: 'overview', label: t('tabs.overview'), children: <OverviewPanel /> },
+                  { key: 'plan', label: <span data-testid="tab-plan">{t('tabs.plan')}</span>, children: <PlanPanel /> },
+                  { key: 'worklist', label: <span data-testid="tab-worklist">{t('tabs.worklist')}</span>, children: <Worklist /> },
+                  { key: 'recommendations', label: <span data-testid="tab-recommendations">{t('tabs.recommendations')}</span>, children: <RecommendationList /> },
+                ]}
+              />
             ) : null}
           </Layout.Sider>
           <Layout.Content className="app-content">
-            {status === 'loading' ? <BootScreen /> : null}
-            {status === 'failed' ? <Alert type="error" showIcon title={t('app.loadFailed')} description={error} /> : null}
-            {view ? <MapCanvas /> : null}
-            {view ? <Legend /> : null}
-            <DetailPanel />
+            {view ? <FilterBar /> : null}
+            <div className="map-area">
+              {status === 'loading' ? <BootScreen /> : null}
+              {status === 'failed' ? <Alert type="error" showIcon title={t('app.loadFailed')} description={error} /> : null}
+              {view ? <MapCanvas /> : null}
+              {view ? <Legend /> : null}
+              <div data-testid="detail-slot"><DetailPanel /></div>
+            </div>
           </Layout.Content>
         </Layout>
       </Layout>

@@ -4,6 +4,7 @@
  */
 import { useAppStore } from '../state/store';
 import { planInWorker } from '../worker/client';
+import { loadPlanItems } from '../state/plan-actions';
 import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
 import { connectSupabase, createSupabaseRepository } from '../data/supabase/supabase-repository';
 import type { Repository } from '../data/repository';
@@ -87,6 +88,7 @@ async function startApp(config: PageConfig): Promise<void> {
       progress('plan');
       const view = await planInWorker({ dataset, meta, limit: config.limit, problems });
       useAppStore.getState().setPlan(view);
+      await loadPlanItems();
     };
     useAppStore.setState({ repository, refresh });
     await refresh();

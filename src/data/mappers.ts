@@ -29,7 +29,7 @@ export function rowToEnterprise(r: Row): StoredEnterprise {
 
 export function patchToRow(patch: EnterprisePatch): Row {
   const keys: Record<keyof EnterprisePatch, string> = {
-    name: 'name', address: 'address', employees: 'employees', partyMembers: 'party_members', probationaryMembers: 'probationary_members',
+    name: 'name', address: 'address', creditCode: 'credit_code', employees: 'employees', partyMembers: 'party_members', probationaryMembers: 'probationary_members',
     registeredCapital: 'registered_capital', industry: 'industry', status: 'status', ownerIsMember: 'owner_is_member', orgId: 'org_id', workCovered: 'work_covered',
   };
   return Object.fromEntries(Object.entries(patch).map(([k, v]) => [keys[k as keyof EnterprisePatch], v]));

@@ -75,7 +75,7 @@ export interface AuditEntry {
   newRow: Record<string, unknown> | null;
 }
 
-export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'>>;
+export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'creditCode' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'>>;
 
 /** A write refused because the row changed since it was read. */
 export class StaleWriteError extends Error {

@@ -12,6 +12,11 @@ import { buildLayers } from './layers/build-layers';
 import { AREA_SOURCE, basemapStyle } from './style/basemap-style';
 import { LAYER_IDS } from './layers/ids';
 import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
+import type { Polygon } from 'geojson';
+import { usePlanningStore } from '../state/planning';
+import { useFilterMask } from '../state/figures';
+import { candidatesIn, enterprisesInOutline } from '../state/plan-actions';
+import { createDrawControl, type DrawControl } from './draw-control';
 
 maplibregl.setWorkerUrl(workerUrl);
 let pmtilesRegistered = false;
@@ -19,7 +24,12 @@ let pmtilesRegistered = false;
 declare global {
   interface Window {
     /** Read by the browser tests: is the map drawn, and where is a point on screen. */
-    __lianjian?: { ready: boolean; enterpriseCount: number; project(lon: number, lat: number): [number, number]; frames: number };
+    __lianjian?: {
+      ready: boolean; enterpriseCount: number; frames: number;
+      project(lon: number, lat: number): [number, number];
+      /** Moves the camera at once (no animation) to a [west, south, east, north] box. */
+      fitBounds(bbox: [number, number, number, number]): void;
+    };
   }
 }
 
@@ -33,6 +43,12 @@ export function MapCanvas() {
   const selectedEnterprise = useAppStore((s) => s.selectedEnterprise);
   const selectedRecommendation = useAppStore((s) => s.selectedRecommendation);
   const viewRequest = useAppStore((s) => s.viewRequest);
+  const planItems = usePlanningStore((s) => s.planItems);
+  const draft = usePlanningStore((s) => s.draft);
+  const tool = usePlanningStore((s) => s.tool);
+  const followScreen = usePlanningStore((s) => s.followScreen);
+  const mask = useFilterMask();
+  const drawRef = useRef<DrawControl | null>(null);
   const { t } = useTranslation();
   const tRef = useRef(t);
   tRef.current = t;
@@ -60,9 +76,7 @@ export function MapCanvas() {
       interleaved: false,
       layers: [],
       useDevicePixels: true,
-      onClick: (info: PickingInfo) => {
-        if (info.layer?.id === LAYER_IDS.enterprises && info.index >= 0) useAppStore.getState().selectEnterprise(info.index);
-      },
+      onClick: (info: PickingInfo) => handleClick(info),
       getTooltip: (info: PickingInfo) => tooltipFor(info),
       onAfterRender: () => {
         if (window.__lianjian) window.__lianjian.frames++;
@@ -71,14 +85,30 @@ export function MapCanvas() {
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    window.__lianjian = { ready: false, enterpriseCount: view.enterprises.length, frames: 0, project: (lon, lat) => {
-      const p = map.project([lon, lat]);
-      return [p.x, p.y];
-    } };
+    window.__lianjian = {
+      ready: false, enterpriseCount: view.enterprises.length, frames: 0,
+      project: (lon, lat) => {
+        const p = map.project([lon, lat]);
+        return [p.x, p.y];
+      },
+      fitBounds: ([w, s, e, n]) => map.fitBounds([w, s, e, n], { padding: 60, duration: 0 }),
+    };
     map.once('idle', () => {
       if (window.__lianjian) window.__lianjian.ready = true;
     });
+    map.on('load', () => {
+      drawRef.current = createDrawControl(map, (polygon) => takeOutline(polygon));
+      const current = usePlanningStore.getState().tool;
+      if (current === 'polygon' || current === 'freehand') drawRef.current.setTool(current);
+    });
+    map.on('moveend', () => {
+      if (!usePlanningStore.getState().followScreen) return;
+      const b = map.getBounds();
+      usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
+    });
     return () => {
+      drawRef.current?.destroy();
+      drawRef.current = null;
       overlayRef.current = null;
       mapRef.current = null;
       map.remove();
@@ -94,8 +124,23 @@ export function MapCanvas() {
   useEffect(() => {
     if (!view || !overlayRef.current) return;
     if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
-    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation }) });
-  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation]);
+    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft }) });
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft]);
+
+  useEffect(() => {
+    drawRef.current?.setTool(tool === 'polygon' || tool === 'freehand' ? tool : null);
+  }, [tool]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (!followScreen) {
+      usePlanningStore.getState().setFilter({ bbox: null });
+      return;
+    }
+    const b = map.getBounds();
+    usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
+  }, [followScreen]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -111,6 +156,30 @@ export function MapCanvas() {
       map.setLayoutProperty(id, 'visibility', layers.areas ? 'visible' : 'none');
     }
   }, [layers.areas]);
+
+  function handleClick(info: PickingInfo) {
+    const state = useAppStore.getState();
+    const planning = usePlanningStore.getState();
+    const view = state.view;
+    if (!view || !info.layer || info.index < 0) return;
+    const id = info.layer.id;
+    if (planning.draft && planning.tool === 'pick') {
+      if (id === LAYER_IDS.enterprises) planning.toggleMember(view.enterprises[info.index].id);
+      else if (id === LAYER_IDS.buildings) planning.addMembers(candidatesIn(view, view.building, info.index));
+      else if (id === LAYER_IDS.zones) planning.addMembers(candidatesIn(view, view.zone, info.index));
+      return;
+    }
+    if (id === LAYER_IDS.enterprises) state.selectEnterprise(info.index);
+  }
+
+  function takeOutline(polygon: Polygon) {
+    const view = useAppStore.getState().view;
+    const planning = usePlanningStore.getState();
+    if (!view || !planning.draft) return;
+    const { ids } = enterprisesInOutline(view, polygon);
+    planning.editDraft({ geometry: polygon, enterpriseIds: [...new Set([...planning.draft.enterpriseIds, ...ids])] });
+    planning.setTool('pick');
+  }
 
   function tooltipFor(info: PickingInfo): { text: string } | null {
     const state = useAppStore.getState();
@@ -131,6 +200,7 @@ export function MapCanvas() {
     const props = (info.object as { properties?: Record<string, unknown> } | undefined)?.properties;
     if (info.layer.id === LAYER_IDS.zones && props) return { text: `${props.name}（${tr(`zoneKind.${props.kind}`)}）` };
     if (info.layer.id === LAYER_IDS.buildings && props) return { text: String(props.name) };
+    if (info.layer.id === LAYER_IDS.planItems && props) return { text: `${props.title}（${tr(`plan.status.${props.status}`)}）` };
     if (info.layer.id === LAYER_IDS.clusters && props) return { text: `${tr('legend.clusters')} ${props.id} · ${props.count}` };
     return null;
   }

@@ -33,7 +33,7 @@ export function recommendationOfEnterprise(view: PlanView, enterpriseId: string)
 }
 
 /** Bounding box of a recommendation's enterprises (or its hull), for zooming to it. */
-export function recommendationBbox(view: PlanView, rec: Recommendation): [number, number, number, number] | null {
+export function recommendationBbox(view: PlanView, rec: Pick<Recommendation, 'enterprise_ids' | 'geometry'>): [number, number, number, number] | null {
   const index = enterpriseIndexById(view);
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (const id of rec.enterprise_ids) {

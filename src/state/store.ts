@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { PlanView } from '../worker/protocol';
 import type { Repository } from '../data/repository';
 
-export const LAYER_KEYS = ['enterprises', 'buildings', 'zones', 'areas', 'clusters', 'heat', 'recommendation'] as const;
+export const LAYER_KEYS = ['enterprises', 'buildings', 'zones', 'coverageFill', 'planItems', 'areas', 'clusters', 'heat', 'recommendation'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
 export type Basemap = { kind: 'offline' } | { kind: 'xyz'; url: string } | { kind: 'pmtiles'; url: string };
@@ -84,7 +84,7 @@ export const useAppStore = create<AppState>()((set) => ({
   view: null,
   selectedEnterprise: null,
   selectedRecommendation: null,
-  layers: { enterprises: true, buildings: true, zones: true, areas: true, clusters: true, heat: false, recommendation: true },
+  layers: { enterprises: true, buildings: true, zones: true, coverageFill: true, planItems: true, areas: true, clusters: true, heat: false, recommendation: true },
   viewRequest: null,
   basemap: storedBasemap(),
   setLoading: () => set({ status: 'loading', error: null }),

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { EnterpriseEditForm } from './EnterpriseEditForm';
+import { EnterpriseHistory } from './EnterpriseHistory';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
 import { recommendationOfEnterprise } from '../state/selectors';
@@ -61,6 +62,7 @@ export function DetailPanel() {
           {rec ? <Button type="link" size="small" onClick={() => selectRecommendation(rec.id)}>{`${t(`recommend.kind.${rec.kind}`)} ${rec.id}`}</Button> : t('detail.none')}
         </Descriptions.Item>
       </Descriptions>
+      {e.version !== undefined ? <EnterpriseHistory enterpriseId={e.id} version={e.version} /> : null}
     </Card>
   );
 }

@@ -1,12 +1,18 @@
-/** Edits an enterprise's counts through the repository, at the version it was read; a stale edit is refused, never overwritten. */
+/**
+ * Edits an enterprise's six-clears fields through the repository, at the version it was read; a stale
+ * edit is refused, never overwritten. Credit codes must pass the GB 32100 check; counts are whole and ≥ 0.
+ */
 import { useState } from 'react';
-import { App as AntApp, Button, Form, InputNumber, Space, Switch } from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../core/model/types';
+import { checkCharacter, checkCreditCode } from '../core/io/credit-code';
 import { StaleWriteError, type EnterprisePatch } from '../data/repository';
 import { useAppStore } from '../state/store';
 
-type Editable = Pick<Enterprise, 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'workCovered'>;
+type Editable = Pick<Enterprise, 'name' | 'creditCode' | 'address' | 'industry' | 'status' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'ownerIsMember' | 'workCovered'>;
+
+const STATUSES = ['在营', '正常', '开业', '停业', '歇业', '注销', '吊销', '迁出'];
 
 export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterprise & { version?: number }; onDone: () => void }) {
   const { t } = useTranslation();
@@ -18,7 +24,7 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
     if (!repository || enterprise.version === undefined) return;
     setSaving(true);
     try {
-      const patch: EnterprisePatch = { ...values };
+      const patch: EnterprisePatch = { ...values, creditCode: values.creditCode.trim().toUpperCase() };
       await repository.updateEnterprise(enterprise.id, patch, enterprise.version);
       message.success(t('detail.saved'));
       onDone();
@@ -29,13 +35,32 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
       setSaving(false);
     }
   };
-  const count = { min: 0, precision: 0, style: { width: '100%' } } as const;
+  const creditCodeRule = {
+    validator: (_: unknown, value: string | undefined) => {
+      const code = (value ?? '').trim().toUpperCase();
+      if (code === '') return Promise.resolve();
+      const check = checkCreditCode(code);
+      if (check === 'format') return Promise.reject(new Error(t('validation.creditCodeFormat')));
+      if (check === 'check_digit') return Promise.reject(new Error(t('validation.creditCode', { expected: checkCharacter(code.slice(0, 17)) })));
+      return Promise.resolve();
+    },
+  };
+  const nonNegative = { type: 'number' as const, min: 0, message: t('validation.nonNegative') };
+  const count = { precision: 0, style: { width: '100%' } } as const;
   return (
-    <Form form={form} layout="horizontal" size="small" labelCol={{ span: 10 }} initialValues={enterprise} onFinish={(v) => void save(v)} data-testid="edit-form">
-      <Form.Item name="employees" label={t('detail.employees')}><InputNumber {...count} data-testid="edit-employees" /></Form.Item>
-      <Form.Item name="partyMembers" label={t('detail.partyMembers')}><InputNumber {...count} /></Form.Item>
-      <Form.Item name="probationaryMembers" label={t('detail.probationaryMembers')}><InputNumber {...count} /></Form.Item>
-      <Form.Item name="registeredCapital" label={t('detail.registeredCapital')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
+    <Form form={form} layout="horizontal" size="small" labelCol={{ span: 9 }} initialValues={enterprise} onFinish={(v) => void save(v)} data-testid="edit-form">
+      <Form.Item name="name" label={t('detail.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}><Input /></Form.Item>
+      <Form.Item name="creditCode" label={t('detail.creditCode')} rules={[creditCodeRule]}><Input maxLength={18} data-testid="edit-credit-code" /></Form.Item>
+      <Form.Item name="address" label={t('detail.address')}><Input /></Form.Item>
+      <Form.Item name="industry" label={t('detail.industry')}><Input /></Form.Item>
+      <Form.Item name="status" label={t('detail.status')}><Select options={STATUSES.map((s) => ({ value: s, label: s }))} /></Form.Item>
+      <Form.Item name="employees" label={t('detail.employees')} rules={[nonNegative]}><InputNumber {...count} data-testid="edit-employees" /></Form.Item>
+      <Form.Item name="partyMembers" label={t('detail.partyMembers')} rules={[nonNegative]}><InputNumber {...count} data-testid="edit-party-members" /></Form.Item>
+      <Form.Item name="probationaryMembers" label={t('detail.probationaryMembers')} rules={[nonNegative]}><InputNumber {...count} /></Form.Item>
+      <Form.Item name="registeredCapital" label={t('detail.registeredCapital')} rules={[nonNegative]}><InputNumber style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="ownerIsMember" label={t('detail.ownerIsMember')}>
+        <Select allowClear options={[{ value: true, label: t('detail.yes') }, { value: false, label: t('detail.no') }]} />
+      </Form.Item>
       <Form.Item name="workCovered" label={t('detail.workCovered')} valuePropName="checked"><Switch /></Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="edit-save">{t('detail.save')}</Button>

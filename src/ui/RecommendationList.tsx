@@ -1,10 +1,12 @@
 /** The plan's recommendations; choosing one highlights its enterprises and zooms the map to them. */
 import { useMemo, useState } from 'react';
-import { Card, List, Select, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, List, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecommendationKind } from '../core/model/report';
 import { useAppStore } from '../state/store';
 import { recommendationBbox } from '../state/selectors';
+import { acceptRecommendation } from '../state/plan-actions';
+import { usePlanningStore } from '../state/planning';
 
 const KIND_COLORS: Record<RecommendationKind, string> = {
   standalone: 'red', joint_branch: 'volcano', building_community: 'gold', zone_org: 'orange', association_branch: 'cyan', work_coverage: 'blue', new_zone: 'purple',
@@ -17,6 +19,10 @@ export function RecommendationList() {
   const select = useAppStore((s) => s.selectRecommendation);
   const requestView = useAppStore((s) => s.requestView);
   const [kind, setKind] = useState<RecommendationKind | 'all'>('all');
+  const { message } = AntApp.useApp();
+  const canWrite = useAppStore((s) => s.repository !== null);
+  const planItems = usePlanningStore((s) => s.planItems);
+  const accepted = useMemo(() => new Map(planItems.map((p) => [p.recommendationId, p.status])), [planItems]);
   const recs = useMemo(() => (view ? view.report.recommendations.filter((r) => kind === 'all' || r.kind === kind) : []), [view, kind]);
   if (!view) return null;
   const effect = view.report.plan_effect;
@@ -50,6 +56,16 @@ export function RecommendationList() {
             }}
           >
             <List.Item.Meta
+              avatar={canWrite && !accepted.has(r.id) ? (
+                <Button size="small" data-testid="recommendation-accept" onClick={(event) => {
+                  event.stopPropagation();
+                  const title = `${r.id} ${t(`recommend.kind.${r.kind}`)}`;
+                  acceptRecommendation(view, r, title).then(
+                    () => message.success(t('plan.accepted')),
+                    (e: Error) => message.error(t('plan.failed', { message: e.message })),
+                  );
+                }}>{t('plan.accept')}</Button>
+              ) : accepted.has(r.id) ? <Tag color="green">{t(`plan.status.${accepted.get(r.id)}`)}</Tag> : null}
               title={
                 <span>
                   <Tag color={KIND_COLORS[r.kind]}>{t(`recommend.kind.${r.kind}`)}</Tag>

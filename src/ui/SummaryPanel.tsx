@@ -7,21 +7,21 @@ export function SummaryPanel({ summary }: { summary: Summary }) {
   const { t, i18n } = useTranslation();
   const num = (n: number) => n.toLocaleString(i18n.language);
   const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
-  const items: [string, string][] = [
-    [t('summary.coverageRate'), pct(summary.coverage_rate)],
-    [t('summary.ownOrgRate'), pct(summary.own_org_rate)],
-    [t('summary.enterprises'), num(summary.enterprises)],
-    [t('summary.covered'), num(summary.covered)],
-    [t('summary.workCovered'), num(summary.work_covered)],
-    [t('summary.mustCover'), `${num(summary.must_cover_covered)} / ${num(summary.must_cover)}`],
-    [t('summary.sixClears'), pct(summary.enterprises ? summary.six_clears_complete / summary.enterprises : 0)],
-    [t('summary.listed'), num(summary.listed)],
+  const items: [string, string, string][] = [
+    ['coverage-rate', t('summary.coverageRate'), pct(summary.coverage_rate)],
+    ['own-org-rate', t('summary.ownOrgRate'), pct(summary.own_org_rate)],
+    ['enterprises', t('summary.enterprises'), num(summary.enterprises)],
+    ['covered', t('summary.covered'), num(summary.covered)],
+    ['work-covered', t('summary.workCovered'), num(summary.work_covered)],
+    ['must-cover', t('summary.mustCover'), `${num(summary.must_cover_covered)} / ${num(summary.must_cover)}`],
+    ['six-clears', t('summary.sixClears'), pct(summary.enterprises ? summary.six_clears_complete / summary.enterprises : 0)],
+    ['listed', t('summary.listed'), num(summary.listed)],
   ];
   return (
     <Card size="small" data-testid="summary">
       <Row gutter={[8, 8]}>
-        {items.map(([label, value]) => (
-          <Col span={12} key={label}>
+        {items.map(([key, label, value]) => (
+          <Col span={12} key={key} data-testid={`summary-${key}`}>
             <Statistic title={label} value={value} styles={{ content: { fontSize: 18 } }} />
           </Col>
         ))}

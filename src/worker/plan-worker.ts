@@ -2,9 +2,10 @@
 /** Runs the planning core on a dataset, off the main thread, and shapes the result for the map. */
 import { planDataset } from '../core/plan';
 import { coverageCategory } from '../core/coverage/category';
+import { coverageByPlace } from '../core/coverage/coverage';
 import { labelPoint } from '../core/spatial/label-point';
 import type { Area, Enterprise } from '../core/model/types';
-import { ENTERPRISE_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
+import { type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
 
 function plan(request: PlanRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
@@ -20,20 +21,27 @@ function plan(request: PlanRequest): PlanView {
     employees[i] = result.table.employees[i];
   }
   const areaFigures = new Map(result.report.areas.map((a) => [a.id, a]));
+  const buildingRates = coverageByPlace(result.table.flags, result.building, dataset.buildings.length);
+  const zoneRates = coverageByPlace(result.table.flags, result.zone, dataset.zones.length);
+  const rate = (r: number) => (r === r ? r : null);
   return {
     datasetName: dataset.name,
     notice: request.meta.notice,
     synthetic: request.meta.synthetic,
     enterprises: dataset.enterprises,
     positions, categories, employees,
+    flags: result.table.flags,
+    district: result.district,
+    street: result.street,
+    areaList: dataset.areas.map((a) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent })),
     building: result.building,
     zone: result.zone,
     areas: {
       type: 'FeatureCollection',
       features: dataset.areas.map((a) => ({ type: 'Feature', properties: { id: a.id, name: a.name, level: a.level, coverage_rate: areaFigures.get(a.id)?.coverage_rate ?? 0 }, geometry: a.geometry })),
     },
-    buildings: { type: 'FeatureCollection', features: dataset.buildings.map((b, k) => ({ type: 'Feature', id: k, properties: { id: b.id, name: b.name, floors: b.floors }, geometry: b.geometry })) },
-    zones: { type: 'FeatureCollection', features: dataset.zones.map((z, k) => ({ type: 'Feature', id: k, properties: { id: z.id, name: z.name, kind: z.kind }, geometry: z.geometry })) },
+    buildings: { type: 'FeatureCollection', features: dataset.buildings.map((b, k) => ({ type: 'Feature', id: k, properties: { id: b.id, name: b.name, floors: b.floors, coverage_rate: rate(buildingRates[k]) }, geometry: b.geometry })) },
+    zones: { type: 'FeatureCollection', features: dataset.zones.map((z, k) => ({ type: 'Feature', id: k, properties: { id: z.id, name: z.name, kind: z.kind, coverage_rate: rate(zoneRates[k]) }, geometry: z.geometry })) },
     areaLabels: dataset.areas.map((a) => ({ name: a.name, level: a.level, position: labelPoint(a.geometry) })),
     initialBounds: initialBounds(dataset.areas, positions),
     report: result.report,
@@ -70,11 +78,8 @@ self.onmessage = (event: MessageEvent<PlanRequest | EnterpriseChunk>) => {
   }
   try {
     const view = plan({ ...event.data, dataset: { ...event.data.dataset, enterprises: received } });
-    for (let start = 0; start < view.enterprises.length; start += ENTERPRISE_CHUNK) {
-      self.postMessage({ type: 'enterprises', rows: view.enterprises.slice(start, start + ENTERPRISE_CHUNK) } satisfies PlanResponse);
-    }
     const message: PlanResponse = { type: 'planned', view: { ...view, enterprises: [] } };
-    self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer]);
+    self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer, view.flags.buffer, view.district.buffer, view.street.buffer]);
   } catch (error) {
     const message: PlanResponse = { type: 'failed', message: (error as Error).message };
     self.postMessage(message);

@@ -6,9 +6,9 @@ import type { Problem } from '../core/io/problems';
 import type { PlanStageTimes } from '../core/plan';
 
 /**
- * Enterprises cross between the page and the worker in chunks of ENTERPRISE_CHUNK ('enterprises'
- * messages before 'plan' and before 'planned'), so no single message takes long to copy: the page
- * stays responsive with a 200k-row register.
+ * Enterprises go to the worker in chunks of ENTERPRISE_CHUNK ('enterprises' messages before 'plan'),
+ * one task each, so no single message takes long to copy and the page stays responsive with a
+ * 200k-row register. They do not come back: the view's `enterprises` are the page's own rows.
  */
 export const ENTERPRISE_CHUNK = 5000;
 
@@ -38,6 +38,12 @@ export interface PlanView {
   positions: Float32Array;
   /** CoverageCategory per enterprise. */
   categories: Uint8Array;
+  /** The core's Flag bits per enterprise (operating, covered, must-cover, …), for figures over any subset. */
+  flags: Uint8Array;
+  /** Per enterprise: index into `areaList` of its district / street, or -1. */
+  district: Int32Array;
+  street: Int32Array;
+  areaList: { id: string; name: string; level: 'district' | 'street'; parent: string | null }[];
   employees: Float32Array;
   /** Per enterprise: index into the buildings / zones arrays, or -1. */
   building: Int32Array;
@@ -54,5 +60,5 @@ export interface PlanView {
   times: PlanStageTimes;
 }
 
-/** The view's enterprises arrive in the 'enterprises' messages sent before 'planned'. */
-export type PlanResponse = EnterpriseChunk | { type: 'planned'; view: PlanView } | { type: 'failed'; message: string };
+/** 'planned' carries the view without its enterprises (empty): the page fills in its own rows. */
+export type PlanResponse = { type: 'planned'; view: PlanView } | { type: 'failed'; message: string };

@@ -3,7 +3,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(46);
+select plan(47);
 
 select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
 select is((select array_agg(id order by id) from public.enterprises_in_bbox(120.15, 30.26, 120.25, 30.30)), array['ent-A', 'ent-A2', 'ent-A3'], 'bbox: district A sees its own enterprises only');
@@ -65,6 +65,8 @@ select throws_ok($$select public.update_enterprise('ent-B', '{"employees": 1}'::
 select is(
   (select array_agg(action order by id) from public.audit_log where table_name = 'enterprises' and row_id = 'ent-A2'),
   array['insert', 'update'], 'the audit log holds the insert and the accepted edit, not the refused ones');
+select is((select pg_catalog.jsonb_build_array(old_row, new_row) from public.audit_log where row_id = 'ent-A2' and action = 'update'),
+  '[{"employees": 12}, {"employees": 15}]'::jsonb, 'an update records only the fields it changed, before and after');
 select is((select user_id from public.audit_log where row_id = 'ent-A2' and action = 'update'), 'aaaaaaaa-0000-4000-8000-00000000000a'::uuid, 'the audit log names who edited');
 select is((select updated_by from public.enterprises where id = 'ent-A2'), 'aaaaaaaa-0000-4000-8000-00000000000a'::uuid, 'the row names who edited it last');
 

@@ -6,7 +6,7 @@ import { metresToDegrees } from '../spatial/geo';
 
 const PAD_STEPS = 8;
 
-function convexHull(coords: ReadonlyArray<readonly [number, number]>): Polygon | null {
+export function convexHull(coords: ReadonlyArray<readonly [number, number]>): Polygon | null {
   return convex(featureCollection(coords.map(([x, y]) => point([x, y]))))?.geometry ?? null;
 }
 

@@ -1,7 +1,7 @@
 /** Coverage figures (组建率, 单独组建率, work coverage, must-cover, six clears): summary and per area. */
 import type { Area } from '../model/types';
 import type { AreaRow, CoverageFigures, Summary } from '../model/report';
-import { Flag, type EnterpriseTable } from '../model/enterprise-table';
+import { Flag } from '../model/enterprise-table';
 
 interface Tally {
   enterprises: number;
@@ -52,27 +52,48 @@ function toFigures(t: Tally): CoverageFigures {
 }
 
 /**
- * Figures over the enterprises whose flags are given. `covered` is organization coverage only;
- * `work_covered` counts enterprises with work coverage and no organization.
+ * Figures over the enterprises whose flags are given (only those where `mask[i]` is set, when a mask
+ * is given). `covered` is organization coverage only; `work_covered` counts enterprises with work
+ * coverage and no organization.
  */
-export function summarize(flags: Uint8Array): Summary {
+export function summarize(flags: Uint8Array, mask?: Uint8Array): Summary {
   const t = emptyTally();
-  let unmapped = 0;
+  let listed = 0, unmapped = 0;
   for (let i = 0; i < flags.length; i++) {
+    if (mask && !mask[i]) continue;
+    listed++;
     addTo(t, flags[i]);
     if (!(flags[i] & Flag.MAPPED)) unmapped++;
   }
-  return { listed: flags.length, unmapped, ...toFigures(t) };
+  return { listed, unmapped, ...toFigures(t) };
 }
 
-/** One row per area (districts first, then streets), in the areas' order. */
-export function rollUpAreas(table: EnterpriseTable, areas: readonly Area[], district: Int32Array, street: Int32Array): AreaRow[] {
+/** One row per area (districts first, then streets), in the areas' order; over `mask` when given. */
+export function rollUpAreas(
+  flags: Uint8Array, areas: ReadonlyArray<Pick<Area, 'id' | 'name' | 'level' | 'parent'>>, district: Int32Array, street: Int32Array, mask?: Uint8Array,
+): AreaRow[] {
   const tallies = areas.map(emptyTally);
-  for (let i = 0; i < table.count; i++) {
-    const f = table.flags[i];
+  for (let i = 0; i < flags.length; i++) {
+    if (mask && !mask[i]) continue;
+    const f = flags[i];
     if (district[i] >= 0) addTo(tallies[district[i]], f);
     if (street[i] >= 0) addTo(tallies[street[i]], f);
   }
   const rows = areas.map((a, k) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent, ...toFigures(tallies[k]) }));
   return [...rows.filter((r) => r.level === 'district'), ...rows.filter((r) => r.level === 'street')];
+}
+
+/** 组建率 per place (building, zone) from each enterprise's place index; NaN where no operating enterprise lies in it. */
+export function coverageByPlace(flags: Uint8Array, placeOf: Int32Array, placeCount: number): Float64Array {
+  const operating = new Uint32Array(placeCount);
+  const covered = new Uint32Array(placeCount);
+  for (let i = 0; i < flags.length; i++) {
+    const p = placeOf[i];
+    if (p < 0 || !(flags[i] & Flag.OPERATING)) continue;
+    operating[p]++;
+    if (flags[i] & Flag.COVERED) covered[p]++;
+  }
+  const rates = new Float64Array(placeCount);
+  for (let p = 0; p < placeCount; p++) rates[p] = operating[p] === 0 ? Number.NaN : covered[p] / operating[p];
+  return rates;
 }

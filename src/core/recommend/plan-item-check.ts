@@ -2,8 +2,7 @@
  * The figures and rule checks of one group of enterprises as a planned organization of a kind: what
  * the planner sees live while drawing a plan item, and what `checkReport` holds every recommendation to.
  */
-import convex from '@turf/convex';
-import { featureCollection, point } from '@turf/helpers';
+import { convexHull } from '../clustering/hull';
 import type { Enterprise, RuleProfile } from '../model/types';
 import type { RecommendationKind } from '../model/report';
 import { isMicro, isMustCover, isOperating, totalMembers } from '../model/scope';
@@ -56,8 +55,8 @@ type Point = [number, number];
 function span(points: Point[]): number {
   let candidates = points;
   if (points.length > PAIRWISE_LIMIT) {
-    const hull = convex(featureCollection(points.map((p) => point(p))));
-    if (hull) candidates = hull.geometry.coordinates[0] as Point[];
+    const hull = convexHull(points);
+    if (hull) candidates = hull.coordinates[0] as Point[];
   }
   let widest = 0;
   for (let a = 0; a < candidates.length; a++) {

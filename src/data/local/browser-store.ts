@@ -32,6 +32,11 @@ async function fetchDataset(baseUrl: string): Promise<DatasetFiles> {
   return files;
 }
 
+/**
+ * IndexedDB keeps each database file as one value, and Chromium refuses values over 128 MiB: the
+ * largest table file bounds the store (enterprises ≈ 200 bytes per row, so ≈ 650k rows). OPFS has no
+ * such cap, but PGlite's OPFS file system wrote a 200k-row import ≈ 4× slower here, so IndexedDB stays.
+ */
 function startWorker(name: string, loadDataDir?: Blob): Promise<PGliteWorker> {
   const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), { type: 'module' });
   return PGliteWorker.create(worker, { dataDir: `idb://${name}`, id: name, ...(loadDataDir ? { loadDataDir } : {}) });

@@ -8,12 +8,18 @@ import { createBuildingLayer, createZoneLayer } from './place-layers';
 import { createClusterLayer, createHeatLayer, createHighlightLayer, uncoveredMustCoverPositions } from './plan-layers';
 import { LAYER_IDS } from './ids';
 import { createAreaLabelLayer } from './label-layer';
+import { createDraftLayers, createPlanItemLayer } from './plan-item-layers';
+import type { PlanItem } from '../../data/repository';
+import type { Draft } from '../../state/planning';
 
 export interface LayerInput {
   view: PlanView;
   layers: Record<LayerKey, boolean>;
   selectedEnterprise: number | null;
   selectedRecommendation: string | null;
+  mask: Uint8Array | null;
+  planItems: PlanItem[];
+  draft: Draft | null;
 }
 
 const selectionCache = new WeakMap<PlanView, Map<string, Float32Array>>();
@@ -34,14 +40,16 @@ function recommendationPositions(view: PlanView, id: string): Float32Array {
   return out;
 }
 
-export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation }: LayerInput): Layer[] {
+export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft }: LayerInput): Layer[] {
   const out: Layer[] = [
-    createZoneLayer(view.zones, layers.zones),
-    createBuildingLayer(view.buildings, layers.buildings),
+    createZoneLayer(view.zones, layers.zones, layers.coverageFill),
+    createBuildingLayer(view.buildings, layers.buildings, layers.coverageFill),
     createClusterLayer(view.report.clusters, layers.clusters),
+    createPlanItemLayer(view, planItems, draft?.itemId ?? null, layers.planItems),
   ];
   if (layers.heat) out.push(createHeatLayer(uncoveredMustCoverPositions(view), true));
-  out.push(createEnterpriseLayer(enterpriseAttributes(view), layers.enterprises));
+  out.push(createEnterpriseLayer(enterpriseAttributes(view), layers.enterprises, mask));
+  if (draft) out.push(...createDraftLayers(view, draft));
   if (selectedRecommendation && layers.recommendation) {
     out.push(createHighlightLayer(LAYER_IDS.recommendation, recommendationPositions(view, selectedRecommendation), 9));
   }

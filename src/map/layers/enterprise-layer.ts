@@ -1,5 +1,6 @@
 /** Enterprises as one ScatterplotLayer over binary attributes: no per-frame or per-point objects. */
 import { ScatterplotLayer } from '@deck.gl/layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanView } from '../../worker/protocol';
 import { CATEGORY_COLORS } from './palette';
 import { LAYER_IDS } from './ids';
@@ -36,7 +37,25 @@ export function enterpriseAttributes(view: PlanView): EnterpriseAttributes {
   return attrs;
 }
 
-export function createEnterpriseLayer(attrs: EnterpriseAttributes, visible: boolean) {
+// One extension instance: a new one per render would recompile the shaders.
+const filterExtension = new DataFilterExtension({ filterSize: 1 });
+const shown = new WeakMap<Uint8Array, Float32Array>();
+const allShown = new WeakMap<EnterpriseAttributes, Float32Array>();
+
+/** The filter mask as the extension's float attribute (1 = shown). */
+function filterValues(attrs: EnterpriseAttributes, mask: Uint8Array | null): Float32Array {
+  if (!mask) {
+    let ones = allShown.get(attrs);
+    if (!ones) allShown.set(attrs, (ones = new Float32Array(attrs.length).fill(1)));
+    return ones;
+  }
+  let values = shown.get(mask);
+  if (!values) shown.set(mask, (values = Float32Array.from(mask)));
+  return values;
+}
+
+/** Enterprises the filter hides are dropped on the GPU (and cannot be picked). */
+export function createEnterpriseLayer(attrs: EnterpriseAttributes, visible: boolean, mask: Uint8Array | null) {
   return new ScatterplotLayer({
     id: LAYER_IDS.enterprises,
     data: {
@@ -45,8 +64,11 @@ export function createEnterpriseLayer(attrs: EnterpriseAttributes, visible: bool
         getPosition: { value: attrs.positions, size: 2 },
         getFillColor: { value: attrs.colors, size: 4, normalized: true },
         getRadius: { value: attrs.radii, size: 1 },
+        getFilterValue: { value: filterValues(attrs, mask), size: 1 },
       },
     },
+    extensions: [filterExtension],
+    filterRange: [0.5, 1.5],
     visible,
     pickable: true,
     radiusUnits: 'pixels',

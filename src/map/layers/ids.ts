@@ -8,4 +8,7 @@ export const LAYER_IDS = {
   recommendation: 'selected-recommendation',
   selection: 'selected-enterprise',
   labels: 'area-labels',
+  planItems: 'plan-items',
+  draftOutline: 'draft-outline',
+  draftMembers: 'draft-members',
 } as const;

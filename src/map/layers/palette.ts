@@ -24,3 +24,17 @@ export const CLUSTER_COLOR: Rgba = [118, 42, 131, 255];
 export const HIGHLIGHT_COLOR: Rgba = [0, 188, 212, 255];
 
 export const cssColor = ([r, g, b, a]: Rgba): string => `rgba(${r}, ${g}, ${b}, ${a / 255})`;
+
+export const PLAN_STATUS_COLORS: Record<'proposed' | 'forming' | 'formed', Rgba> = {
+  proposed: [255, 152, 0, 255],
+  forming: [33, 150, 243, 255],
+  formed: [46, 125, 50, 255],
+};
+export const DRAFT_COLOR: Rgba = [0, 188, 212, 255];
+
+/** 组建率 0 → 1 as red → amber → green, for building and zone fills. */
+export function coverageRampColor(rate: number, alpha: number): Rgba {
+  const r = Math.max(0, Math.min(1, rate));
+  if (r < 0.5) return [215, Math.round(48 + (r / 0.5) * (180 - 48)), 39, alpha];
+  return [Math.round(215 - ((r - 0.5) / 0.5) * (215 - 26)), Math.round(180 - ((r - 0.5) / 0.5) * (180 - 152)), Math.round(39 + ((r - 0.5) / 0.5) * (80 - 39)), alpha];
+}

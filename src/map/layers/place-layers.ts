@@ -2,16 +2,22 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ZoneKind } from '../../core/model/types';
-import { BUILDING_COLOR, ZONE_COLORS, type Rgba } from './palette';
+import { BUILDING_COLOR, ZONE_COLORS, coverageRampColor, type Rgba } from './palette';
 import { LAYER_IDS } from './ids';
 
-const zoneFill = (f: Feature): Rgba => ZONE_COLORS[(f.properties?.kind as ZoneKind) ?? 'business_district'];
+const zoneKindColor = (f: Feature): Rgba => ZONE_COLORS[(f.properties?.kind as ZoneKind) ?? 'business_district'];
 const zoneLine = (f: Feature): Rgba => {
-  const [r, g, b] = zoneFill(f);
+  const [r, g, b] = zoneKindColor(f);
   return [r, g, b, 220];
 };
+const rateOf = (f: Feature): number | null => (typeof f.properties?.coverage_rate === 'number' ? f.properties.coverage_rate : null);
 
-export function createZoneLayer(zones: FeatureCollection, visible: boolean) {
+/** Zones are outlined by kind and, with `byCoverage`, filled by their 组建率 (no operating enterprise: kind colour). */
+export function createZoneLayer(zones: FeatureCollection, visible: boolean, byCoverage: boolean) {
+  const fill = (f: Feature): Rgba => {
+    const rate = rateOf(f);
+    return byCoverage && rate !== null ? coverageRampColor(rate, 70) : zoneKindColor(f);
+  };
   return new GeoJsonLayer({
     id: LAYER_IDS.zones,
     data: zones,
@@ -19,14 +25,19 @@ export function createZoneLayer(zones: FeatureCollection, visible: boolean) {
     pickable: true,
     filled: true,
     stroked: true,
-    getFillColor: zoneFill,
+    getFillColor: fill,
     getLineColor: zoneLine,
+    updateTriggers: { getFillColor: byCoverage },
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
   });
 }
 
-export function createBuildingLayer(buildings: FeatureCollection, visible: boolean) {
+export function createBuildingLayer(buildings: FeatureCollection, visible: boolean, byCoverage: boolean) {
+  const fill = (f: Feature): Rgba => {
+    const rate = rateOf(f);
+    return byCoverage && rate !== null ? coverageRampColor(rate, 190) : BUILDING_COLOR;
+  };
   return new GeoJsonLayer({
     id: LAYER_IDS.buildings,
     data: buildings,
@@ -34,7 +45,8 @@ export function createBuildingLayer(buildings: FeatureCollection, visible: boole
     pickable: true,
     filled: true,
     stroked: true,
-    getFillColor: BUILDING_COLOR,
+    getFillColor: fill,
+    updateTriggers: { getFillColor: byCoverage },
     getLineColor: [55, 71, 79, 200],
     lineWidthUnits: 'pixels',
     getLineWidth: 0.5,

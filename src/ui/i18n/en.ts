@@ -31,7 +31,7 @@ export const en: Messages = {
   legend: {
     title: 'Legend', enterprises: 'Enterprises (by coverage)', ownOrg: 'Own organization', jointOrg: 'Joint organization', workOnly: 'Work coverage only',
     uncoveredMust: 'Uncovered, must cover', uncoveredOther: 'Other uncovered', outOfScope: 'Not operating (not counted)', sizeNote: 'Dot size shows employees',
-    buildings: 'Office buildings', zones: 'Districts / parks / markets / villages', areas: 'Administrative areas', clusters: 'Uncovered clusters', heat: 'Uncovered must-cover heat', recommendations: 'Recommended joint groups',
+    buildings: 'Office buildings', zones: 'Districts / parks / markets / villages', areas: 'Administrative areas', clusters: 'Uncovered clusters', heat: 'Uncovered must-cover heat', coverageFill: 'Buildings / zones by coverage', planItems: 'Plan items (by status)', recommendations: 'Recommended joint groups',
   },
   zoneKind: { business_district: 'Business district', park: 'Park', market: 'Market / featured street', village: 'Village' },
   detail: {
@@ -53,5 +53,39 @@ export const en: Messages = {
     apply: 'Apply', cancel: 'Cancel', attribution: 'Basemap data © its provider',
   },
   tooltip: { enterprise: '{{name}}\n{{status}} · {{employees}} employees · {{members}} members' },
+  tabs: { overview: 'Overview', plan: 'Plan', worklist: 'Worklist', recommendations: 'Recommendations' },
+  overview: {
+    scope: 'Scope: {{scope}}', city: 'All', screen: 'On screen', filtered: '{{shown}} of {{total}} after filters', table: 'Areas ranked by coverage',
+    districts: 'Districts', streets: 'Streets', rank: 'Rank', area: 'Area', rate: 'Coverage', ownRate: 'Own-org rate', enterprises: 'Operating', mustCover: 'Must-cover covered',
+    clickHint: 'Click a row to zoom to the area and filter to it',
+  },
+  filter: {
+    search: 'Search name, credit code or address', area: 'Area', industry: 'Industry', size: 'Size (employees)', mustCover: 'Must cover', coverage: 'Coverage', operating: 'Operating status',
+    any: 'Any', yes: 'Yes', no: 'No', operatingYes: 'Operating', operatingNo: 'Not operating', screen: 'On screen only', reset: 'Clear filters', shown: 'Showing {{shown}} of {{total}}',
+    sizes: { lt10: 'Under 10', '10to29': '10–29', '30to99': '30–99', '100to299': '100–299', ge300: '300 and more', unknown: 'Unknown' },
+  },
+  plan: {
+    new: 'New plan item', pick: 'Pick enterprises / buildings / zones', polygon: 'Draw polygon', freehand: 'Lasso', toolHint: 'Click an enterprise to add or remove it; click a building or zone to add its uncovered enterprises; when drawing, click each corner and press Enter to finish.',
+    title: 'Name', titlePlaceholder: 'e.g. XX Tower joint branch', kind: 'Form', level: 'Level', members: 'Selected enterprises', undo: 'Undo', redo: 'Redo', save: 'Save plan item',
+    saveAsWork: 'Save as work coverage instead', cancel: 'Discard', saved: 'Plan item saved', stale: 'Not saved: someone else changed this plan item; it has been re-read, please try again', failed: 'Failed: {{message}}',
+    blocked: 'Breaks the branch rules, so it cannot be saved as an organization; adjust it or save it as work coverage.', ok: 'Meets the branch rules', edit: 'Edit members', delete: 'Delete', deleted: 'Deleted',
+    items: 'Plan items ({{count}})', empty: 'No plan items yet: accept a recommendation or start a new one.', accept: 'Accept as plan item', accepted: 'Accepted as a plan item (proposed)',
+    owner: 'Owner', instructor: 'Party-building instructor', dueDate: 'Due date', apply: 'Save', next: 'Move to "{{status}}"', back: 'Back to "{{status}}"',
+    status: { proposed: 'Proposed', forming: 'Forming', formed: 'Formed' }, moved: 'Moved in from "{{from}}"', inOther: '{{count}} will move here from other plan items',
+    removeMember: 'Remove', defaultTitle: '{{place}} {{kind}}', formedNote: 'Formed: its enterprises count as covered',
+    figures: { units: 'Units', formal: 'Formal members', members: 'All members', mustCover: 'Must cover', span: 'Widest span', industries: 'Industries' },
+    rule: {
+      empty: 'No enterprise selected yet', already_covered: '{{count}} already have an organization', out_of_scope: '{{count}} are not operating', standalone_one_unit: 'A standalone organization has exactly 1 unit (now {{value}})',
+      too_few_formal: '{{value}} formal members, fewer than {{limit}}', too_many_members: '{{value}} members, more than {{limit}} (split it or raise its level)',
+      too_many_units: '{{value}} units, more than {{limit}}', span_too_large: 'Enterprises up to {{value}} m apart, more than {{limit}} m', unmapped_member: '{{count}} have no coordinates',
+      not_micro: '{{count}} are not micro enterprises',
+    },
+  },
+  worklist: {
+    title: 'Worklist: must-cover enterprises not yet covered', count: '{{count}}', planned: 'Plan item', unplanned: 'Not in any plan', owner: 'Owner', allOwners: 'All owners', allAreas: 'All areas',
+    name: 'Enterprise', area: 'Area', employees: 'Employees', members: 'Members', status: 'Plan status',
+  },
+  history: { title: 'Edit history', empty: 'No edits', insert: 'Created', update: 'Edited', delete: 'Deleted', by: 'By', fields: 'Changes', system: 'system' },
+  validation: { creditCode: 'Credit code check digit is wrong (should be {{expected}})', creditCodeFormat: 'A credit code has 18 digits or capital letters', nonNegative: 'Must not be negative', required: 'Required' },
   coverage: { own_org: 'Own organization', joint_org: 'Joint organization', work_only: 'Work coverage only', uncovered_must: 'Uncovered, must cover', uncovered_other: 'Uncovered', out_of_scope: 'Not operating' },
 };

@@ -1,6 +1,8 @@
 /** i18next set-up: zh-CN by default, English on request; the choice is remembered. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 
@@ -26,5 +28,10 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   showSupportNotice: false,
 });
+
+// Ant Design's date pickers format through dayjs: keep its locale with the interface's.
+const syncDayjs = (language: string) => dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+syncDayjs(i18n.language ?? initialLanguage());
+i18n.on('languageChanged', syncDayjs);
 
 export { i18n };

@@ -30,7 +30,7 @@ export const zhCN = {
   legend: {
     title: '图例', enterprises: '企业（按覆盖状态）', ownOrg: '单独组建', jointOrg: '联合组建', workOnly: '仅工作覆盖',
     uncoveredMust: '应建未建', uncoveredOther: '其他未覆盖', outOfScope: '非在营（不计入）', sizeNote: '点大小表示职工人数',
-    buildings: '商务楼宇', zones: '商圈 / 园区 / 市场 / 村', areas: '行政区划', clusters: '未覆盖集聚区', heat: '应建未建热力', recommendations: '推荐联建范围',
+    buildings: '商务楼宇', zones: '商圈 / 园区 / 市场 / 村', areas: '行政区划', clusters: '未覆盖集聚区', heat: '应建未建热力', coverageFill: '楼宇 / 商圈按组建率着色', planItems: '计划项（按状态）', recommendations: '推荐联建范围',
   },
   zoneKind: { business_district: '商圈', park: '园区', market: '市场 / 特色街区', village: '村' },
   detail: {
@@ -52,6 +52,40 @@ export const zhCN = {
     apply: '应用', cancel: '取消', attribution: '底图数据版权归提供方所有',
   },
   tooltip: { enterprise: '{{name}}\n{{status}} · 职工 {{employees}} · 党员 {{members}}' },
+  tabs: { overview: '概览', plan: '组建计划', worklist: '工作清单', recommendations: '规划建议' },
+  overview: {
+    scope: '范围：{{scope}}', city: '全部', screen: '当前视野', filtered: '筛选后 {{shown}} / {{total}} 家', table: '各地区组建率排名',
+    districts: '区县', streets: '街道', rank: '名次', area: '地区', rate: '组建率', ownRate: '单独组建率', enterprises: '在营企业', mustCover: '应建已建',
+    clickHint: '点击一行：缩放到该地区并只看该地区',
+  },
+  filter: {
+    search: '搜索企业名称、信用代码或地址', area: '地区', industry: '行业', size: '规模（职工）', mustCover: '应建企业', coverage: '覆盖状态', operating: '经营状况',
+    any: '不限', yes: '是', no: '否', operatingYes: '在营', operatingNo: '非在营', screen: '只看当前视野', reset: '清除筛选', shown: '显示 {{shown}} / {{total}} 家',
+    sizes: { lt10: '10 人以下', '10to29': '10–29 人', '30to99': '30–99 人', '100to299': '100–299 人', ge300: '300 人及以上', unknown: '未填' },
+  },
+  plan: {
+    new: '新建计划项', pick: '点选企业 / 楼宇 / 商圈', polygon: '画多边形', freehand: '套索圈选', toolHint: '点击企业加入或移出；点击楼宇或商圈加入其中未覆盖的企业；画多边形时逐点单击，按回车结束。',
+    title: '名称', titlePlaceholder: '如：某某大厦联合党支部', kind: '组建形式', level: '层级', members: '已选企业', undo: '撤销', redo: '重做', save: '保存计划项',
+    saveAsWork: '改为工作覆盖并保存', cancel: '放弃', saved: '计划项已保存', stale: '保存失败：该计划项已被他人修改，已重新读取，请再试', failed: '操作失败：{{message}}',
+    blocked: '不符合组建规则，不能保存为党组织；请调整，或改为工作覆盖。', ok: '符合组建规则', edit: '编辑成员', delete: '删除', deleted: '已删除',
+    items: '计划项（{{count}}）', empty: '还没有计划项：接受一条规划建议，或新建一项。', accept: '采纳为计划项', accepted: '已采纳为计划项（拟建）',
+    owner: '责任人', instructor: '党建指导员', dueDate: '完成时限', apply: '保存', next: '推进到「{{status}}」', back: '退回「{{status}}」',
+    status: { proposed: '拟建', forming: '组建中', formed: '已组建' }, moved: '已从「{{from}}」移入', inOther: '{{count}} 家将从其他计划项移入',
+    removeMember: '移出', defaultTitle: '{{place}}{{kind}}', formedNote: '已组建：其企业计入组建率（挂牌销号）',
+    figures: { units: '单位数', formal: '正式党员', members: '党员总数', mustCover: '应建企业', span: '最远间距', industries: '行业' },
+    rule: {
+      empty: '还没有选入企业', already_covered: '{{count}} 家已建有党组织', out_of_scope: '{{count}} 家非在营', standalone_one_unit: '单独组建只能有 1 家单位（现 {{value}} 家）',
+      too_few_formal: '正式党员 {{value}} 名，少于 {{limit}} 名', too_many_members: '党员 {{value}} 名，超过 {{limit}} 名（应分设或升格）',
+      too_many_units: '单位 {{value}} 家，超过 {{limit}} 家', span_too_large: '企业最远相距 {{value}} 米，超过 {{limit}} 米', unmapped_member: '{{count}} 家没有坐标',
+      not_micro: '{{count}} 家不是小微企业',
+    },
+  },
+  worklist: {
+    title: '应建未建企业工作清单', count: '{{count}} 家', planned: '计划项', unplanned: '未列入计划', owner: '责任人', allOwners: '全部责任人', allAreas: '全部地区',
+    name: '企业名称', area: '地区', employees: '职工', members: '党员', status: '计划状态',
+  },
+  history: { title: '修改记录', empty: '没有修改记录', insert: '建档', update: '修改', delete: '删除', by: '操作人', fields: '变更', system: '系统' },
+  validation: { creditCode: '统一社会信用代码校验位不符（应为 {{expected}}）', creditCodeFormat: '统一社会信用代码应为 18 位数字或大写字母', nonNegative: '不能为负数', required: '必填' },
   coverage: { own_org: '单独组建', joint_org: '联合组建', work_only: '仅工作覆盖', uncovered_must: '应建未建', uncovered_other: '未覆盖', out_of_scope: '非在营' },
 };
 

@@ -1,0 +1,108 @@
+/**
+ * Writes of the planning workspace, through the repository: accept a recommendation, save the draft,
+ * edit an item's people and dates, move its status. Coverage changes only when an item enters or
+ * leaves 已组建, so only then is the whole plan re-read.
+ */
+import type { Recommendation } from '../core/model/report';
+import type { PlanItem, PlanItemPatch, PlanItemStatus } from '../data/repository';
+import { Flag } from '../core/model/enterprise-table';
+import { pointsInPolygon } from '../core/spatial/points-in-polygon';
+import type { PolygonGeometry } from '../core/model/types';
+import type { PlanView } from '../worker/protocol';
+import { useAppStore } from './store';
+import { usePlanningStore, type Draft } from './planning';
+import { enterpriseIndexById } from './selectors';
+
+function repository() {
+  const repo = useAppStore.getState().repository;
+  if (!repo) throw new Error('no repository');
+  return repo;
+}
+
+export async function loadPlanItems(): Promise<void> {
+  usePlanningStore.getState().setPlanItems(await repository().listPlanItems());
+}
+
+/** The district most of the members lie in (plan items and their rows are kept per district). */
+export function districtOfMembers(view: PlanView, enterpriseIds: readonly string[]): string | null {
+  const index = enterpriseIndexById(view);
+  const counts = new Map<number, number>();
+  for (const id of enterpriseIds) {
+    const d = view.district[index.get(id) ?? -1] ?? -1;
+    if (d >= 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best = -1, bestCount = 0;
+  for (const [d, c] of counts) if (c > bestCount) [best, bestCount] = [d, c];
+  return best >= 0 ? view.areaList[best].id : null;
+}
+
+export async function acceptRecommendation(view: PlanView, rec: Recommendation, title: string): Promise<PlanItem> {
+  const item = await repository().createPlanItem({
+    districtId: districtOfMembers(view, rec.enterprise_ids), title, kind: rec.kind, level: rec.level,
+    enterpriseIds: rec.enterprise_ids, recommendationId: rec.id, geometry: rec.geometry ?? null,
+  });
+  await loadPlanItems();
+  return item;
+}
+
+export async function saveDraft(view: PlanView, draft: Draft): Promise<PlanItem> {
+  const repo = repository();
+  const fields = { title: draft.title, kind: draft.kind, level: draft.level, enterpriseIds: draft.enterpriseIds, geometry: draft.geometry };
+  const saved = draft.itemId === null || draft.version === null
+    ? await repo.createPlanItem({ ...fields, districtId: districtOfMembers(view, draft.enterpriseIds), recommendationId: draft.recommendationId })
+    : await repo.updatePlanItem(draft.itemId, fields, draft.version);
+  usePlanningStore.getState().closeDraft();
+  await loadPlanItems();
+  return saved;
+}
+
+export async function updatePlanItem(item: PlanItem, patch: PlanItemPatch): Promise<void> {
+  await repository().updatePlanItem(item.id, patch, item.version);
+  await loadPlanItems();
+}
+
+export async function deletePlanItem(item: PlanItem): Promise<void> {
+  await repository().deletePlanItem(item.id, item.version);
+  await loadPlanItems();
+}
+
+export async function movePlanItem(item: PlanItem, status: PlanItemStatus): Promise<void> {
+  await repository().setPlanItemStatus(item.id, status, item.version);
+  if (status === 'formed' || item.status === 'formed') await useAppStore.getState().refresh?.();
+  await loadPlanItems();
+}
+
+/** Enterprises a drawn outline takes: operating, not yet in an organization; the covered ones inside are counted apart. */
+export function enterprisesInOutline(view: PlanView, outline: PolygonGeometry): { ids: string[]; skipped: number } {
+  const ids: string[] = [];
+  let skipped = 0;
+  for (const i of pointsInPolygon(view.positions, outline)) {
+    const f = view.flags[i];
+    if (!(f & Flag.OPERATING) || f & Flag.COVERED) skipped++;
+    else ids.push(view.enterprises[i].id);
+  }
+  return { ids, skipped };
+}
+
+/** The operating, not yet covered enterprises whose place index (building or zone) is `place`. */
+export function candidatesIn(view: PlanView, placeOf: Int32Array, place: number): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < placeOf.length; i++) {
+    if (placeOf[i] !== place) continue;
+    const f = view.flags[i];
+    if (f & Flag.OPERATING && !(f & Flag.COVERED)) ids.push(view.enterprises[i].id);
+  }
+  return ids;
+}
+
+/** Which saved plan item (not the one being edited) each enterprise belongs to. */
+const itemOfCache = new WeakMap<PlanItem[], Map<string, PlanItem>>();
+export function planItemOfEnterprise(items: PlanItem[]): Map<string, PlanItem> {
+  let map = itemOfCache.get(items);
+  if (!map) {
+    map = new Map();
+    for (const item of items) for (const id of item.enterpriseIds) if (!map.has(id) || item.status !== 'formed') map.set(id, item);
+    itemOfCache.set(items, map);
+  }
+  return map;
+}

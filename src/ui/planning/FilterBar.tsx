@@ -1,0 +1,76 @@
+/** Search and filters over the map's enterprises; the map, the figures and the lists all follow it. */
+import { useMemo } from 'react';
+import { Button, Input, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store';
+import { usePlanningStore } from '../../state/planning';
+import { industriesOf, SIZE_BANDS, isEmptyFilter } from '../../state/filter';
+import { useFilterMask } from '../../state/figures';
+import { COVERAGE_CATEGORY_KEYS } from '../../core/coverage/category';
+import type { PlanView } from '../../worker/protocol';
+
+function areaTree(view: PlanView) {
+  const districts = view.areaList.filter((a) => a.level === 'district');
+  return districts.map((d) => ({
+    value: d.id, title: d.name,
+    children: view.areaList.filter((a) => a.level === 'street' && a.parent === d.id).map((s) => ({ value: s.id, title: s.name })),
+  }));
+}
+
+export function FilterBar() {
+  const { t, i18n } = useTranslation();
+  const view = useAppStore((s) => s.view);
+  const filter = usePlanningStore((s) => s.filter);
+  const setFilter = usePlanningStore((s) => s.setFilter);
+  const resetFilter = usePlanningStore((s) => s.resetFilter);
+  const followScreen = usePlanningStore((s) => s.followScreen);
+  const setFollowScreen = usePlanningStore((s) => s.setFollowScreen);
+  const mask = useFilterMask();
+  const tree = useMemo(() => (view ? areaTree(view) : []), [view]);
+  const industries = useMemo(() => (view ? industriesOf(view) : []), [view]);
+  if (!view) return null;
+  const total = view.enterprises.length;
+  const shown = mask ? mask.reduce((n, v) => n + v, 0) : total;
+  const num = (n: number) => n.toLocaleString(i18n.language);
+  const triState = (yes: string, no: string) => [{ value: 'any', label: t('filter.any') }, { value: 'yes', label: yes }, { value: 'no', label: no }];
+  return (
+    <div className="filter-bar" data-testid="filter-bar">
+      <Space wrap size={6}>
+        <Input.Search
+          size="small" allowClear placeholder={t('filter.search')} style={{ width: 230 }} data-testid="filter-search"
+          defaultValue={filter.text} onSearch={(text) => setFilter({ text })} onChange={(e) => { if (e.target.value === '') setFilter({ text: '' }); }}
+        />
+        <TreeSelect
+          size="small" allowClear showSearch treeNodeFilterProp="title" placeholder={t('filter.area')} style={{ width: 170 }} data-testid="filter-area"
+          value={filter.areaId ?? undefined} treeData={tree} onChange={(v) => setFilter({ areaId: (v as string | undefined) ?? null })}
+        />
+        <Select
+          size="small" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('filter.industry')} style={{ width: 150 }}
+          value={filter.industries} onChange={(industries) => setFilter({ industries })} options={industries.map((i) => ({ value: i, label: i }))}
+        />
+        <Select
+          size="small" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('filter.size')} style={{ width: 130 }}
+          value={filter.sizes} onChange={(sizes) => setFilter({ sizes })} options={SIZE_BANDS.map((b) => ({ value: b, label: t(`filter.sizes.${b}`) }))}
+        />
+        <Select
+          size="small" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('filter.coverage')} style={{ width: 150 }} data-testid="filter-coverage"
+          value={filter.categories} onChange={(categories) => setFilter({ categories })}
+          options={COVERAGE_CATEGORY_KEYS.map((k, i) => ({ value: i, label: t(`coverage.${k}`) }))}
+        />
+        <Select
+          size="small" style={{ width: 112 }} value={filter.mustCover} onChange={(mustCover) => setFilter({ mustCover })} prefix={t('filter.mustCover')}
+          options={triState(t('filter.yes'), t('filter.no'))}
+        />
+        <Select
+          size="small" style={{ width: 128 }} value={filter.operating} onChange={(operating) => setFilter({ operating })} prefix={t('filter.operating')}
+          options={triState(t('filter.operatingYes'), t('filter.operatingNo'))}
+        />
+        <Tooltip title={t('filter.screen')}>
+          <Space size={4}><Switch size="small" checked={followScreen} onChange={setFollowScreen} data-testid="filter-screen" /><span className="filter-label">{t('filter.screen')}</span></Space>
+        </Tooltip>
+        <Button size="small" disabled={isEmptyFilter(filter) && !followScreen} onClick={() => { resetFilter(); setFollowScreen(false); }}>{t('filter.reset')}</Button>
+        <Typography.Text type="secondary" data-testid="filter-count">{t('filter.shown', { shown: num(shown), total: num(total) })}</Typography.Text>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/** The scope's figures (they follow the filter) and the per-area table ranked by 组建率, which drives the map. */
+import { useMemo, useState } from 'react';
+import { Card, Segmented, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store';
+import { usePlanningStore } from '../../state/planning';
+import { areaTable, scopeSummary, useFilterMask } from '../../state/figures';
+import { areaBbox } from '../../state/filter';
+import type { AreaRow } from '../../core/model/report';
+import { SummaryPanel } from '../SummaryPanel';
+
+export function OverviewPanel() {
+  const { t, i18n } = useTranslation();
+  const view = useAppStore((s) => s.view);
+  const requestView = useAppStore((s) => s.requestView);
+  const filter = usePlanningStore((s) => s.filter);
+  const setFilter = usePlanningStore((s) => s.setFilter);
+  const followScreen = usePlanningStore((s) => s.followScreen);
+  const mask = useFilterMask();
+  const [level, setLevel] = useState<'district' | 'street'>('district');
+  const rows = useMemo(() => {
+    if (!view) return [];
+    const selected = filter.areaId ? view.areaList.find((a) => a.id === filter.areaId) : undefined;
+    // With a district chosen, its streets are ranked; otherwise the chosen level across the city.
+    const streetsOf = selected?.level === 'district' ? selected.id : selected?.level === 'street' ? selected.parent : null;
+    const wanted = streetsOf ? 'street' : level;
+    return areaTable(view, mask)
+      .filter((r) => r.level === wanted && (!streetsOf || r.parent === streetsOf) && r.enterprises > 0)
+      .sort((a, b) => b.coverage_rate - a.coverage_rate || b.enterprises - a.enterprises)
+      .map((r, k) => ({ ...r, rank: k + 1 }));
+  }, [view, mask, filter.areaId, level]);
+  if (!view) return null;
+  const summary = scopeSummary(view, mask);
+  const areaName = filter.areaId ? view.areaList.find((a) => a.id === filter.areaId)?.name : null;
+  const scope = [areaName, followScreen ? t('overview.screen') : null].filter(Boolean).join(' · ') || t('overview.city');
+  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  const num = (n: number) => n.toLocaleString(i18n.language);
+  const choose = (row: AreaRow) => {
+    setFilter({ areaId: row.id });
+    const box = areaBbox(view, row.id);
+    if (box) requestView(box);
+  };
+  return (
+    <div className="overview" data-testid="overview">
+      <Typography.Text strong data-testid="overview-scope">{t('overview.scope', { scope })}</Typography.Text>
+      <SummaryPanel summary={summary} />
+      <Card
+        size="small"
+        title={t('overview.table')}
+        extra={<Segmented size="small" value={level} onChange={(v) => setLevel(v as 'district' | 'street')} options={[{ value: 'district', label: t('overview.districts') }, { value: 'street', label: t('overview.streets') }]} />}
+      >
+        <Typography.Text type="secondary" className="hint">{t('overview.clickHint')}</Typography.Text>
+        <Table<AreaRow & { rank: number }>
+          size="small"
+          rowKey="id"
+          data-testid="area-table"
+          dataSource={rows}
+          pagination={rows.length > 15 ? { pageSize: 15, size: 'small', showSizeChanger: false } : false}
+          rowClassName={(r) => (r.id === filter.areaId ? 'area-row selected' : 'area-row')}
+          onRow={(r) => ({ onClick: () => choose(r) })}
+          columns={[
+            { title: t('overview.rank'), dataIndex: 'rank', width: 44 },
+            { title: t('overview.area'), dataIndex: 'name', ellipsis: true },
+            { title: t('overview.rate'), dataIndex: 'coverage_rate', render: pct, sorter: (a, b) => a.coverage_rate - b.coverage_rate, width: 70 },
+            { title: t('overview.ownRate'), dataIndex: 'own_org_rate', render: pct, width: 70 },
+            { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 64 },
+            { title: t('overview.mustCover'), key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)}/${num(r.must_cover)}`, width: 80 },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

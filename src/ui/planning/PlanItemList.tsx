@@ -1,0 +1,99 @@
+/** Saved plan items: status 拟建 → 组建中 → 已组建 with owner, instructor and due date; edit members, delete. */
+import { useState } from 'react';
+import { App as AntApp, Button, Card, DatePicker, Input, List, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { usePlanningStore, draftOf } from '../../state/planning';
+import { useAppStore } from '../../state/store';
+import { deletePlanItem, loadPlanItems, movePlanItem, updatePlanItem } from '../../state/plan-actions';
+import { recommendationBbox } from '../../state/selectors';
+import { StaleWriteError, type PlanItem, type PlanItemStatus } from '../../data/repository';
+import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
+
+const STATUSES: PlanItemStatus[] = ['proposed', 'forming', 'formed'];
+
+function PlanItemCard({ item }: { item: PlanItem }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const view = useAppStore((s) => s.view);
+  const requestView = useAppStore((s) => s.requestView);
+  const startDraft = usePlanningStore((s) => s.startDraft);
+  const [owner, setOwner] = useState(item.owner);
+  const [instructor, setInstructor] = useState(item.instructor);
+  const [busy, setBusy] = useState(false);
+  const step = STATUSES.indexOf(item.status);
+  const dirty = owner !== item.owner || instructor !== item.instructor;
+  const run = async (action: () => Promise<void>, done?: string) => {
+    setBusy(true);
+    try {
+      await action();
+      if (done) message.success(done);
+    } catch (error) {
+      if (error instanceof StaleWriteError) {
+        message.error(t('plan.stale'));
+        await loadPlanItems();
+      } else message.error(t('plan.failed', { message: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const zoom = () => {
+    if (!view) return;
+    const box = recommendationBbox(view, { enterprise_ids: item.enterpriseIds, geometry: item.geometry?.type === 'Polygon' ? item.geometry : undefined });
+    if (box) requestView(box);
+  };
+  return (
+    <Card size="small" className="plan-item" data-testid="plan-item" data-status={item.status}
+      title={<Space size={4}><span className="status-dot" style={{ background: cssColor(PLAN_STATUS_COLORS[item.status]) }} /><a onClick={zoom} data-testid="plan-item-title">{item.title}</a></Space>}
+      extra={<Tag>{t(`recommend.kind.${item.kind}`)}</Tag>}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} size={6}>
+        <Steps size="small" current={step} items={STATUSES.map((s) => ({ title: t(`plan.status.${s}`) }))} />
+        <Typography.Text type="secondary">{t('recommend.enterprises', { count: item.enterpriseIds.length })}{item.status === 'formed' ? ` · ${t('plan.formedNote')}` : ''}</Typography.Text>
+        <Space.Compact block>
+          <Input size="small" addonBefore={t('plan.owner')} value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="plan-item-owner" />
+        </Space.Compact>
+        <Input size="small" addonBefore={t('plan.instructor')} value={instructor} onChange={(e) => setInstructor(e.target.value)} />
+        <Space wrap>
+          <DatePicker size="small" placeholder={t('plan.dueDate')} value={item.dueDate ? dayjs(item.dueDate) : null}
+            onChange={(d) => void run(() => updatePlanItem(item, { dueDate: d ? d.format('YYYY-MM-DD') : null }))} />
+          {dirty ? <Button size="small" loading={busy} onClick={() => void run(() => updatePlanItem(item, { owner, instructor }))} data-testid="plan-item-apply">{t('plan.apply')}</Button> : null}
+        </Space>
+        <Space wrap>
+          {step > 0 ? (
+            <Button size="small" loading={busy} onClick={() => void run(() => movePlanItem(item, STATUSES[step - 1]))} data-testid="plan-item-back">
+              {t('plan.back', { status: t(`plan.status.${STATUSES[step - 1]}`) })}
+            </Button>
+          ) : null}
+          {step < 2 ? (
+            <Button size="small" type="primary" loading={busy} onClick={() => void run(() => movePlanItem(item, STATUSES[step + 1]))} data-testid="plan-item-next">
+              {t('plan.next', { status: t(`plan.status.${STATUSES[step + 1]}`) })}
+            </Button>
+          ) : null}
+          {item.status !== 'formed' ? <Button size="small" onClick={() => startDraft(draftOf(item))} data-testid="plan-item-edit">{t('plan.edit')}</Button> : null}
+          {item.status !== 'formed' ? (
+            <Popconfirm title={t('plan.delete')} onConfirm={() => void run(() => deletePlanItem(item), t('plan.deleted'))}>
+              <Button size="small" danger>{t('plan.delete')}</Button>
+            </Popconfirm>
+          ) : null}
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+export function PlanItemList() {
+  const { t } = useTranslation();
+  const items = usePlanningStore((s) => s.planItems);
+  return (
+    <List
+      size="small"
+      data-testid="plan-items"
+      header={<Typography.Text strong>{t('plan.items', { count: items.length })}</Typography.Text>}
+      locale={{ emptyText: t('plan.empty') }}
+      dataSource={items}
+      pagination={items.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+      renderItem={(item) => <List.Item><PlanItemCard key={`${item.id}:${item.version}`} item={item} /></List.Item>}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+/** Every must-cover enterprise not yet in an organization, with the plan item it is in (or "unplanned"); by area and owner. */
+import { useMemo, useState } from 'react';
+import { Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store';
+import { usePlanningStore } from '../../state/planning';
+import { planItemOfEnterprise } from '../../state/plan-actions';
+import { Flag } from '../../core/model/enterprise-table';
+import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
+import type { PlanItem } from '../../data/repository';
+
+export interface WorklistRow {
+  index: number;
+  id: string;
+  name: string;
+  area: string;
+  districtId: string | null;
+  streetId: string | null;
+  employees: number | null;
+  members: number;
+  item: PlanItem | null;
+}
+
+const UNPLANNED = '__unplanned__';
+const ALL = '__all__';
+
+export function useWorklistRows(): WorklistRow[] {
+  const view = useAppStore((s) => s.view);
+  const planItems = usePlanningStore((s) => s.planItems);
+  return useMemo(() => {
+    if (!view) return [];
+    const itemOf = planItemOfEnterprise(planItems);
+    const rows: WorklistRow[] = [];
+    for (let i = 0; i < view.enterprises.length; i++) {
+      const f = view.flags[i];
+      if (!(f & Flag.OPERATING) || !(f & Flag.MUST_COVER) || f & Flag.COVERED) continue;
+      const e = view.enterprises[i];
+      const district = view.district[i] >= 0 ? view.areaList[view.district[i]] : null;
+      const street = view.street[i] >= 0 ? view.areaList[view.street[i]] : null;
+      rows.push({
+        index: i, id: e.id, name: e.name, area: [district?.name, street?.name].filter(Boolean).join(' '),
+        districtId: district?.id ?? null, streetId: street?.id ?? null, employees: e.employees,
+        members: (e.partyMembers ?? 0) + (e.probationaryMembers ?? 0), item: itemOf.get(e.id) ?? null,
+      });
+    }
+    return rows;
+  }, [view, planItems]);
+}
+
+export function Worklist() {
+  const { t } = useTranslation();
+  const view = useAppStore((s) => s.view);
+  const selectEnterprise = useAppStore((s) => s.selectEnterprise);
+  const requestView = useAppStore((s) => s.requestView);
+  const planItems = usePlanningStore((s) => s.planItems);
+  const rows = useWorklistRows();
+  const [area, setArea] = useState<string | null>(null);
+  const [owner, setOwner] = useState<string>(ALL);
+  const owners = useMemo(() => [...new Set(planItems.map((p) => p.owner).filter((o) => o !== ''))].sort(), [planItems]);
+  const shown = rows.filter((r) => (!area || r.districtId === area || r.streetId === area)
+    && (owner === ALL || (owner === UNPLANNED ? r.item === null : r.item?.owner === owner)));
+  if (!view) return null;
+  return (
+    <div data-testid="worklist">
+      <Typography.Text strong>{t('worklist.title')} · <span data-testid="worklist-count">{t('worklist.count', { count: shown.length })}</span></Typography.Text>
+      <Space wrap style={{ margin: '6px 0' }}>
+        <Select size="small" allowClear showSearch optionFilterProp="label" placeholder={t('worklist.allAreas')} style={{ width: 150 }} value={area ?? undefined}
+          onChange={(v) => setArea(v ?? null)} options={view.areaList.map((a) => ({ value: a.id, label: a.name }))} data-testid="worklist-area" />
+        <Select size="small" style={{ width: 150 }} value={owner} onChange={setOwner} data-testid="worklist-owner"
+          options={[{ value: ALL, label: t('worklist.allOwners') }, { value: UNPLANNED, label: t('worklist.unplanned') }, ...owners.map((o) => ({ value: o, label: o }))]} />
+      </Space>
+      <Table<WorklistRow>
+        size="small"
+        rowKey="id"
+        dataSource={shown}
+        virtual
+        scroll={{ y: 460 }}
+        pagination={false}
+        onRow={(r) => ({
+          onClick: () => {
+            selectEnterprise(r.index);
+            const lon = view.positions[r.index * 2], lat = view.positions[r.index * 2 + 1];
+            if (lon === lon) requestView([lon - 0.003, lat - 0.003, lon + 0.003, lat + 0.003]);
+          },
+        })}
+        columns={[
+          { title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130 },
+          { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 90 },
+          { title: t('worklist.members'), dataIndex: 'members', width: 50 },
+          {
+            title: t('worklist.status'), key: 'item', width: 110,
+            render: (_: unknown, r) => (r.item
+              ? <Tag color={cssColor(PLAN_STATUS_COLORS[r.item.status])} data-testid="worklist-item-tag">{t(`plan.status.${r.item.status}`)} · {r.item.title}</Tag>
+              : <Tag data-testid="worklist-unplanned">{t('worklist.unplanned')}</Tag>),
+          },
+        ]}
+      />
+    </div>
+  );
+}
