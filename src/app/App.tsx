@@ -22,6 +22,7 @@ import { PlanPanel } from '../ui/planning/PlanPanel';
 import { Worklist } from '../ui/planning/Worklist';
 import { FilterBar } from '../ui/planning/FilterBar';
 import { usePlanningStore } from '../state/planning';
+import { BulletinPanel } from '../ui/bulletin/BulletinPanel';
 
 const DATASETS = ['hangzhou', 'linpu'];
 
@@ -75,7 +76,7 @@ export function App() {
           </Space>
         </Layout.Header>
         <Layout className="app-body">
-          <Layout.Sider width={400} theme="light" className="app-sider">
+          <Layout.Sider width={440} theme="light" className="app-sider">
             {view ? (
               <Tabs
                 size="small"
@@ -86,6 +87,7 @@ export function App() {
                   { key: 'plan', label: <span data-testid="tab-plan">{t('tabs.plan')}</span>, children: <PlanPanel /> },
                   { key: 'worklist', label: <span data-testid="tab-worklist">{t('tabs.worklist')}</span>, children: <Worklist /> },
                   { key: 'recommendations', label: <span data-testid="tab-recommendations">{t('tabs.recommendations')}</span>, children: <RecommendationList /> },
+                  { key: 'bulletin', label: <span data-testid="tab-bulletin">{t('tabs.bulletin')}</span>, children: <BulletinPanel /> },
                 ]}
               />
             ) : null}

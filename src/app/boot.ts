@@ -5,6 +5,8 @@
 import { useAppStore } from '../state/store';
 import { planInWorker } from '../worker/client';
 import { loadPlanItems } from '../state/plan-actions';
+import { autoSnapshotEnabled } from '../state/bulletin-settings';
+import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
 import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
 import { connectSupabase, createSupabaseRepository } from '../data/supabase/supabase-repository';
 import type { Repository } from '../data/repository';
@@ -34,6 +36,14 @@ async function requestPersistence(): Promise<boolean | null> {
   } catch {
     return false;
   }
+}
+
+/** With the half-monthly setting on, the first start on or after the 1st / 16th takes that period's snapshot. */
+async function takeDueSnapshot(repository: Repository): Promise<void> {
+  if (!autoSnapshotEnabled()) return;
+  const today = new Date().toLocaleDateString('sv-SE');
+  const dates = snapshotDates(await repository.listBulletinSnapshots());
+  if (halfMonthSnapshotDue(today, dates)) await repository.takeBulletinSnapshot(today);
 }
 
 const boots = new Map<string, Promise<void>>();
@@ -92,6 +102,7 @@ async function startApp(config: PageConfig): Promise<void> {
     };
     useAppStore.setState({ repository, refresh });
     await refresh();
+    await takeDueSnapshot(repository);
     const storage = useAppStore.getState().storage;
     if (storage) useAppStore.setState({ storage: { ...storage, bootMs: performance.now() - started } });
   } catch (error) {

@@ -1,6 +1,6 @@
 /** Rows of the SQL functions ⇄ domain objects. One place for the column names. */
 import type { Area, Building, Enterprise, Organization, PolygonGeometry, Zone } from '../core/model/types';
-import type { AreaCoverage, AuditEntry, EnterprisePatch, NewPlanItem, PlanItem, PlanItemPatch, RowResult, StoredEnterprise } from './repository';
+import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, RowResult, Slide, StoredEnterprise } from './repository';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -109,3 +109,26 @@ export const rowToArea = (r: Row): Area => ({ id: str(r.id), name: str(r.name), 
 export const rowToBuilding = (r: Row): Building => ({ id: str(r.id), name: str(r.name), floors: num(r.floors), geometry: geometryOf(r) });
 export const rowToZone = (r: Row): Zone => ({ id: str(r.id), name: str(r.name), kind: r.kind as Zone['kind'], geometry: geometryOf(r) });
 export const rowToOrganization = (r: Row): Organization => ({ id: str(r.id), name: str(r.name), level: r.level as Organization['level'], form: r.form as Organization['form'], parentId: r.parent_id ? str(r.parent_id) : null });
+
+export function rowToSnapshot(r: Row): BulletinSnapshot {
+  return {
+    takenOn: dateOnly(r.taken_on), areaId: str(r.area_id), districtId: r.district_id ? str(r.district_id) : null,
+    enterprises: Number(r.enterprises), covered: Number(r.covered), ownOrg: Number(r.own_org), workCovered: Number(r.work_covered),
+    mustCover: Number(r.must_cover), mustCoverCovered: Number(r.must_cover_covered), sixClearsComplete: Number(r.six_clears_complete),
+    organizations: Number(r.organizations), planItemsFormed: Number(r.plan_items_formed),
+  };
+}
+
+export function rowToSlide(r: Row): Slide {
+  const view = typeof r.view === 'string' ? (JSON.parse(r.view) as Record<string, unknown>) : ((r.view as Record<string, unknown>) ?? {});
+  return {
+    id: str(r.id), districtId: r.district_id ? str(r.district_id) : null, deck: str(r.deck), position: Number(r.position),
+    title: str(r.title), note: str(r.note), view, version: Number(r.version),
+  };
+}
+
+export function slideToRow(s: NewSlide | Slide): Row {
+  const row: Row = { title: s.title, note: s.note, view: s.view, district_id: s.districtId ?? null, deck: s.deck ?? 'default' };
+  if ('id' in s) Object.assign(row, { id: s.id, version: s.version, position: s.position });
+  return row;
+}

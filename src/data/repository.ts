@@ -92,6 +92,36 @@ export class NotFoundError extends Error {
   }
 }
 
+/** One area's figures on one date (半月通报). */
+export interface BulletinSnapshot {
+  takenOn: string;
+  areaId: string;
+  districtId: string | null;
+  enterprises: number;
+  covered: number;
+  ownOrg: number;
+  workCovered: number;
+  mustCover: number;
+  mustCoverCovered: number;
+  sixClearsComplete: number;
+  organizations: number;
+  planItemsFormed: number;
+}
+
+/** A saved view of the map for presentation mode; `view` is what the app restores (camera, layers, filter…). */
+export interface Slide {
+  id: string;
+  districtId: string | null;
+  deck: string;
+  position: number;
+  title: string;
+  note: string;
+  view: Record<string, unknown>;
+  version: number;
+}
+
+export type NewSlide = Pick<Slide, 'title' | 'note' | 'view'> & { districtId?: string | null; deck?: string };
+
 export interface StoreCounts {
   enterprises: number;
   areas: number;
@@ -133,6 +163,13 @@ export interface Repository {
   createPlanItem(item: NewPlanItem): Promise<PlanItem>;
   updatePlanItem(id: string, patch: PlanItemPatch, expectedVersion: number): Promise<PlanItem>;
   deletePlanItem(id: string, expectedVersion: number): Promise<void>;
+  /** Takes (or retakes) the figures of every visible area for a date (YYYY-MM-DD). */
+  takeBulletinSnapshot(takenOn: string): Promise<BulletinSnapshot[]>;
+  listBulletinSnapshots(): Promise<BulletinSnapshot[]>;
+  listSlides(deck?: string): Promise<Slide[]>;
+  /** A new slide goes to the end of its deck; an existing one is edited at its version. */
+  saveSlide(slide: NewSlide | Slide): Promise<Slide>;
+  deleteSlide(id: string): Promise<void>;
   /** 已组建 (formed) creates the item's organization and covers its enterprises; moving back undoes it. */
   setPlanItemStatus(id: string, status: PlanItemStatus, expectedVersion: number): Promise<PlanItem>;
 }

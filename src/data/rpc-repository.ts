@@ -6,7 +6,7 @@ import type { Area, Building, Enterprise, Zone } from '../core/model/types';
 import { NotFoundError, StaleWriteError, type Repository } from './repository';
 import {
   enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToArea, rowToAudit, rowToBuilding, rowToCoverage, rowToEnterprise,
-  planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToZone,
+  planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToSlide, rowToSnapshot, rowToZone, slideToRow,
 } from './mappers';
 
 type Row = Record<string, unknown>;
@@ -121,6 +121,21 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     },
     async coverageByArea() {
       return (await call(gateway, 'coverage_by_area', {})).map(rowToCoverage);
+    },
+    async takeBulletinSnapshot(takenOn) {
+      return (await call(gateway, 'take_bulletin_snapshot', { taken: takenOn })).map(rowToSnapshot);
+    },
+    async listBulletinSnapshots() {
+      return (await readAll(gateway, 'list_bulletin_snapshots', {}, READ_PAGE_SIZE)).map(rowToSnapshot);
+    },
+    async listSlides(deck = 'default') {
+      return (await call(gateway, 'list_slides', { deck_name: deck })).map(rowToSlide);
+    },
+    async saveSlide(slide) {
+      return rowToSlide(one(await call(gateway, 'save_slide', { slide: slideToRow(slide) }), 'save_slide'));
+    },
+    async deleteSlide(id) {
+      await call(gateway, 'delete_slide', { slide_id: id });
     },
     async listPlanItems() {
       return (await readAll(gateway, 'list_plan_items', {}, READ_PAGE_SIZE)).map(rowToPlanItem);

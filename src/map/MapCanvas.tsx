@@ -163,6 +163,7 @@ export function MapCanvas() {
     const view = state.view;
     if (!view || !info.layer || info.index < 0) return;
     const id = info.layer.id;
+    if (planning.draft && (planning.tool === 'polygon' || planning.tool === 'freehand')) return;
     if (planning.draft && planning.tool === 'pick') {
       if (id === LAYER_IDS.enterprises) planning.toggleMember(view.enterprises[info.index].id);
       else if (id === LAYER_IDS.buildings) planning.addMembers(candidatesIn(view, view.building, info.index));

@@ -52,19 +52,6 @@ function searchable(view: PlanView): string[] {
   return texts;
 }
 
-/** The distinct industries of the view, most frequent first. */
-const industryLists = new WeakMap<PlanView, string[]>();
-export function industriesOf(view: PlanView): string[] {
-  let list = industryLists.get(view);
-  if (!list) {
-    const counts = new Map<string, number>();
-    for (const e of view.enterprises) if (e.industry) counts.set(e.industry, (counts.get(e.industry) ?? 0) + 1);
-    list = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-    industryLists.set(view, list);
-  }
-  return list;
-}
-
 /** 1 where the enterprise passes the filter; null when the filter lets everything through. */
 export function filterMask(view: PlanView, filter: EnterpriseFilter): Uint8Array | null {
   if (isEmptyFilter(filter)) return null;

@@ -5,19 +5,13 @@ import { useAppStore } from '../state/store';
 import { recommendationOfEnterprise } from '../state/selectors';
 import {
   enterprisesGeoJson, exportAreasXlsx, exportEnterprisesCsv, exportEnterprisesXlsx, exportReportXlsx, exportWorklistCsv, exportWorklistXlsx,
-  type WorklistRow,
+  type WorklistExportRow,
 } from '../core/io/exports';
+import { worklistRowsOf } from '../state/worklist';
+import { download, XLSX_TYPE } from './download';
+import { usePlanningStore } from '../state/planning';
 
-function download(content: BlobPart, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = XLSX_TYPE;
 const CSV = 'text/csv;charset=utf-8';
 const JSON_TYPE = 'application/geo+json';
 
@@ -27,10 +21,17 @@ export function ExportMenu() {
   const view = useAppStore((s) => s.view);
   if (!view) return null;
   const stamp = new Date().toISOString().slice(0, 10);
-  const worklist = (): WorklistRow[] =>
-    view.enterprises.flatMap((enterprise) => {
+  // The same rows as the worklist tab: every uncovered must-cover enterprise.
+  const worklist = (): WorklistExportRow[] =>
+    worklistRowsOf(view, usePlanningStore.getState().planItems).map(({ index, item }) => {
+      const enterprise = view.enterprises[index];
       const rec = recommendationOfEnterprise(view, enterprise.id);
-      return rec ? [{ enterprise, recommendationId: rec.id, recommendationKind: t(`recommend.kind.${rec.kind}`) }] : [];
+      return {
+        enterprise,
+        planItem: item ? { title: item.title, status: t(`plan.status.${item.status}`), owner: item.owner, instructor: item.instructor, dueDate: item.dueDate } : null,
+        recommendationId: rec?.id ?? null,
+        recommendationKind: rec ? t(`recommend.kind.${rec.kind}`) : null,
+      };
     });
   const run = (label: string, make: () => Promise<void> | void) => async () => {
     try {

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, List, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RecommendationKind } from '../core/model/report';
+import { UMBRELLA_KINDS, type RecommendationKind } from '../core/model/report';
 import { useAppStore } from '../state/store';
 import { recommendationBbox } from '../state/selectors';
 import { acceptRecommendation } from '../state/plan-actions';
@@ -56,7 +56,7 @@ export function RecommendationList() {
             }}
           >
             <List.Item.Meta
-              avatar={canWrite && !accepted.has(r.id) ? (
+              avatar={canWrite && !accepted.has(r.id) && !UMBRELLA_KINDS.has(r.kind) ? (
                 <Button size="small" data-testid="recommendation-accept" onClick={(event) => {
                   event.stopPropagation();
                   const title = `${r.id} ${t(`recommend.kind.${r.kind}`)}`;

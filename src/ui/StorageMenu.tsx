@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import { App as AntApp, Button, Dropdown, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { download } from './download';
 import { useAppStore } from '../state/store';
 import { HiddenFileInput } from './HiddenFileInput';
 
@@ -24,12 +25,7 @@ export function StorageMenu() {
       message.error(t('storage.failed', { message: (error as Error).message }));
       return;
     }
-    const url = URL.createObjectURL(dump);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `lianjian-${new Date().toISOString().slice(0, 10)}.tar.gz`;
-    a.click();
-    URL.revokeObjectURL(url);
+    download(dump, `lianjian-${new Date().toISOString().slice(0, 10)}.tar.gz`, 'application/gzip');
     message.success(t('storage.exported', { size: (dump.size / 1024 / 1024).toFixed(1) }));
   };
   const restoreStore = async (file: File) => {

@@ -5,7 +5,7 @@ import { coverageCategory } from '../core/coverage/category';
 import { coverageByPlace } from '../core/coverage/coverage';
 import { labelPoint } from '../core/spatial/label-point';
 import type { Area, Enterprise } from '../core/model/types';
-import { type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
+import { RECOMMENDATION_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
 
 function plan(request: PlanRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
@@ -34,6 +34,7 @@ function plan(request: PlanRequest): PlanView {
     district: result.district,
     street: result.street,
     areaList: dataset.areas.map((a) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent })),
+    industries: industriesByFrequency(dataset.enterprises),
     building: result.building,
     zone: result.zone,
     areas: {
@@ -48,6 +49,12 @@ function plan(request: PlanRequest): PlanView {
     problems: request.problems ?? [],
     times: result.times,
   };
+}
+
+function industriesByFrequency(enterprises: readonly Enterprise[]): string[] {
+  const counts = new Map<string, number>();
+  for (const e of enterprises) if (e.industry) counts.set(e.industry, (counts.get(e.industry) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
 
 /** The streets' extent (where people work), else all areas', else the enterprises'. */
@@ -78,7 +85,11 @@ self.onmessage = (event: MessageEvent<PlanRequest | EnterpriseChunk>) => {
   }
   try {
     const view = plan({ ...event.data, dataset: { ...event.data.dataset, enterprises: received } });
-    const message: PlanResponse = { type: 'planned', view: { ...view, enterprises: [] } };
+    const { recommendations } = view.report;
+    for (let start = 0; start < recommendations.length; start += RECOMMENDATION_CHUNK) {
+      self.postMessage({ type: 'recommendations', rows: recommendations.slice(start, start + RECOMMENDATION_CHUNK) } satisfies PlanResponse);
+    }
+    const message: PlanResponse = { type: 'planned', view: { ...view, enterprises: [], report: { ...view.report, recommendations: [] } } };
     self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer, view.flags.buffer, view.district.buffer, view.street.buffer]);
   } catch (error) {
     const message: PlanResponse = { type: 'failed', message: (error as Error).message };

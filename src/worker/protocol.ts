@@ -1,7 +1,7 @@
 /** Messages between the main thread and the planning worker. */
 import type { FeatureCollection } from 'geojson';
 import type { Dataset, Enterprise } from '../core/model/types';
-import type { PlanReport } from '../core/model/report';
+import type { PlanReport, Recommendation } from '../core/model/report';
 import type { Problem } from '../core/io/problems';
 import type { PlanStageTimes } from '../core/plan';
 
@@ -44,6 +44,8 @@ export interface PlanView {
   district: Int32Array;
   street: Int32Array;
   areaList: { id: string; name: string; level: 'district' | 'street'; parent: string | null }[];
+  /** The distinct industries, most frequent first (for the filter). */
+  industries: string[];
   employees: Float32Array;
   /** Per enterprise: index into the buildings / zones arrays, or -1. */
   building: Int32Array;
@@ -60,5 +62,14 @@ export interface PlanView {
   times: PlanStageTimes;
 }
 
-/** 'planned' carries the view without its enterprises (empty): the page fills in its own rows. */
-export type PlanResponse = { type: 'planned'; view: PlanView } | { type: 'failed'; message: string };
+/** Recommendations come back in chunks too (a 200k register has tens of thousands), before 'planned'. */
+export const RECOMMENDATION_CHUNK = 2000;
+
+/**
+ * 'planned' carries the view without its enterprises (the page fills in its own rows) and without
+ * its recommendations (sent before it in 'recommendations' messages).
+ */
+export type PlanResponse =
+  | { type: 'recommendations'; rows: Recommendation[] }
+  | { type: 'planned'; view: PlanView }
+  | { type: 'failed'; message: string };

@@ -42,6 +42,10 @@ insert into ops values
   ('bulletin_snapshots', 'insert', $$insert into public.bulletin_snapshots (taken_on, area_id, district_id, enterprises, covered, own_org, work_covered, must_cover, must_cover_covered, six_clears_complete) values ('2011-11-15', '330103', '330103', 2, 2, 1, 0, 2, 2, 2)$$),
   ('bulletin_snapshots', 'update', $$update public.bulletin_snapshots set covered = covered where area_id = '330103'$$),
   ('bulletin_snapshots', 'delete', $$delete from public.bulletin_snapshots where area_id = '330103'$$),
+  ('slides', 'select', $$select 1 from public.slides where id = 'aaaaaaaa-2222-4000-8000-00000000000a'$$),
+  ('slides', 'insert', $$insert into public.slides (district_id, title) values ('330103', '新幻灯片')$$),
+  ('slides', 'update', $$update public.slides set title = title where id = 'aaaaaaaa-2222-4000-8000-00000000000a'$$),
+  ('slides', 'delete', $$delete from public.slides where id = 'aaaaaaaa-2222-4000-8000-00000000000a'$$),
   ('staff', 'select', $$select 1 from public.staff where user_id = 'aaaaaaaa-0000-4000-8000-00000000000a'$$),
   ('staff', 'insert', $$insert into public.staff values ('dddddddd-0000-4000-8000-00000000000d', 'D', 'district', '330103')$$),
   ('staff', 'update', $$update public.staff set name = name where user_id = 'aaaaaaaa-0000-4000-8000-00000000000a'$$),
@@ -88,7 +92,7 @@ create function pg_temp.expected(tbl text, label text, op text) returns text lan
   end
 $$;
 
-select plan(176 + 4);
+select plan(192 + 4);
 
 select is(pg_temp.try_op(a.who, o.sql), pg_temp.expected(o.tbl, a.label, o.op), format('%s: %s %s on district A''s rows', a.label, o.op, o.tbl))
 from ops o cross join actors a

@@ -3,7 +3,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(47);
+select plan(55);
 
 select pg_temp.act_as('aaaaaaaa-0000-4000-8000-00000000000a');
 select is((select array_agg(id order by id) from public.enterprises_in_bbox(120.15, 30.26, 120.25, 30.30)), array['ent-A', 'ent-A2', 'ent-A3'], 'bbox: district A sees its own enterprises only');
@@ -97,6 +97,21 @@ select is(
   (select pg_catalog.array_agg(id) from public.list_enterprises((select max(id) from (select id from public.enterprises order by id limit 2) p), 1000)),
   (select pg_catalog.array_agg(id) from (select id from public.enterprises order by id offset 2) rest), 'list_enterprises: the next page starts after the last id');
 select is((select count(*)::integer from public.list_places('areas', null, 1)), 1, 'list_places: page size is honoured');
+
+-- The bulletin: a snapshot is today's coverage_by_area, with organizations and formed plan items per area.
+select is((select count(*)::integer from public.take_bulletin_snapshot('2011-11-30')), (select count(*)::integer from public.coverage_by_area()), 'a snapshot row per visible area');
+select is(
+  (select row(covered, enterprises, must_cover)::text from public.bulletin_snapshots where taken_on = '2011-11-30' and area_id = '330103'),
+  (select row(covered, enterprises, must_cover)::text from public.coverage_by_area() where area_id = '330103'), 'the snapshot holds the live figures');
+select is((select organizations from public.bulletin_snapshots where taken_on = '2011-11-30' and area_id = '330103'),
+  (select count(distinct org_id)::integer from public.enterprises where district_id = '330103' and org_id is not null and private.is_operating(status)), 'organizations per area');
+select is((select plan_items_formed from public.bulletin_snapshots where taken_on = '2011-11-30' and area_id = '330103'), 1, 'formed plan items per area (甲大厦联合党支部)');
+select lives_ok($$select public.take_bulletin_snapshot('2011-11-30')$$, 'taking the same day again replaces it');
+
+-- Slides keep their deck order and refuse a stale edit.
+select is((select position from public.save_slide('{"title": "一", "district_id": "330103"}')), 1, 'a new slide goes after the existing one');
+select throws_ok($$select public.save_slide('{"id": "aaaaaaaa-2222-4000-8000-00000000000a", "version": 7, "title": "x"}')$$, 'PT409', null, 'a stale slide edit is refused');
+select is((select pg_catalog.array_agg(title order by position) from public.list_slides()), array['甲区概况', '一'], 'list_slides in deck order');
 
 select * from finish();
 rollback;

@@ -72,6 +72,26 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       expect((await repo.readDataset('linpu', { pageSize: 7 })).buildings.length).toBe(dataset.buildings.length);
     });
 
+    it('takes bulletin snapshots of the live figures, and keeps slides in deck order', async () => {
+      const repo = subject().repository;
+      const taken = await repo.takeBulletinSnapshot('2011-11-15');
+      const live = await repo.coverageByArea();
+      expect(taken.length).toBe(live.length);
+      const row = taken.find((t) => t.areaId === town.id)!;
+      expect({ covered: row.covered, enterprises: row.enterprises, takenOn: row.takenOn }).toEqual({ covered: live.find((l) => l.areaId === town.id)!.covered, enterprises: live.find((l) => l.areaId === town.id)!.enterprises, takenOn: '2011-11-15' });
+      expect((await repo.listBulletinSnapshots()).filter((s) => s.takenOn === '2011-11-15')).toHaveLength(taken.length);
+
+      const first = await repo.saveSlide({ title: '全镇概况', note: '', view: { camera: { zoom: 12 } } });
+      const second = await repo.saveSlide({ title: '重点楼宇', note: '说明', view: { layers: { heat: true } } });
+      expect(second.position).toBe(first.position + 1);
+      const edited = await repo.saveSlide({ ...first, title: '全镇概况（更新）' });
+      expect(edited).toMatchObject({ version: 2, view: { camera: { zoom: 12 } } });
+      await expect(repo.saveSlide({ ...first, title: '旧版本' })).rejects.toBeInstanceOf(StaleWriteError);
+      expect((await repo.listSlides()).map((x) => x.title)).toEqual(['全镇概况（更新）', '重点楼宇']);
+      await repo.deleteSlide(second.id);
+      expect((await repo.listSlides()).map((x) => x.id)).toEqual([first.id]);
+    });
+
     it('refuses a stale edit and keeps the history of the accepted one', async () => {
       const repo = subject().repository;
       const id = dataset.enterprises[20].id; // not among the re-imported first ten

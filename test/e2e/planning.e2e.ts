@@ -125,7 +125,7 @@ describe('the planning workspace in Chromium', () => {
     expect(shown).toEqual(expected);
     await expect(page.getByTestId('draft-save').isDisabled()).resolves.toBe(expected.length > 0);
     if (expected.length > 0) await expect(page.getByTestId('draft-blocked').innerText()).resolves.toMatch(/不符合组建规则/);
-    await page.getByText('放弃').click();
+    await page.getByTestId('draft-cancel').click();
   });
 
   it('accepting a recommendation puts it on the worklist; 已组建 covers its enterprises and 组建率 rises', async () => {

@@ -24,8 +24,10 @@ export function enterprisesSheet(enterprises: readonly Enterprise[]): SheetSpec 
 export const exportEnterprisesCsv = (enterprises: readonly Enterprise[]): string => enterprisesToCsv(enterprises, { bom: true });
 export const exportEnterprisesXlsx = (enterprises: readonly Enterprise[]): Promise<Uint8Array<ArrayBuffer>> => writeXlsx([enterprisesSheet(enterprises)]);
 
-export interface WorklistRow {
+/** A worklist line: an uncovered must-cover enterprise, its plan item (if any) and the recommendation it is in. */
+export interface WorklistExportRow {
   enterprise: Enterprise;
+  planItem: { title: string; status: string; owner: string; instructor: string; dueDate: string | null } | null;
   recommendationId: string | null;
   recommendationKind: string | null;
 }
@@ -34,19 +36,22 @@ const WORKLIST_COLUMNS = [
   { key: 'id', header: '编号' }, { key: 'name', header: '企业名称', width: 32 }, { key: 'credit_code', header: '统一社会信用代码', width: 22 },
   { key: 'district', header: '区县' }, { key: 'street', header: '乡镇街道' }, { key: 'employees', header: '职工人数', numeric: true },
   { key: 'party_members', header: '正式党员', numeric: true }, { key: 'probationary_members', header: '预备党员', numeric: true },
-  { key: 'work_covered', header: '工作覆盖' }, { key: 'recommendation', header: '规划建议' }, { key: 'kind', header: '建议类型' },
+  { key: 'work_covered', header: '工作覆盖' }, { key: 'plan_item', header: '计划项', width: 28 }, { key: 'plan_status', header: '计划状态' },
+  { key: 'owner', header: '责任人' }, { key: 'instructor', header: '党建指导员' }, { key: 'due_date', header: '完成时限' },
+  { key: 'recommendation', header: '规划建议' }, { key: 'kind', header: '建议类型' },
 ];
 
-const worklistRows = (rows: readonly WorklistRow[]) =>
-  rows.map(({ enterprise: e, recommendationId, recommendationKind }) => ({
+const worklistRows = (rows: readonly WorklistExportRow[]) =>
+  rows.map(({ enterprise: e, planItem, recommendationId, recommendationKind }) => ({
     id: e.id, name: e.name, credit_code: e.creditCode, district: e.district, street: e.street, employees: e.employees,
     party_members: e.partyMembers, probationary_members: e.probationaryMembers, work_covered: e.workCovered ? '是' : '否',
-    recommendation: recommendationId ?? '未规划', kind: recommendationKind ?? '',
+    plan_item: planItem?.title ?? '未列入计划', plan_status: planItem?.status ?? '', owner: planItem?.owner ?? '', instructor: planItem?.instructor ?? '',
+    due_date: planItem?.dueDate ?? '', recommendation: recommendationId ?? '', kind: recommendationKind ?? '',
   }));
 
-export const exportWorklistCsv = (rows: readonly WorklistRow[]): string =>
+export const exportWorklistCsv = (rows: readonly WorklistExportRow[]): string =>
   toCsv(WORKLIST_COLUMNS.map((c) => c.key), worklistRows(rows), { bom: true });
-export const exportWorklistXlsx = (rows: readonly WorklistRow[]): Promise<Uint8Array<ArrayBuffer>> =>
+export const exportWorklistXlsx = (rows: readonly WorklistExportRow[]): Promise<Uint8Array<ArrayBuffer>> =>
   writeXlsx([{ name: '应建未建清单', columns: WORKLIST_COLUMNS, rows: worklistRows(rows) }]);
 
 const AREA_COLUMNS = [
@@ -89,4 +94,31 @@ export function enterprisesGeoJson(enterprises: readonly Enterprise[]): { geojso
     features.push({ type: 'Feature', properties: enterpriseToRow(e), geometry: { type: 'Point', coordinates: [e.lon, e.lat] } });
   }
   return { geojson: { type: 'FeatureCollection', features }, unmapped: enterprises.length - features.length };
+}
+
+export interface BulletinExportRow {
+  rank: number;
+  name: string;
+  coverageRate: number;
+  pointsGained: number | null;
+  newOrganizations: number | null;
+  newlyCovered: number | null;
+  planItemsDone: number | null;
+  enterprises: number;
+  covered: number;
+  sixClearsRate: number;
+}
+
+/** The bulletin as a spreadsheet: one sheet, ranked, rates as fractions (formatted by the reader). */
+export function exportBulletinXlsx(rows: readonly BulletinExportRow[], date: string): Promise<Uint8Array<ArrayBuffer>> {
+  return writeXlsx([{
+    name: `通报 ${date}`,
+    columns: [
+      { key: 'rank', header: '名次', numeric: true }, { key: 'name', header: '地区', width: 20 }, { key: 'coverageRate', header: '组建率', numeric: true },
+      { key: 'pointsGained', header: '较上期（百分点）', numeric: true }, { key: 'newOrganizations', header: '新建党组织', numeric: true },
+      { key: 'newlyCovered', header: '新覆盖企业', numeric: true }, { key: 'planItemsDone', header: '完成计划项', numeric: true },
+      { key: 'enterprises', header: '在营企业', numeric: true }, { key: 'covered', header: '已覆盖', numeric: true }, { key: 'sixClearsRate', header: '六清完整率', numeric: true },
+    ],
+    rows: rows as unknown as Record<string, unknown>[],
+  }]);
 }

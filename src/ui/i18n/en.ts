@@ -53,7 +53,7 @@ export const en: Messages = {
     apply: 'Apply', cancel: 'Cancel', attribution: 'Basemap data © its provider',
   },
   tooltip: { enterprise: '{{name}}\n{{status}} · {{employees}} employees · {{members}} members' },
-  tabs: { overview: 'Overview', plan: 'Plan', worklist: 'Worklist', recommendations: 'Recommendations' },
+  tabs: { overview: 'Overview', plan: 'Plan', worklist: 'Worklist', recommendations: 'Recommendations', bulletin: 'Bulletin', slides: 'Slides' },
   overview: {
     scope: 'Scope: {{scope}}', city: 'All', screen: 'On screen', filtered: '{{shown}} of {{total}} after filters', table: 'Areas ranked by coverage',
     districts: 'Districts', streets: 'Streets', rank: 'Rank', area: 'Area', rate: 'Coverage', ownRate: 'Own-org rate', enterprises: 'Operating', mustCover: 'Must-cover covered',
@@ -87,5 +87,11 @@ export const en: Messages = {
   },
   history: { title: 'Edit history', empty: 'No edits', insert: 'Created', update: 'Edited', delete: 'Deleted', by: 'By', fields: 'Changes', system: 'system' },
   validation: { creditCode: 'Credit code check digit is wrong (should be {{expected}})', creditCodeFormat: 'A credit code has 18 digits or capital letters', nonNegative: 'Must not be negative', required: 'Required' },
+  bulletin: {
+    take: 'Take snapshot', auto: 'Every half month (1st and 16th)', empty: 'No snapshots yet: pick a date and press "Take snapshot".', taken: 'Snapshot of {{date}} taken',
+    rank: 'Rank', area: 'Area', rate: 'Coverage', points: 'Change', newOrgs: 'New orgs', newlyCovered: 'Newly covered', itemsDone: 'Items done', sixClears: 'Six clears',
+    districts: 'Districts ranked', streetsOf: 'Streets of {{name}}', since: 'Compared with the previous snapshot ({{date}})', xlsx: 'Export XLSX', print: 'Print bulletin',
+    printTitle: 'Half-monthly bulletin: Party organizations in non-public enterprises ({{dataset}}, {{date}})',
+  },
   coverage: { own_org: 'Own organization', joint_org: 'Joint organization', work_only: 'Work coverage only', uncovered_must: 'Uncovered, must cover', uncovered_other: 'Uncovered', out_of_scope: 'Not operating' },
 };

@@ -52,7 +52,7 @@ export const zhCN = {
     apply: '应用', cancel: '取消', attribution: '底图数据版权归提供方所有',
   },
   tooltip: { enterprise: '{{name}}\n{{status}} · 职工 {{employees}} · 党员 {{members}}' },
-  tabs: { overview: '概览', plan: '组建计划', worklist: '工作清单', recommendations: '规划建议' },
+  tabs: { overview: '概览', plan: '组建计划', worklist: '工作清单', recommendations: '规划建议', bulletin: '通报', slides: '演示' },
   overview: {
     scope: '范围：{{scope}}', city: '全部', screen: '当前视野', filtered: '筛选后 {{shown}} / {{total}} 家', table: '各地区组建率排名',
     districts: '区县', streets: '街道', rank: '名次', area: '地区', rate: '组建率', ownRate: '单独组建率', enterprises: '在营企业', mustCover: '应建已建',
@@ -86,6 +86,12 @@ export const zhCN = {
   },
   history: { title: '修改记录', empty: '没有修改记录', insert: '建档', update: '修改', delete: '删除', by: '操作人', fields: '变更', system: '系统' },
   validation: { creditCode: '统一社会信用代码校验位不符（应为 {{expected}}）', creditCodeFormat: '统一社会信用代码应为 18 位数字或大写字母', nonNegative: '不能为负数', required: '必填' },
+  bulletin: {
+    take: '生成快照', auto: '每半月自动生成（1 日、16 日）', empty: '还没有快照：选择日期后点「生成快照」。', taken: '已生成 {{date}} 的快照',
+    rank: '名次', area: '地区', rate: '组建率', points: '较上期', newOrgs: '新建组织', newlyCovered: '新覆盖', itemsDone: '完成计划', sixClears: '六清完整',
+    districts: '各区县排名', streetsOf: '{{name}}各街道', since: '与上期（{{date}}）相比', xlsx: '导出 XLSX', print: '打印通报',
+    printTitle: '非公企业党组织组建工作半月通报（{{dataset}}，{{date}}）',
+  },
   coverage: { own_org: '单独组建', joint_org: '联合组建', work_only: '仅工作覆盖', uncovered_must: '应建未建', uncovered_other: '未覆盖', out_of_scope: '非在营' },
 };
 

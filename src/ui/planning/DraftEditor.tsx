@@ -109,7 +109,7 @@ export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
           <Tooltip title="Ctrl+Y"><Button size="small" disabled={!canRedo} onClick={redo} data-testid="draft-redo">{t('plan.redo')}</Button></Tooltip>
           <Button size="small" type="primary" loading={saving} disabled={blocked || members.length === 0} onClick={() => void save(false)} data-testid="draft-save">{t('plan.save')}</Button>
           {blocked && members.length > 0 ? <Button size="small" onClick={() => void save(true)} data-testid="draft-save-work">{t('plan.saveAsWork')}</Button> : null}
-          <Button size="small" onClick={closeDraft}>{t('plan.cancel')}</Button>
+          <Button size="small" onClick={closeDraft} data-testid="draft-cancel">{t('plan.cancel')}</Button>
         </Space>
         {blocked ? <Typography.Text type="danger" data-testid="draft-blocked">{t('plan.blocked')}</Typography.Text> : null}
       </Space>

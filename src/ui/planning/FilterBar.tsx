@@ -1,10 +1,10 @@
 /** Search and filters over the map's enterprises; the map, the figures and the lists all follow it. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
-import { industriesOf, SIZE_BANDS, isEmptyFilter } from '../../state/filter';
+import { SIZE_BANDS, isEmptyFilter } from '../../state/filter';
 import { useFilterMask } from '../../state/figures';
 import { COVERAGE_CATEGORY_KEYS } from '../../core/coverage/category';
 import type { PlanView } from '../../worker/protocol';
@@ -26,8 +26,10 @@ export function FilterBar() {
   const followScreen = usePlanningStore((s) => s.followScreen);
   const setFollowScreen = usePlanningStore((s) => s.setFollowScreen);
   const mask = useFilterMask();
+  const [text, setText] = useState(filter.text);
+  // A reset elsewhere clears the box too.
+  useEffect(() => setText(filter.text), [filter.text]);
   const tree = useMemo(() => (view ? areaTree(view) : []), [view]);
-  const industries = useMemo(() => (view ? industriesOf(view) : []), [view]);
   if (!view) return null;
   const total = view.enterprises.length;
   const shown = mask ? mask.reduce((n, v) => n + v, 0) : total;
@@ -38,7 +40,7 @@ export function FilterBar() {
       <Space wrap size={6}>
         <Input.Search
           size="small" allowClear placeholder={t('filter.search')} style={{ width: 230 }} data-testid="filter-search"
-          defaultValue={filter.text} onSearch={(text) => setFilter({ text })} onChange={(e) => { if (e.target.value === '') setFilter({ text: '' }); }}
+          value={text} onChange={(e) => { setText(e.target.value); if (e.target.value === '') setFilter({ text: '' }); }} onSearch={(value) => setFilter({ text: value })}
         />
         <TreeSelect
           size="small" allowClear showSearch treeNodeFilterProp="title" placeholder={t('filter.area')} style={{ width: 170 }} data-testid="filter-area"
@@ -46,7 +48,7 @@ export function FilterBar() {
         />
         <Select
           size="small" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('filter.industry')} style={{ width: 150 }}
-          value={filter.industries} onChange={(industries) => setFilter({ industries })} options={industries.map((i) => ({ value: i, label: i }))}
+          value={filter.industries} onChange={(industries) => setFilter({ industries })} options={view.industries.map((i) => ({ value: i, label: i }))}
         />
         <Select
           size="small" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('filter.size')} style={{ width: 130 }}

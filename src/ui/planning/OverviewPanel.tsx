@@ -59,12 +59,12 @@ export function OverviewPanel() {
           rowClassName={(r) => (r.id === filter.areaId ? 'area-row selected' : 'area-row')}
           onRow={(r) => ({ onClick: () => choose(r) })}
           columns={[
-            { title: t('overview.rank'), dataIndex: 'rank', width: 44 },
+            { title: t('overview.rank'), dataIndex: 'rank', width: 40 },
             { title: t('overview.area'), dataIndex: 'name', ellipsis: true },
-            { title: t('overview.rate'), dataIndex: 'coverage_rate', render: pct, sorter: (a, b) => a.coverage_rate - b.coverage_rate, width: 70 },
-            { title: t('overview.ownRate'), dataIndex: 'own_org_rate', render: pct, width: 70 },
-            { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 64 },
-            { title: t('overview.mustCover'), key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)}/${num(r.must_cover)}`, width: 80 },
+            { title: t('overview.rate'), dataIndex: 'coverage_rate', render: pct, width: 62 },
+            { title: t('overview.ownRate'), dataIndex: 'own_org_rate', render: pct, width: 62 },
+            { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 62 },
+            { title: t('overview.mustCover'), key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)}/${num(r.must_cover)}`, width: 78 },
           ]}
         />
       </Card>

@@ -4,48 +4,11 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
-import { planItemOfEnterprise } from '../../state/plan-actions';
-import { Flag } from '../../core/model/enterprise-table';
+import { useWorklistRows, type WorklistRow } from '../../state/worklist';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
-import type { PlanItem } from '../../data/repository';
-
-export interface WorklistRow {
-  index: number;
-  id: string;
-  name: string;
-  area: string;
-  districtId: string | null;
-  streetId: string | null;
-  employees: number | null;
-  members: number;
-  item: PlanItem | null;
-}
 
 const UNPLANNED = '__unplanned__';
 const ALL = '__all__';
-
-export function useWorklistRows(): WorklistRow[] {
-  const view = useAppStore((s) => s.view);
-  const planItems = usePlanningStore((s) => s.planItems);
-  return useMemo(() => {
-    if (!view) return [];
-    const itemOf = planItemOfEnterprise(planItems);
-    const rows: WorklistRow[] = [];
-    for (let i = 0; i < view.enterprises.length; i++) {
-      const f = view.flags[i];
-      if (!(f & Flag.OPERATING) || !(f & Flag.MUST_COVER) || f & Flag.COVERED) continue;
-      const e = view.enterprises[i];
-      const district = view.district[i] >= 0 ? view.areaList[view.district[i]] : null;
-      const street = view.street[i] >= 0 ? view.areaList[view.street[i]] : null;
-      rows.push({
-        index: i, id: e.id, name: e.name, area: [district?.name, street?.name].filter(Boolean).join(' '),
-        districtId: district?.id ?? null, streetId: street?.id ?? null, employees: e.employees,
-        members: (e.partyMembers ?? 0) + (e.probationaryMembers ?? 0), item: itemOf.get(e.id) ?? null,
-      });
-    }
-    return rows;
-  }, [view, planItems]);
-}
 
 export function Worklist() {
   const { t } = useTranslation();
@@ -84,11 +47,11 @@ export function Worklist() {
           },
         })}
         columns={[
-          { title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130 },
-          { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 90 },
-          { title: t('worklist.members'), dataIndex: 'members', width: 50 },
+          { title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 140 },
+          { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 80 },
+          { title: t('worklist.members'), dataIndex: 'members', width: 48 },
           {
-            title: t('worklist.status'), key: 'item', width: 110,
+            title: t('worklist.status'), key: 'item', width: 140, ellipsis: true,
             render: (_: unknown, r) => (r.item
               ? <Tag color={cssColor(PLAN_STATUS_COLORS[r.item.status])} data-testid="worklist-item-tag">{t(`plan.status.${r.item.status}`)} · {r.item.title}</Tag>
               : <Tag data-testid="worklist-unplanned">{t('worklist.unplanned')}</Tag>),

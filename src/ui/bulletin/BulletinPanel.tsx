@@ -1,0 +1,132 @@
+/**
+ * 半月通报: take dated snapshots of the figures, rank districts (or one district's streets) by 组建率
+ * with the change since the previous snapshot, the trend of every ranked area, XLSX and print.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Button, DatePicker, Empty, Select, Space, Switch, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store';
+import { bulletinRows, snapshotDates, trend, type BulletinRow } from '../../core/bulletin/bulletin';
+import type { BulletinSnapshot } from '../../data/repository';
+import { exportBulletinXlsx } from '../../core/io/exports';
+import { download, XLSX_TYPE } from '../download';
+import { TrendChart } from './TrendChart';
+import { printSection } from '../print';
+import { autoSnapshotEnabled, setAutoSnapshot } from '../../state/bulletin-settings';
+
+const TREND_LIMIT = 10;
+
+export function useSnapshots(): [BulletinSnapshot[] | null, () => Promise<void>] {
+  const repository = useAppStore((s) => s.repository);
+  const view = useAppStore((s) => s.view);
+  const [snapshots, setSnapshots] = useState<BulletinSnapshot[] | null>(null);
+  const reload = useCallback(async () => {
+    if (repository) setSnapshots(await repository.listBulletinSnapshots());
+  }, [repository]);
+  useEffect(() => {
+    void reload();
+  }, [reload, view]);
+  return [snapshots, reload];
+}
+
+export function BulletinPanel() {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const view = useAppStore((s) => s.view);
+  const repository = useAppStore((s) => s.repository);
+  const [snapshots, reload] = useSnapshots();
+  const [takeOn, setTakeOn] = useState(dayjs());
+  const [date, setDate] = useState<string | null>(null);
+  const [district, setDistrict] = useState<string | null>(null);
+  const [auto, setAuto] = useState(autoSnapshotEnabled());
+  const [busy, setBusy] = useState(false);
+  const dates = useMemo(() => snapshotDates(snapshots ?? []), [snapshots]);
+  const shownDate = date && dates.includes(date) ? date : dates.at(-1) ?? null;
+  const rows = useMemo(
+    () => (view && snapshots && shownDate ? bulletinRows(snapshots, view.areaList, shownDate, district ? 'street' : 'district', district) : []),
+    [view, snapshots, shownDate, district],
+  );
+  const series = useMemo(
+    () => rows.slice(0, TREND_LIMIT).map((r) => ({ name: r.name, points: trend(snapshots ?? [], r.areaId) })),
+    [rows, snapshots],
+  );
+  if (!view) return null;
+  const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+  const signed = (n: number | null, digits = 0) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`);
+  const take = async () => {
+    if (!repository) return;
+    setBusy(true);
+    try {
+      const day = takeOn.format('YYYY-MM-DD');
+      await repository.takeBulletinSnapshot(day);
+      await reload();
+      setDate(day);
+      message.success(t('bulletin.taken', { date: day }));
+    } catch (error) {
+      message.error(t('plan.failed', { message: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportXlsx = async () => {
+    if (!shownDate) return;
+    download(await exportBulletinXlsx(rows, shownDate), `bulletin-${shownDate}.xlsx`, XLSX_TYPE);
+  };
+  const districts = view.areaList.filter((a) => a.level === 'district');
+  const table = (
+    <Table<BulletinRow>
+      size="small"
+      rowKey="areaId"
+      data-testid="bulletin-table"
+      dataSource={rows}
+      pagination={false}
+      columns={[
+        { title: t('bulletin.rank'), dataIndex: 'rank', width: 52, render: (rank: number, r) => <span data-testid="bulletin-rank">{rank}{r.previousRank && r.previousRank !== rank ? (r.previousRank > rank ? ' ▲' : ' ▼') : ''}</span> },
+        { title: t('bulletin.area'), dataIndex: 'name', ellipsis: true },
+        { title: t('bulletin.rate'), dataIndex: 'coverageRate', render: pct, width: 72 },
+        { title: t('bulletin.points'), dataIndex: 'pointsGained', render: (v: number | null) => <span data-testid="bulletin-points">{signed(v, 2)}</span>, width: 64 },
+        { title: t('bulletin.newOrgs'), dataIndex: 'newOrganizations', render: (v: number | null) => <span data-testid="bulletin-new-orgs">{signed(v)}</span>, width: 56 },
+        { title: t('bulletin.newlyCovered'), dataIndex: 'newlyCovered', render: (v: number | null) => <span data-testid="bulletin-newly-covered">{signed(v)}</span>, width: 64 },
+        { title: t('bulletin.itemsDone'), dataIndex: 'planItemsDone', render: (v: number | null) => <span data-testid="bulletin-items-done">{signed(v)}</span>, width: 56 },
+        { title: t('bulletin.sixClears'), dataIndex: 'sixClearsRate', render: pct, width: 66 },
+      ]}
+    />
+  );
+  return (
+    <div data-testid="bulletin">
+      <Space orientation="vertical" style={{ width: '100%' }} size={8}>
+        <Space wrap>
+          <DatePicker size="small" value={takeOn} onChange={(d) => d && setTakeOn(d)} allowClear={false} data-testid="bulletin-date" />
+          <Button size="small" type="primary" loading={busy} disabled={!repository} onClick={() => void take()} data-testid="bulletin-take">{t('bulletin.take')}</Button>
+          <Space size={4}>
+            <Switch size="small" checked={auto} onChange={(on) => { setAuto(on); setAutoSnapshot(on); }} />
+            <Typography.Text className="filter-label">{t('bulletin.auto')}</Typography.Text>
+          </Space>
+        </Space>
+        {dates.length === 0 ? <Empty description={t('bulletin.empty')} /> : (
+          <>
+            <Space wrap>
+              <Select size="small" style={{ width: 130 }} value={shownDate} onChange={setDate} options={[...dates].reverse().map((d) => ({ value: d, label: d }))} data-testid="bulletin-shown" />
+              <Select size="small" style={{ width: 150 }} allowClear placeholder={t('bulletin.districts')} value={district ?? undefined} onChange={(v) => setDistrict(v ?? null)}
+                options={districts.map((d) => ({ value: d.id, label: t('bulletin.streetsOf', { name: d.name }) }))} />
+            </Space>
+            <Typography.Text type="secondary">{t('bulletin.since', { date: dates.filter((d) => shownDate !== null && d < shownDate).at(-1) ?? '—' })}</Typography.Text>
+            {table}
+            <TrendChart series={series} dates={dates} />
+            <Space>
+              <Button size="small" onClick={() => void exportXlsx()} data-testid="bulletin-xlsx">{t('bulletin.xlsx')}</Button>
+              <Button size="small" onClick={() => printSection(
+                <div className="print-bulletin">
+                  <h1>{t('bulletin.printTitle', { date: shownDate, dataset: view.datasetName })}</h1>
+                  <p>{t('bulletin.since', { date: dates.filter((d) => shownDate !== null && d < shownDate).at(-1) ?? '—' })} · {new Date().toLocaleDateString(i18n.language)}</p>
+                  {table}
+                </div>,
+              )} data-testid="bulletin-print">{t('bulletin.print')}</Button>
+            </Space>
+          </>
+        )}
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** 组建率 over all snapshots for the chosen areas: ECharts (tree-shaken: line chart, canvas renderer). */
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface TrendSeries {
+  name: string;
+  points: { date: string; rate: number }[];
+}
+
+export function TrendChart({ series, dates, height = 220 }: { series: TrendSeries[]; dates: string[]; height?: number }) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!element.current) return;
+    chart.current = echarts.init(element.current, undefined, { renderer: 'canvas' });
+    const resize = () => chart.current?.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)}%` },
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 44, right: 12, top: 30, bottom: 24 },
+      xAxis: { type: 'category', data: dates },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, scale: true },
+      series: series.map((s) => {
+        const byDate = new Map(s.points.map((p) => [p.date, p.rate * 100]));
+        return { name: s.name, type: 'line', data: dates.map((d) => byDate.get(d) ?? null), connectNulls: true, symbolSize: 6 };
+      }),
+    }, true);
+  }, [series, dates]);
+  return <div ref={element} style={{ width: '100%', height }} data-testid="trend-chart" />;
+}
