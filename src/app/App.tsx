@@ -16,13 +16,18 @@ import { bootApp } from './boot';
 import { StorageMenu } from '../ui/StorageMenu';
 import { ImportDialog } from '../ui/ImportDialog';
 import { ExportMenu } from '../ui/ExportMenu';
+import { MapImageDialog } from '../ui/MapImageDialog';
 import { BootScreen } from '../ui/BootScreen';
 import { OverviewPanel } from '../ui/planning/OverviewPanel';
 import { PlanPanel } from '../ui/planning/PlanPanel';
 import { Worklist } from '../ui/planning/Worklist';
 import { FilterBar } from '../ui/planning/FilterBar';
 import { usePlanningStore } from '../state/planning';
+import { prepareSearch } from '../state/filter';
 import { BulletinPanel } from '../ui/bulletin/BulletinPanel';
+import { SlidesPanel } from '../ui/presentation/SlidesPanel';
+import { PresentationOverlay } from '../ui/presentation/PresentationOverlay';
+import { usePresentationStore } from '../state/presentation';
 
 const DATASETS = ['hangzhou', 'linpu'];
 
@@ -34,6 +39,13 @@ export function App() {
   const config = readPageConfig(window.location.search);
   const [tab, setTab] = useState('overview');
   const drafting = usePlanningStore((s) => s.draft !== null);
+  const presenting = usePresentationStore((s) => s.presenting);
+  // The first search should not pay for preparing 67k search strings: do it while the page is idle.
+  useEffect(() => {
+    if (!view) return;
+    const handle = setTimeout(() => prepareSearch(view), 1500);
+    return () => clearTimeout(handle);
+  }, [view]);
   // Starting or editing a plan item (from any tab) shows the plan tab.
   useEffect(() => {
     if (drafting) setTab('plan');
@@ -59,7 +71,7 @@ export function App() {
   return (
     <ConfigProvider locale={language === 'en' ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#b2182b' } }}>
       <AntApp>
-      <Layout className="app">
+      <Layout className={presenting ? 'app presenting' : 'app'}>
         <Layout.Header className="app-header">
           <Space size="middle">
             <Typography.Title level={4} className="app-title">{t('app.title')}</Typography.Title>
@@ -70,6 +82,7 @@ export function App() {
             <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: d }))} aria-label={t('app.dataset')} />
             <ImportDialog />
             <ExportMenu />
+            <MapImageDialog />
             <StorageMenu />
             <BasemapSettings />
             <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
@@ -88,6 +101,7 @@ export function App() {
                   { key: 'worklist', label: <span data-testid="tab-worklist">{t('tabs.worklist')}</span>, children: <Worklist /> },
                   { key: 'recommendations', label: <span data-testid="tab-recommendations">{t('tabs.recommendations')}</span>, children: <RecommendationList /> },
                   { key: 'bulletin', label: <span data-testid="tab-bulletin">{t('tabs.bulletin')}</span>, children: <BulletinPanel /> },
+                  { key: 'slides', label: <span data-testid="tab-slides">{t('tabs.slides')}</span>, children: <SlidesPanel /> },
                 ]}
               />
             ) : null}
@@ -100,6 +114,7 @@ export function App() {
               {view ? <MapCanvas /> : null}
               {view ? <Legend /> : null}
               <div data-testid="detail-slot"><DetailPanel /></div>
+              <PresentationOverlay />
             </div>
           </Layout.Content>
         </Layout>

@@ -14,9 +14,12 @@ import { LAYER_IDS } from './layers/ids';
 import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 import type { Polygon } from 'geojson';
 import { usePlanningStore } from '../state/planning';
+import { usePresentationStore } from '../state/presentation';
+import { afterPlan } from '../state/after-plan';
 import { useFilterMask } from '../state/figures';
 import { candidatesIn, enterprisesInOutline } from '../state/plan-actions';
 import { createDrawControl, type DrawControl } from './draw-control';
+import { renderMapImage } from './export-image';
 
 maplibregl.setWorkerUrl(workerUrl);
 let pmtilesRegistered = false;
@@ -29,6 +32,7 @@ declare global {
       project(lon: number, lat: number): [number, number];
       /** Moves the camera at once (no animation) to a [west, south, east, north] box. */
       fitBounds(bbox: [number, number, number, number]): void;
+      camera(): { center: [number, number]; zoom: number };
     };
   }
 }
@@ -48,6 +52,7 @@ export function MapCanvas() {
   const tool = usePlanningStore((s) => s.tool);
   const followScreen = usePlanningStore((s) => s.followScreen);
   const mask = useFilterMask();
+  const showAfterPlan = usePresentationStore((s) => s.afterPlan);
   const drawRef = useRef<DrawControl | null>(null);
   const { t } = useTranslation();
   const tRef = useRef(t);
@@ -92,16 +97,20 @@ export function MapCanvas() {
         return [p.x, p.y];
       },
       fitBounds: ([w, s, e, n]) => map.fitBounds([w, s, e, n], { padding: 60, duration: 0 }),
+      camera: () => ({ center: [map.getCenter().lng, map.getCenter().lat], zoom: map.getZoom() }),
     };
     map.once('idle', () => {
       if (window.__lianjian) window.__lianjian.ready = true;
     });
+    useAppStore.setState({ exportMapImage: (width, decor) => renderMapImage(map, overlay, width, decor) });
     map.on('load', () => {
       drawRef.current = createDrawControl(map, (polygon) => takeOutline(polygon));
       const current = usePlanningStore.getState().tool;
       if (current === 'polygon' || current === 'freehand') drawRef.current.setTool(current);
     });
     map.on('moveend', () => {
+      const c = map.getCenter();
+      useAppStore.setState({ camera: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() } });
       if (!usePlanningStore.getState().followScreen) return;
       const b = map.getBounds();
       usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
@@ -109,6 +118,7 @@ export function MapCanvas() {
     return () => {
       drawRef.current?.destroy();
       drawRef.current = null;
+      useAppStore.setState({ exportMapImage: null });
       overlayRef.current = null;
       mapRef.current = null;
       map.remove();
@@ -124,8 +134,9 @@ export function MapCanvas() {
   useEffect(() => {
     if (!view || !overlayRef.current) return;
     if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
-    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft }) });
-  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft]);
+    const categories = showAfterPlan ? afterPlan(view, planItems).categories : undefined;
+    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories }) });
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan]);
 
   useEffect(() => {
     drawRef.current?.setTool(tool === 'polygon' || tool === 'freehand' ? tool : null);
@@ -141,6 +152,13 @@ export function MapCanvas() {
     const b = map.getBounds();
     usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
   }, [followScreen]);
+
+  const cameraRequest = useAppStore((s) => s.cameraRequest);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !cameraRequest) return;
+    map.jumpTo({ center: cameraRequest.center, zoom: cameraRequest.zoom, bearing: cameraRequest.bearing, pitch: cameraRequest.pitch });
+  }, [cameraRequest]);
 
   useEffect(() => {
     const map = mapRef.current;

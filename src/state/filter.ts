@@ -43,6 +43,11 @@ export function sizeBand(employees: number | null): SizeBand {
 
 const searchText = new WeakMap<PlanView, string[]>();
 
+/** Builds the search strings ahead of the first search (call when the page is idle). */
+export function prepareSearch(view: PlanView): void {
+  searchable(view);
+}
+
 function searchable(view: PlanView): string[] {
   let texts = searchText.get(view);
   if (!texts) {

@@ -15,6 +15,23 @@ export interface ViewRequest {
   seq: number;
 }
 
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** What a map image carries besides the map (texts come translated from the UI). */
+export interface ImageDecor {
+  title: string;
+  subtitle: string;
+  legend: { color: string; label: string }[];
+  legendTitle: string;
+  north: string;
+  attribution: string;
+}
+
 export interface BootProgress {
   step: string;
   done?: number;
@@ -49,7 +66,12 @@ export interface AppState {
   selectedRecommendation: string | null;
   layers: Record<LayerKey, boolean>;
   viewRequest: ViewRequest | null;
+  /** Where the map looks now (kept on every move end), and a camera to jump to. */
+  camera: Camera | null;
+  cameraRequest: (Camera & { seq: number }) | null;
   basemap: Basemap;
+  /** Set by the map while it is shown: renders the current view as a PNG of the given width. */
+  exportMapImage: ((width: number, decor: ImageDecor) => Promise<Blob>) | null;
   setLoading(): void;
   setPlan(view: PlanView): void;
   setFailed(message: string): void;
@@ -57,6 +79,8 @@ export interface AppState {
   selectRecommendation(id: string | null): void;
   toggleLayer(key: LayerKey, visible: boolean): void;
   requestView(bbox: ViewRequest['bbox']): void;
+  requestCamera(camera: Camera): void;
+  setLayers(layers: Record<LayerKey, boolean>): void;
   setBasemap(basemap: Basemap): void;
 }
 
@@ -86,7 +110,10 @@ export const useAppStore = create<AppState>()((set) => ({
   selectedRecommendation: null,
   layers: { enterprises: true, buildings: true, zones: true, coverageFill: true, planItems: true, areas: true, clusters: true, heat: false, recommendation: true },
   viewRequest: null,
+  camera: null,
+  cameraRequest: null,
   basemap: storedBasemap(),
+  exportMapImage: null,
   setLoading: () => set({ status: 'loading', error: null }),
   setPlan: (view) =>
     set((s) => {
@@ -100,6 +127,8 @@ export const useAppStore = create<AppState>()((set) => ({
   selectRecommendation: (id) => set({ selectedRecommendation: id }),
   toggleLayer: (key, visible) => set((s) => ({ layers: { ...s.layers, [key]: visible } })),
   requestView: (bbox) => set((s) => ({ viewRequest: { bbox, seq: (s.viewRequest?.seq ?? 0) + 1 } })),
+  requestCamera: (camera) => set((s) => ({ cameraRequest: { ...camera, seq: (s.cameraRequest?.seq ?? 0) + 1 } })),
+  setLayers: (layers) => set((s) => ({ layers: { ...s.layers, ...layers } })),
   setBasemap: (basemap) => {
     globalThis.localStorage?.setItem(BASEMAP_KEY, JSON.stringify(basemap));
     set({ basemap });

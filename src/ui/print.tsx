@@ -9,6 +9,7 @@ import { I18nextProvider } from 'react-i18next';
 import { i18n } from './i18n';
 
 export function printSection(content: ReactNode, pageSize: 'A4 landscape' | 'A3 landscape' = 'A4 landscape'): void {
+  for (const old of document.querySelectorAll('.print-root')) old.remove();
   const host = document.createElement('div');
   host.className = 'print-root';
   document.body.appendChild(host);

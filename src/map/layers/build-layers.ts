@@ -20,6 +20,8 @@ export interface LayerInput {
   mask: Uint8Array | null;
   planItems: PlanItem[];
   draft: Draft | null;
+  /** Colours by these categories instead of the view's (e.g. after the plan). */
+  categories?: Uint8Array;
 }
 
 const selectionCache = new WeakMap<PlanView, Map<string, Float32Array>>();
@@ -40,7 +42,7 @@ function recommendationPositions(view: PlanView, id: string): Float32Array {
   return out;
 }
 
-export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft }: LayerInput): Layer[] {
+export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories }: LayerInput): Layer[] {
   const out: Layer[] = [
     createZoneLayer(view.zones, layers.zones, layers.coverageFill),
     createBuildingLayer(view.buildings, layers.buildings, layers.coverageFill),
@@ -48,7 +50,7 @@ export function buildLayers({ view, layers, selectedEnterprise, selectedRecommen
     createPlanItemLayer(view, planItems, draft?.itemId ?? null, layers.planItems),
   ];
   if (layers.heat) out.push(createHeatLayer(uncoveredMustCoverPositions(view), true));
-  out.push(createEnterpriseLayer(enterpriseAttributes(view), layers.enterprises, mask));
+  out.push(createEnterpriseLayer(enterpriseAttributes(view, categories), layers.enterprises, mask));
   if (draft) out.push(...createDraftLayers(view, draft));
   if (selectedRecommendation && layers.recommendation) {
     out.push(createHighlightLayer(LAYER_IDS.recommendation, recommendationPositions(view, selectedRecommendation), 9));

@@ -12,13 +12,13 @@ export interface EnterpriseAttributes {
   radii: Float32Array;
 }
 
-const cache = new WeakMap<PlanView, EnterpriseAttributes>();
+const cache = new WeakMap<Uint8Array, EnterpriseAttributes>();
 
-/** Typed arrays for the layer, built once per plan view. */
-export function enterpriseAttributes(view: PlanView): EnterpriseAttributes {
-  let attrs = cache.get(view);
+/** Typed arrays for the layer, built once per plan view (and per alternative colouring, e.g. after the plan). */
+export function enterpriseAttributes(view: PlanView, categories: Uint8Array = view.categories): EnterpriseAttributes {
+  let attrs = cache.get(categories);
   if (attrs) return attrs;
-  const n = view.categories.length;
+  const n = categories.length;
   const positions = new Float32Array(n * 2);
   const colors = new Uint8Array(n * 4);
   const radii = new Float32Array(n);
@@ -27,13 +27,13 @@ export function enterpriseAttributes(view: PlanView): EnterpriseAttributes {
     const mapped = lon === lon;
     positions[i * 2] = mapped ? lon : 0;
     positions[i * 2 + 1] = mapped ? view.positions[i * 2 + 1] : 0;
-    const color = CATEGORY_COLORS[view.categories[i]];
+    const color = CATEGORY_COLORS[categories[i]];
     colors.set(color, i * 4);
     if (!mapped) colors[i * 4 + 3] = 0;
     radii[i] = 2 + Math.min(9, Math.sqrt(view.employees[i]) / 3);
   }
   attrs = { length: n, positions, colors, radii };
-  cache.set(view, attrs);
+  cache.set(categories, attrs);
   return attrs;
 }
 

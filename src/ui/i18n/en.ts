@@ -93,5 +93,14 @@ export const en: Messages = {
     districts: 'Districts ranked', streetsOf: 'Streets of {{name}}', since: 'Compared with the previous snapshot ({{date}})', xlsx: 'Export XLSX', print: 'Print bulletin',
     printTitle: 'Half-monthly bulletin: Party organizations in non-public enterprises ({{dataset}}, {{date}})',
   },
+  slides: {
+    afterPlan: 'Map shows coverage after the plan', title: 'Slide title', note: 'Note (shown when presenting)', add: 'Save the current view as a slide', present: 'Present', empty: 'No slides yet',
+    untitled: 'Slide {{n}}', recapture: 'Update view', before: 'Now', after: 'After the plan', exit: 'Leave', rateNow: 'Coverage now', rateAfter: 'Coverage after the plan',
+  },
+  image: {
+    button: 'Map image', title: 'Export the map as PNG', width: 'Width (pixels; 3840 or more for projectors and print)', heading: 'Title', defaultTitle: 'Party organization coverage in non-public enterprises',
+    export: 'Export PNG', north: 'N', attribution: 'Data: {{dataset}} {{synthetic}} · Basemap: administrative areas (offline) · LianJian',
+  },
+  report: { print: 'Print report', size: 'Paper', title: '{{area}}: Party organizations in non-public enterprises', figures: 'Key figures', ranking: 'Areas ranked by coverage', recommendations: 'Recommendations (first {{count}})', map: 'Coverage map', generated: 'Generated {{date}}' },
   coverage: { own_org: 'Own organization', joint_org: 'Joint organization', work_only: 'Work coverage only', uncovered_must: 'Uncovered, must cover', uncovered_other: 'Uncovered', out_of_scope: 'Not operating' },
 };

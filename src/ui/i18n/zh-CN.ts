@@ -92,6 +92,15 @@ export const zhCN = {
     districts: '各区县排名', streetsOf: '{{name}}各街道', since: '与上期（{{date}}）相比', xlsx: '导出 XLSX', print: '打印通报',
     printTitle: '非公企业党组织组建工作半月通报（{{dataset}}，{{date}}）',
   },
+  slides: {
+    afterPlan: '地图显示计划完成后的覆盖', title: '幻灯片标题', note: '备注（演示时显示）', add: '把当前视图存为幻灯片', present: '开始演示', empty: '还没有幻灯片',
+    untitled: '幻灯片 {{n}}', recapture: '更新视图', before: '现状', after: '计划完成后', exit: '退出演示', rateNow: '组建率（现状）', rateAfter: '组建率（计划完成后）',
+  },
+  image: {
+    button: '地图图片', title: '导出地图图片（PNG）', width: '宽度（像素，投影与印刷建议 3840 及以上）', heading: '图片标题', defaultTitle: '非公企业党组织覆盖图',
+    export: '导出 PNG', north: '北', attribution: '数据：{{dataset}} {{synthetic}} · 底图：行政区划（离线）· 联建 LianJian',
+  },
+  report: { print: '打印报告', size: '纸张', title: '{{area}}非公企业党组织组建情况报告', figures: '主要指标', ranking: '各地区组建率排名', recommendations: '规划建议（前 {{count}} 项）', map: '覆盖图', generated: '生成于 {{date}}' },
   coverage: { own_org: '单独组建', joint_org: '联合组建', work_only: '仅工作覆盖', uncovered_must: '应建未建', uncovered_other: '未覆盖', out_of_scope: '非在营' },
 };
 

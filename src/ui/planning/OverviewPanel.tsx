@@ -1,6 +1,6 @@
 /** The scope's figures (they follow the filter) and the per-area table ranked by 组建率, which drives the map. */
 import { useMemo, useState } from 'react';
-import { Card, Segmented, Table, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
@@ -8,6 +8,10 @@ import { areaTable, scopeSummary, useFilterMask } from '../../state/figures';
 import { areaBbox } from '../../state/filter';
 import type { AreaRow } from '../../core/model/report';
 import { SummaryPanel } from '../SummaryPanel';
+import { mapDecor } from '../MapImageDialog';
+import { printSection } from '../print';
+import { AreaReport } from '../report/AreaReport';
+import { enterpriseIndexById } from '../../state/selectors';
 
 export function OverviewPanel() {
   const { t, i18n } = useTranslation();
@@ -18,6 +22,8 @@ export function OverviewPanel() {
   const followScreen = usePlanningStore((s) => s.followScreen);
   const mask = useFilterMask();
   const [level, setLevel] = useState<'district' | 'street'>('district');
+  const [paper, setPaper] = useState<'A4' | 'A3'>('A4');
+  const [printing, setPrinting] = useState(false);
   const rows = useMemo(() => {
     if (!view) return [];
     const selected = filter.areaId ? view.areaList.find((a) => a.id === filter.areaId) : undefined;
@@ -35,6 +41,25 @@ export function OverviewPanel() {
   const scope = [areaName, followScreen ? t('overview.screen') : null].filter(Boolean).join(' · ') || t('overview.city');
   const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
   const num = (n: number) => n.toLocaleString(i18n.language);
+  const printReport = async () => {
+    const render = useAppStore.getState().exportMapImage;
+    if (!render) return;
+    setPrinting(true);
+    try {
+      const png = await render(2400, mapDecor(t, view, t('report.title', { area: areaName ?? t('overview.city') }), i18n.language));
+      const inScope = (id: string) => {
+        const i = enterpriseIndexById(view).get(id);
+        return i !== undefined && (!mask || mask[i] === 1);
+      };
+      const recommendations = view.report.recommendations.filter((r) => r.enterprise_ids.some(inScope));
+      printSection(
+        <AreaReport t={t} locale={i18n.language} areaName={areaName ?? t('overview.city')} mapUrl={URL.createObjectURL(png)} summary={summary} rows={rows} recommendations={recommendations} />,
+        paper === 'A3' ? 'A3 landscape' : 'A4 landscape',
+      );
+    } finally {
+      setPrinting(false);
+    }
+  };
   const choose = (row: AreaRow) => {
     setFilter({ areaId: row.id });
     const box = areaBbox(view, row.id);
@@ -42,7 +67,13 @@ export function OverviewPanel() {
   };
   return (
     <div className="overview" data-testid="overview">
-      <Typography.Text strong data-testid="overview-scope">{t('overview.scope', { scope })}</Typography.Text>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text strong data-testid="overview-scope">{t('overview.scope', { scope })}</Typography.Text>
+        <Space size={4}>
+          <Segmented size="small" value={paper} onChange={(v) => setPaper(v as 'A4' | 'A3')} options={['A4', 'A3']} />
+          <Button size="small" loading={printing} onClick={() => void printReport()} data-testid="report-print">{t('report.print')}</Button>
+        </Space>
+      </Space>
       <SummaryPanel summary={summary} />
       <Card
         size="small"

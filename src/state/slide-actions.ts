@@ -1,0 +1,41 @@
+/** Slides through the repository: add the current view, edit, reorder, delete. */
+import type { Slide } from '../data/repository';
+import { useAppStore } from './store';
+import { captureView, usePresentationStore } from './presentation';
+
+function repository() {
+  const repo = useAppStore.getState().repository;
+  if (!repo) throw new Error('no repository');
+  return repo;
+}
+
+export async function loadSlides(): Promise<void> {
+  usePresentationStore.getState().setSlides(await repository().listSlides());
+}
+
+export async function addSlide(title: string, note: string): Promise<void> {
+  await repository().saveSlide({ title, note, view: { ...captureView() } });
+  await loadSlides();
+}
+
+export async function updateSlide(slide: Slide, change: Partial<Pick<Slide, 'title' | 'note'>> & { recapture?: boolean }): Promise<void> {
+  const { recapture, ...fields } = change;
+  await repository().saveSlide({ ...slide, ...fields, view: recapture ? { ...captureView() } : slide.view });
+  await loadSlides();
+}
+
+export async function deleteSlide(slide: Slide): Promise<void> {
+  await repository().deleteSlide(slide.id);
+  await loadSlides();
+}
+
+/** Swaps a slide with its neighbour (by = -1 up, +1 down). */
+export async function moveSlide(slide: Slide, by: -1 | 1): Promise<void> {
+  const { slides } = usePresentationStore.getState();
+  const k = slides.findIndex((s) => s.id === slide.id);
+  const other = slides[k + by];
+  if (!other) return;
+  await repository().saveSlide({ ...slide, position: other.position });
+  await repository().saveSlide({ ...other, position: slide.position });
+  await loadSlides();
+}

@@ -1,0 +1,58 @@
+/** Exports the current map view as a PNG of a chosen width, with title, legend, scale, north arrow, date and attribution. */
+import { useState } from 'react';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useAppStore, type ImageDecor } from '../state/store';
+import { CATEGORY_COLORS, cssColor } from '../map/layers/palette';
+import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
+import type { PlanView } from '../worker/protocol';
+import { download } from './download';
+
+export function mapDecor(t: TFunction, view: PlanView, title: string, locale: string): ImageDecor {
+  return {
+    title,
+    subtitle: `${view.datasetName} · ${new Date().toLocaleDateString(locale)}`,
+    legendTitle: t('legend.title'),
+    legend: COVERAGE_CATEGORY_KEYS.slice(0, 5).map((key, k) => ({ color: cssColor(CATEGORY_COLORS[k]), label: t(`coverage.${key}`) })),
+    north: t('image.north'),
+    attribution: t('image.attribution', { dataset: view.datasetName, synthetic: view.synthetic ? t('app.synthetic') : '' }),
+  };
+}
+
+export function MapImageDialog() {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const view = useAppStore((s) => s.view);
+  const exportMapImage = useAppStore((s) => s.exportMapImage);
+  const [open, setOpen] = useState(false);
+  const [width, setWidth] = useState(3840);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!view) return null;
+  const run = async () => {
+    if (!exportMapImage) return;
+    setBusy(true);
+    try {
+      const png = await exportMapImage(width, mapDecor(t, view, title.trim() || t('image.defaultTitle'), i18n.language));
+      download(png, `map-${width}px-${new Date().toISOString().slice(0, 10)}.png`, 'image/png');
+      setOpen(false);
+    } catch (error) {
+      message.error(t('plan.failed', { message: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} data-testid="image-button">{t('image.button')}</Button>
+      <Modal open={open} title={t('image.title')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        <Form layout="vertical" size="small">
+          <Form.Item label={t('image.width')}><InputNumber min={1024} max={8192} step={640} value={width} onChange={(v) => setWidth(v ?? 3840)} style={{ width: 160 }} data-testid="image-width" /></Form.Item>
+          <Form.Item label={t('image.heading')}><Input value={title} placeholder={t('image.defaultTitle')} onChange={(e) => setTitle(e.target.value)} /></Form.Item>
+          <Button type="primary" loading={busy} onClick={() => void run()} data-testid="image-export">{t('image.export')}</Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}

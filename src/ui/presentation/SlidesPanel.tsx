@@ -1,0 +1,57 @@
+/** The deck: add the current map view as a slide (title, note), reorder, delete, present. */
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Input, List, Popconfirm, Space, Switch, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store';
+import { usePresentationStore } from '../../state/presentation';
+import { addSlide, deleteSlide, loadSlides, moveSlide, updateSlide } from '../../state/slide-actions';
+
+export function SlidesPanel() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const repository = useAppStore((s) => s.repository);
+  const slides = usePresentationStore((s) => s.slides);
+  const present = usePresentationStore((s) => s.present);
+  const afterPlan = usePresentationStore((s) => s.afterPlan);
+  const setAfterPlan = usePresentationStore((s) => s.setAfterPlan);
+  const [title, setTitle] = useState('');
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    if (repository) void loadSlides();
+  }, [repository]);
+  const run = (action: () => Promise<void>) => action().catch((e: Error) => message.error(t('plan.failed', { message: e.message })));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="slides">
+      <Space size={4}>
+        <Switch size="small" checked={afterPlan} onChange={setAfterPlan} data-testid="after-plan" />
+        <Typography.Text>{t('slides.afterPlan')}</Typography.Text>
+      </Space>
+      <Input size="small" placeholder={t('slides.title')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="slide-title" />
+      <Input.TextArea size="small" rows={2} placeholder={t('slides.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Button block disabled={!repository} onClick={() => void run(async () => {
+        await addSlide(title.trim() || t('slides.untitled', { n: slides.length + 1 }), note);
+        setTitle('');
+        setNote('');
+      })} data-testid="slide-add">{t('slides.add')}</Button>
+      <Button type="primary" block disabled={slides.length === 0} onClick={() => present(0)} data-testid="slides-present">{t('slides.present')}</Button>
+      <List
+        size="small"
+        dataSource={slides}
+        locale={{ emptyText: t('slides.empty') }}
+        renderItem={(slide, k) => (
+          <List.Item
+            data-testid="slide-item"
+            actions={[
+              <Button key="up" size="small" type="text" disabled={k === 0} onClick={() => void run(() => moveSlide(slide, -1))}>↑</Button>,
+              <Button key="down" size="small" type="text" disabled={k === slides.length - 1} onClick={() => void run(() => moveSlide(slide, 1))}>↓</Button>,
+              <Button key="update" size="small" type="text" onClick={() => void run(() => updateSlide(slide, { recapture: true }))}>{t('slides.recapture')}</Button>,
+              <Popconfirm key="delete" title={t('plan.delete')} onConfirm={() => void run(() => deleteSlide(slide))}><Button size="small" type="text" danger>✕</Button></Popconfirm>,
+            ]}
+          >
+            <List.Item.Meta title={<a onClick={() => present(k)}>{`${k + 1}. ${slide.title}`}</a>} description={slide.note} />
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
