@@ -9,15 +9,11 @@ import { Flag } from '../core/model/enterprise-table';
 import { pointsInPolygon } from '../core/spatial/points-in-polygon';
 import type { PolygonGeometry } from '../core/model/types';
 import type { PlanView } from '../worker/protocol';
-import { useAppStore } from './store';
+import { requireRepository, useAppStore } from './store';
 import { usePlanningStore, type Draft } from './planning';
 import { enterpriseIndexById } from './selectors';
 
-function repository() {
-  const repo = useAppStore.getState().repository;
-  if (!repo) throw new Error('no repository');
-  return repo;
-}
+const repository = requireRepository;
 
 export async function loadPlanItems(): Promise<void> {
   usePlanningStore.getState().setPlanItems(await repository().listPlanItems());

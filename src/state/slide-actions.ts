@@ -1,13 +1,9 @@
 /** Slides through the repository: add the current view, edit, reorder, delete. */
 import type { Slide } from '../data/repository';
-import { useAppStore } from './store';
+import { requireRepository } from './store';
 import { captureView, usePresentationStore } from './presentation';
 
-function repository() {
-  const repo = useAppStore.getState().repository;
-  if (!repo) throw new Error('no repository');
-  return repo;
-}
+const repository = requireRepository;
 
 export async function loadSlides(): Promise<void> {
   usePresentationStore.getState().setSlides(await repository().listSlides());

@@ -134,3 +134,10 @@ export const useAppStore = create<AppState>()((set) => ({
     set({ basemap });
   },
 }));
+
+/** The repository, for write actions that only run once the app has one. */
+export function requireRepository(): Repository {
+  const repository = useAppStore.getState().repository;
+  if (!repository) throw new Error('no repository');
+  return repository;
+}

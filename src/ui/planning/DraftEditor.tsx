@@ -2,18 +2,18 @@
  * The plan item being edited: its name, form and members, the map tool that adds members, live rule
  * checks, undo / redo, and saving (an organization that breaks a rule cannot be saved as one).
  */
-import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Input, List, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Button, Card, Input, List, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePlanningStore, type Draft, type MapTool } from '../../state/planning';
 import { enterpriseIndexById } from '../../state/selectors';
-import { planItemOfEnterprise, saveDraft, loadPlanItems } from '../../state/plan-actions';
+import { planItemOfEnterprise, saveDraft } from '../../state/plan-actions';
 import { checkPlanItem } from '../../core/recommend/plan-item-check';
 import { resolveRules } from '../../core/model/types';
 import type { RecommendationKind } from '../../core/model/report';
 import type { PlanView } from '../../worker/protocol';
-import { StaleWriteError } from '../../data/repository';
 import { PlanChecks } from './PlanChecks';
+import { usePlanWrite } from './use-plan-write';
 
 const EDITABLE_KINDS: RecommendationKind[] = ['joint_branch', 'standalone', 'association_branch', 'building_community', 'zone_org', 'work_coverage'];
 const ORG_LEVELS = ['branch', 'general_branch', 'committee'] as const;
@@ -28,7 +28,6 @@ function useDraftCheck(view: PlanView, draft: Draft) {
 
 export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const tool = usePlanningStore((s) => s.tool);
   const setTool = usePlanningStore((s) => s.setTool);
   const editDraft = usePlanningStore((s) => s.editDraft);
@@ -39,7 +38,7 @@ export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
   const canRedo = usePlanningStore((s) => s.future.length > 0);
   const closeDraft = usePlanningStore((s) => s.closeDraft);
   const planItems = usePlanningStore((s) => s.planItems);
-  const [saving, setSaving] = useState(false);
+  const [saving, write] = usePlanWrite();
   const { members, check } = useDraftCheck(view, draft);
   const blocked = draft.kind !== 'work_coverage' && check.violations.length > 0;
   const itemOf = planItemOfEnterprise(planItems);
@@ -58,20 +57,9 @@ export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
 
-  const save = async (asWorkCoverage: boolean) => {
-    setSaving(true);
-    try {
-      const toSave = asWorkCoverage ? { ...draft, kind: 'work_coverage' as const, level: null } : draft;
-      await saveDraft(view, { ...toSave, title: toSave.title.trim() || t(`recommend.kind.${toSave.kind}`) });
-      message.success(t('plan.saved'));
-    } catch (error) {
-      if (error instanceof StaleWriteError) {
-        message.error(t('plan.stale'));
-        await loadPlanItems();
-      } else message.error(t('plan.failed', { message: (error as Error).message }));
-    } finally {
-      setSaving(false);
-    }
+  const save = (asWorkCoverage: boolean) => {
+    const toSave = asWorkCoverage ? { ...draft, kind: 'work_coverage' as const, level: null } : draft;
+    return write(() => saveDraft(view, { ...toSave, title: toSave.title.trim() || t(`recommend.kind.${toSave.kind}`) }), t('plan.saved'));
   };
 
   const tools: { value: MapTool; label: string }[] = [

@@ -1,42 +1,28 @@
 /** Saved plan items: status 拟建 → 组建中 → 已组建 with owner, instructor and due date; edit members, delete. */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, DatePicker, Input, List, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, List, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { usePlanningStore, draftOf } from '../../state/planning';
 import { useAppStore } from '../../state/store';
-import { deletePlanItem, loadPlanItems, movePlanItem, updatePlanItem } from '../../state/plan-actions';
+import { deletePlanItem, movePlanItem, updatePlanItem } from '../../state/plan-actions';
 import { recommendationBbox } from '../../state/selectors';
-import { StaleWriteError, type PlanItem, type PlanItemStatus } from '../../data/repository';
+import type { PlanItem, PlanItemStatus } from '../../data/repository';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
+import { usePlanWrite } from './use-plan-write';
 
 const STATUSES: PlanItemStatus[] = ['proposed', 'forming', 'formed'];
 
 function PlanItemCard({ item }: { item: PlanItem }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const view = useAppStore((s) => s.view);
   const requestView = useAppStore((s) => s.requestView);
   const startDraft = usePlanningStore((s) => s.startDraft);
   const [owner, setOwner] = useState(item.owner);
   const [instructor, setInstructor] = useState(item.instructor);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = usePlanWrite();
   const step = STATUSES.indexOf(item.status);
   const dirty = owner !== item.owner || instructor !== item.instructor;
-  const run = async (action: () => Promise<void>, done?: string) => {
-    setBusy(true);
-    try {
-      await action();
-      if (done) message.success(done);
-    } catch (error) {
-      if (error instanceof StaleWriteError) {
-        message.error(t('plan.stale'));
-        await loadPlanItems();
-      } else message.error(t('plan.failed', { message: (error as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  };
   const zoom = () => {
     if (!view) return;
     const box = recommendationBbox(view, { enterprise_ids: item.enterpriseIds, geometry: item.geometry?.type === 'Polygon' ? item.geometry : undefined });
