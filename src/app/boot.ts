@@ -92,9 +92,8 @@ async function startApp(config: PageConfig): Promise<void> {
       });
     }
     const refresh = async () => {
-      const { enterprises: total } = await repository.counts();
-      progress('read', 0, total);
-      const dataset = await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read, total) });
+      progress('read');
+      const dataset = await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read) });
       progress('plan');
       const view = await planInWorker({ dataset, meta, limit: config.limit, problems });
       useAppStore.getState().setPlan(view);

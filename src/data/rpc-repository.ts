@@ -13,6 +13,11 @@ type Row = Record<string, unknown>;
 
 export interface RpcGateway {
   readonly kind: Repository['kind'];
+  /**
+   * Whether a response always holds every row asked for (no server-side row cap). Then a short page
+   * is the last one; otherwise (PostgREST caps rows per response) reading stops at an empty page.
+   */
+  readonly returnsFullPages: boolean;
   /** Calls `public.<name>(arg => value, …)`; rows come back as plain objects. Errors carry the SQLSTATE in `code`. */
   rpc(name: string, args: Record<string, unknown>): Promise<Row[]>;
 }
@@ -39,13 +44,14 @@ async function call(gateway: RpcGateway, name: string, args: Record<string, unkn
 /** Rows per page for whole-table reads: small enough that one page never blocks the page that deserialises it. */
 export const READ_PAGE_SIZE = 5000;
 
-/** Reads a keyset-paged function until a page comes back empty (a server may return fewer rows than asked). */
+/** Reads a keyset-paged function to its end (see `returnsFullPages`). */
 async function readPages(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number, onPage: (rows: Row[]) => void) {
   let afterId: string | null = null;
   for (;;) {
     const page = await call(gateway, name, { ...args, after_id: afterId, page_size: pageSize });
     if (page.length === 0) return;
     onPage(page);
+    if (gateway.returnsFullPages && page.length < pageSize) return;
     afterId = String(page[page.length - 1].id);
   }
 }

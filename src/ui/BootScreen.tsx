@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
 
 export function BootScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const boot = useAppStore((s) => s.boot);
   const step = boot?.step ?? 'start';
   const [kind, detail] = step.split(' ');
@@ -13,7 +13,7 @@ export function BootScreen() {
   return (
     <div className="loading" data-testid="boot-screen">
       <Spin size="large" />
-      <Typography.Text data-testid="boot-step">{label}</Typography.Text>
+      <Typography.Text data-testid="boot-step">{label}{!boot?.total && boot?.done ? ` ${boot.done.toLocaleString(i18n.language)}` : ''}</Typography.Text>
       {percent !== null ? <Progress percent={percent} style={{ width: 320 }} /> : null}
       <Typography.Text type="secondary">{t('boot.hint')}</Typography.Text>
     </div>

@@ -81,15 +81,16 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       expect({ covered: row.covered, enterprises: row.enterprises, takenOn: row.takenOn }).toEqual({ covered: live.find((l) => l.areaId === town.id)!.covered, enterprises: live.find((l) => l.areaId === town.id)!.enterprises, takenOn: '2011-11-15' });
       expect((await repo.listBulletinSnapshots()).filter((s) => s.takenOn === '2011-11-15')).toHaveLength(taken.length);
 
-      const first = await repo.saveSlide({ title: '全镇概况', note: '', view: { camera: { zoom: 12 } } });
-      const second = await repo.saveSlide({ title: '重点楼宇', note: '说明', view: { layers: { heat: true } } });
+      const deck = `contract-${Date.now()}`;
+      const first = await repo.saveSlide({ deck, title: '全镇概况', note: '', view: { camera: { zoom: 12 } } });
+      const second = await repo.saveSlide({ deck, title: '重点楼宇', note: '说明', view: { layers: { heat: true } } });
       expect(second.position).toBe(first.position + 1);
       const edited = await repo.saveSlide({ ...first, title: '全镇概况（更新）' });
       expect(edited).toMatchObject({ version: 2, view: { camera: { zoom: 12 } } });
       await expect(repo.saveSlide({ ...first, title: '旧版本' })).rejects.toBeInstanceOf(StaleWriteError);
-      expect((await repo.listSlides()).map((x) => x.title)).toEqual(['全镇概况（更新）', '重点楼宇']);
+      expect((await repo.listSlides(deck)).map((x) => x.title)).toEqual(['全镇概况（更新）', '重点楼宇']);
       await repo.deleteSlide(second.id);
-      expect((await repo.listSlides()).map((x) => x.id)).toEqual([first.id]);
+      expect((await repo.listSlides(deck)).map((x) => x.id)).toEqual([first.id]);
     });
 
     it('refuses a stale edit and keeps the history of the accepted one', async () => {

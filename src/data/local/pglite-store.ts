@@ -67,7 +67,11 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
   const user = options.user ?? LOCAL_CITY_USER;
   const progress = options.onProgress ?? (() => {});
   await db.exec(META);
+  // One read of what is applied: every call to the embedded database costs a storage sync, so a warm
+  // start must not pay one per migration. What is missing is applied under the lock and re-checked.
+  const applied = new Set((await db.query<{ name: string }>('select name from lianjian_meta.migrations')).rows.map((r) => r.name));
   for (const migration of [...options.migrations].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (applied.has(migration.name)) continue;
     await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const done = await tx.query('select 1 from lianjian_meta.migrations where name = $1', [migration.name]);
@@ -92,6 +96,7 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
 
   const gateway: RpcGateway = {
     kind: 'local',
+    returnsFullPages: true,
     rpc: (name, args) =>
       asUser(async (tx) => {
         if (!/^[a-z_]+$/.test(name)) throw new Error(`bad function name ${name}`);

@@ -6,6 +6,8 @@ import type { Repository } from '../repository';
 export function createSupabaseRepository(client: SupabaseClient): Repository {
   return createRpcRepository({
     kind: 'supabase',
+    // PostgREST caps the rows of one response (Supabase: max_rows = 1,000).
+    returnsFullPages: false,
     async rpc(name, args) {
       const { data, error } = await client.rpc(name, args);
       if (error) throw Object.assign(new Error(error.message), { code: error.code, details: error.details });

@@ -2,7 +2,7 @@
  * 半月通报: take dated snapshots of the figures, rank districts (or one district's streets) by 组建率
  * with the change since the previous snapshot, the trend of every ranked area, XLSX and print.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, DatePicker, Empty, Select, Space, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { bulletinRows, snapshotDates, trend, type BulletinRow } from '../../core
 import type { BulletinSnapshot } from '../../data/repository';
 import { exportBulletinXlsx } from '../../core/io/exports';
 import { download, XLSX_TYPE } from '../download';
-import { TrendChart } from './TrendChart';
+import { TrendChart, type ChartImage } from './TrendChart';
 import { printSection } from '../print';
 import { autoSnapshotEnabled, setAutoSnapshot } from '../../state/bulletin-settings';
 
@@ -41,6 +41,7 @@ export function BulletinPanel() {
   const [district, setDistrict] = useState<string | null>(null);
   const [auto, setAuto] = useState(autoSnapshotEnabled());
   const [busy, setBusy] = useState(false);
+  const chartImage = useRef<ChartImage | null>(null);
   const dates = useMemo(() => snapshotDates(snapshots ?? []), [snapshots]);
   const shownDate = date && dates.includes(date) ? date : dates.at(-1) ?? null;
   const rows = useMemo(
@@ -113,7 +114,7 @@ export function BulletinPanel() {
             </Space>
             <Typography.Text type="secondary">{t('bulletin.since', { date: dates.filter((d) => shownDate !== null && d < shownDate).at(-1) ?? '—' })}</Typography.Text>
             {table}
-            <TrendChart series={series} dates={dates} />
+            <TrendChart series={series} dates={dates} imageRef={chartImage} />
             <Space>
               <Button size="small" onClick={() => void exportXlsx()} data-testid="bulletin-xlsx">{t('bulletin.xlsx')}</Button>
               <Button size="small" onClick={() => printSection(
@@ -121,6 +122,7 @@ export function BulletinPanel() {
                   <h1>{t('bulletin.printTitle', { date: shownDate, dataset: view.datasetName })}</h1>
                   <p>{t('bulletin.since', { date: dates.filter((d) => shownDate !== null && d < shownDate).at(-1) ?? '—' })} · {new Date().toLocaleDateString(i18n.language)}</p>
                   {table}
+                  {chartImage.current?.() ? <img className="print-chart" src={chartImage.current() as string} alt="" /> : null}
                 </div>,
               )} data-testid="bulletin-print">{t('bulletin.print')}</Button>
             </Space>

@@ -12,12 +12,16 @@ export interface TrendSeries {
   points: { date: string; rate: number }[];
 }
 
-export function TrendChart({ series, dates, height = 220 }: { series: TrendSeries[]; dates: string[]; height?: number }) {
+/** Hands out a PNG data URL of the chart as drawn (for the printed bulletin). */
+export type ChartImage = () => string | null;
+
+export function TrendChart({ series, dates, height = 220, imageRef }: { series: TrendSeries[]; dates: string[]; height?: number; imageRef?: { current: ChartImage | null } }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
     if (!element.current) return;
     chart.current = echarts.init(element.current, undefined, { renderer: 'canvas' });
+    if (imageRef) imageRef.current = () => chart.current?.getDataURL({ type: 'png', pixelRatio: 3, backgroundColor: '#fff' }) ?? null;
     const resize = () => chart.current?.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -25,7 +29,7 @@ export function TrendChart({ series, dates, height = 220 }: { series: TrendSerie
       chart.current?.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [imageRef]);
   useEffect(() => {
     chart.current?.setOption({
       animation: false,
