@@ -11,6 +11,7 @@ import type { Problem } from '../core/io/problems';
 import type { Area, Building, Zone } from '../core/model/types';
 import type { RowResult } from '../data/repository';
 import { decodeText } from '../core/io/text';
+import { readShapefileZip } from '../core/io/shapefile';
 import { useAppStore } from '../state/store';
 import { HiddenFileInput } from './HiddenFileInput';
 
@@ -75,11 +76,17 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
         <Button onClick={() => input.current?.click()} data-testid="place-choose">{t('import.chooseGeojson')}</Button>
         <HiddenFileInput
           inputRef={input}
-          accept=".geojson,.json"
+          accept=".geojson,.json,.zip"
           testId="place-file"
           onFile={async (chosen) => {
             setRejected([]);
-            setParsed(parsePlaces(kind, decodeText(new Uint8Array(await chosen.arrayBuffer())).text, chosen.name));
+            const bytes = await chosen.arrayBuffer();
+            if (!chosen.name.toLowerCase().endsWith('.zip')) {
+              setParsed(parsePlaces(kind, decodeText(new Uint8Array(bytes)).text, chosen.name));
+              return;
+            }
+            const read = await readShapefileZip(bytes, chosen.name);
+            setParsed(read.text === null ? { kind, places: [], problems: read.problems } : parsePlaces(kind, read.text, chosen.name));
           }}
         />
       </Space>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import shpwrite from '@mapbox/shp-write';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openMap } from './browser';
 import { openEnterprise } from './helpers';
@@ -55,7 +56,7 @@ describe('importing registers through the UI', () => {
 
   it('imports buildings from GeoJSON: a bow-tie is reported and refused, an unclosed ring is closed, a point is rejected', async () => {
     await page.getByTestId('import-button').click();
-    await page.getByTestId('import-what').getByText('图层（GeoJSON）').click();
+    await page.getByTestId('import-what').getByText('图层（GeoJSON / Shapefile）').click();
     await page.getByTestId('place-file').setInputFiles(resolve(__dirname, '../fixtures/io/buildings-hazards.geojson'));
     await expect(page.getByTestId('place-summary').innerText()).resolves.toMatch(/3 个可用要素.*4 个问题/);
     const problems = await page.getByTestId('place-import').innerText();
@@ -63,6 +64,27 @@ describe('importing registers through the UI', () => {
     await page.getByTestId('place-commit').click();
     await page.getByText('已写入 2 个要素，1 个被拒绝').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('place-rejected').innerText()).resolves.toMatch(/bowtie/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('place-import').waitFor({ state: 'hidden' });
+  });
+
+  it('imports buildings from a zipped shapefile through the same checks', async () => {
+    const ring = (x: number) => [[x, 30.045], [x + 0.001, 30.045], [x + 0.001, 30.046], [x, 30.046], [x, 30.045]];
+    const bowTie = [[120.27, 30.045], [120.271, 30.046], [120.271, 30.045], [120.27, 30.046], [120.27, 30.045]];
+    const zip = await shpwrite.zip({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'shp-tower', name: 'Shp Tower' }, geometry: { type: 'Polygon', coordinates: [ring(120.265)] } },
+        { type: 'Feature', properties: { id: 'shp-bowtie', name: 'Shp Bow tie' }, geometry: { type: 'Polygon', coordinates: [bowTie] } },
+      ],
+    }, { outputType: 'arraybuffer', compression: 'STORE', types: { polygon: 'buildings' } });
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-what').getByText('图层（GeoJSON / Shapefile）').click();
+    await page.getByTestId('place-file').setInputFiles({ name: 'buildings.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await expect(page.getByTestId('place-summary').innerText()).resolves.toMatch(/2 个可用要素.*1 个问题/);
+    await page.getByTestId('place-commit').click();
+    await page.getByText('已写入 1 个要素，1 个被拒绝').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('place-rejected').innerText()).resolves.toMatch(/shp-bowtie/);
     await page.keyboard.press('Escape');
     await page.getByTestId('place-import').waitFor({ state: 'hidden' });
   });

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { decodeText } from '../../src/core/io/text';
 import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
 import { parseBuildings } from '../../src/core/io/geojson';
+import { readShapefileZip } from '../../src/core/io/shapefile';
+import shpwrite from '@mapbox/shp-write';
 import { checkCreditCode } from '../../src/core/io/credit-code';
 import { safeCell, toCsv } from '../../src/core/io/csv-writer';
 import { enterprisesToCsv } from '../../src/core/io/dataset-writer';
@@ -69,6 +71,24 @@ describe('GeoJSON hazards', () => {
       [5, 'bad_geometry'],
     ]);
     expect(problems[0].message).toMatch(/自相交/);
+  });
+
+  it('reads a zipped shapefile through the same checks: the bow-tie is reported, the good polygon kept', async () => {
+    const square = [[120.25, 30.05], [120.251, 30.05], [120.251, 30.051], [120.25, 30.051], [120.25, 30.05]];
+    const bowTie = [[120.26, 30.05], [120.261, 30.051], [120.261, 30.05], [120.26, 30.051], [120.26, 30.05]];
+    const zip = await shpwrite.zip({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'tower', name: 'Tower' }, geometry: { type: 'Polygon', coordinates: [square] } },
+        { type: 'Feature', properties: { id: 'bowtie', name: 'Bow tie' }, geometry: { type: 'Polygon', coordinates: [bowTie] } },
+      ],
+    }, { outputType: 'arraybuffer', compression: 'STORE', types: { polygon: 'buildings' } });
+    const read = await readShapefileZip(zip, 'buildings.zip');
+    expect(read.problems).toEqual([]);
+    const { buildings, problems } = parseBuildings(read.text as string, 'buildings.zip');
+    expect(buildings.map((b) => [b.id, b.name])).toEqual([['tower', 'Tower'], ['bowtie', 'Bow tie']]);
+    expect(problems.map((p) => [p.row, p.code])).toEqual([[2, 'bad_geometry']]);
+    expect((await readShapefileZip(new TextEncoder().encode('not a zip').buffer, 'x.zip')).problems).toMatchObject([{ row: 0, severity: 'error' }]);
   });
 
   it('reports a truncated file as one file-level problem', () => {

@@ -9,7 +9,7 @@ export const en: Messages = {
     hint: 'The first start creates the embedded database and loads the data (about half a minute); later starts take seconds.',
   },
   import: {
-    button: 'Import', title: 'Import', enterprises: 'Enterprise register (CSV / XLSX)', places: 'Layer (GeoJSON)', chooseGeojson: 'Choose a GeoJSON file…',
+    button: 'Import', title: 'Import', enterprises: 'Enterprise register (CSV / XLSX)', places: 'Layer (GeoJSON / shapefile)', chooseGeojson: 'Choose GeoJSON or a shapefile (.zip)…',
     placesSummary: '{{count}} usable features read, {{problems}} problems', placesCommit: 'Write {{count}} features', placesWritten: '{{count}} features written, {{rejected}} refused', choose: 'Choose a file (CSV / XLSX)…', crs: 'Coordinates', gcj02: 'GCJ-02 (AMap, Tencent)', bd09: 'BD-09 (Baidu)', cancel: 'Cancel',
     summary: '{{rows}} rows read, all kept; {{problems}} problems ({{format}}, encoding {{encoding}}, header on row {{header}})',
     mapping: 'Unrecognised columns:', keepExtra: 'keep as an extra column', reread: 'Read again with this mapping', rejected: '{{count}} rows cannot be written; nothing was written:',

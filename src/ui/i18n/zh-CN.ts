@@ -8,7 +8,7 @@ export const zhCN = {
     hint: '首次启动需要建立本机数据库并导入数据，约需半分钟；之后启动只需数秒。',
   },
   import: {
-    button: '导入', title: '导入', enterprises: '企业名录（CSV / XLSX）', places: '图层（GeoJSON）', chooseGeojson: '选择 GeoJSON 文件…',
+    button: '导入', title: '导入', enterprises: '企业名录（CSV / XLSX）', places: '图层（GeoJSON / Shapefile）', chooseGeojson: '选择 GeoJSON 或 Shapefile（.zip）…',
     placesSummary: '读取到 {{count}} 个可用要素，发现 {{problems}} 个问题', placesCommit: '写入 {{count}} 个要素', placesWritten: '已写入 {{count}} 个要素，{{rejected}} 个被拒绝', choose: '选择文件（CSV / XLSX）…', crs: '坐标系', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）', cancel: '取消',
     summary: '共读取 {{rows}} 行，全部保留；发现 {{problems}} 个问题（{{format}}，编码 {{encoding}}，表头在第 {{header}} 行）',
     mapping: '未识别的列：', keepExtra: '作为附加列保留', reread: '按此对应重新读取', rejected: '{{count}} 行无法写入，整批未写入：',
