@@ -5,6 +5,7 @@
 import { Flag } from '../core/model/enterprise-table';
 import type { CoverageCategory } from '../core/coverage/category';
 import type { PlanView } from '../worker/protocol';
+import { boxOrNull, emptyBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 
 export const SIZE_BANDS = ['lt10', '10to29', '30to99', '100to299', 'ge300', 'unknown'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
@@ -90,19 +91,10 @@ export function filterMask(view: PlanView, filter: EnterpriseFilter): Uint8Array
 }
 
 /** The bounding box of an area's outline, for zooming to it. */
-export function areaBbox(view: PlanView, areaId: string): [number, number, number, number] | null {
-  const feature = view.areas.features.find((f) => f.properties?.id === areaId);
-  if (!feature || !feature.geometry) return null;
-  const g = feature.geometry;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const polygon of polygons) {
-    for (const [x, y] of polygon[0]) {
-      w = Math.min(w, x);
-      e = Math.max(e, x);
-      s = Math.min(s, y);
-      n = Math.max(n, y);
-    }
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
+export function areaBbox(view: PlanView, areaId: string): Bbox | null {
+  const g = view.areas.features.find((f) => f.properties?.id === areaId)?.geometry;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  const box = emptyBox();
+  extendBoxByOutline(box, g);
+  return boxOrNull(box);
 }

@@ -64,8 +64,10 @@ export async function deletePlanItem(item: PlanItem): Promise<void> {
 
 export async function movePlanItem(item: PlanItem, status: PlanItemStatus): Promise<void> {
   await repository().setPlanItemStatus(item.id, status, item.version);
-  if (status === 'formed' || item.status === 'formed') await useAppStore.getState().refresh?.();
-  await loadPlanItems();
+  // Entering or leaving 已组建 changes coverage: re-read everything (the refresh reads the items too).
+  const refresh = useAppStore.getState().refresh;
+  if ((status === 'formed' || item.status === 'formed') && refresh) await refresh();
+  else await loadPlanItems();
 }
 
 /** Enterprises a drawn outline takes: operating, not yet in an organization; the covered ones inside are counted apart. */

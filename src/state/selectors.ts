@@ -1,6 +1,7 @@
 /** Derived data, memoized on the plan view so that deck.gl sees stable references. */
 import type { PlanView } from '../worker/protocol';
 import type { Recommendation } from '../core/model/report';
+import { boxOrNull, emptyBox, extendBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 
 const recommendationIndex = new WeakMap<PlanView, Map<string, Recommendation>>();
 const enterpriseIndex = new WeakMap<PlanView, Map<string, number>>();
@@ -33,27 +34,13 @@ export function recommendationOfEnterprise(view: PlanView, enterpriseId: string)
 }
 
 /** Bounding box of a recommendation's enterprises (or its hull), for zooming to it. */
-export function recommendationBbox(view: PlanView, rec: Pick<Recommendation, 'enterprise_ids' | 'geometry'>): [number, number, number, number] | null {
+export function recommendationBbox(view: PlanView, rec: Pick<Recommendation, 'enterprise_ids' | 'geometry'>): Bbox | null {
   const index = enterpriseIndexById(view);
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const box = emptyBox();
   for (const id of rec.enterprise_ids) {
     const i = index.get(id);
-    if (i === undefined) continue;
-    const lon = view.positions[i * 2];
-    const lat = view.positions[i * 2 + 1];
-    if (lon !== lon) continue;
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
+    if (i !== undefined) extendBox(box, view.positions[i * 2], view.positions[i * 2 + 1]);
   }
-  if (rec.geometry) {
-    for (const [lon, lat] of rec.geometry.coordinates[0]) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
+  if (rec.geometry) extendBoxByOutline(box, rec.geometry);
+  return boxOrNull(box);
 }

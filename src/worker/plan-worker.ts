@@ -3,6 +3,7 @@
 import { planDataset } from '../core/plan';
 import { coverageCategory } from '../core/coverage/category';
 import { coverageByPlace } from '../core/coverage/coverage';
+import { boxOrNull, emptyBox, extendBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 import { labelPoint } from '../core/spatial/label-point';
 import type { Area, Enterprise } from '../core/model/types';
 import { RECOMMENDATION_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
@@ -34,6 +35,7 @@ function plan(request: PlanRequest): PlanView {
     district: result.district,
     street: result.street,
     areaList: dataset.areas.map((a) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent })),
+    rules: result.rules,
     industries: industriesByFrequency(dataset.enterprises),
     building: result.building,
     zone: result.zone,
@@ -58,22 +60,12 @@ function industriesByFrequency(enterprises: readonly Enterprise[]): string[] {
 }
 
 /** The streets' extent (where people work), else all areas', else the enterprises'. */
-function initialBounds(areas: readonly Area[], positions: Float32Array): [number, number, number, number] | null {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const add = (x: number, y: number) => {
-    if (x !== x) return;
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  };
+function initialBounds(areas: readonly Area[], positions: Float32Array): Bbox | null {
+  const box = emptyBox();
   const streets = areas.filter((a) => a.level === 'street');
-  for (const a of streets.length > 0 ? streets : areas) {
-    const parts = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
-    for (const part of parts) for (const [x, y] of part[0]) add(x, y);
-  }
-  if (!Number.isFinite(box[0])) for (let i = 0; i < positions.length; i += 2) add(positions[i], positions[i + 1]);
-  return Number.isFinite(box[0]) ? box : null;
+  for (const a of streets.length > 0 ? streets : areas) extendBoxByOutline(box, a.geometry);
+  if (!Number.isFinite(box[0])) for (let i = 0; i < positions.length; i += 2) extendBox(box, positions[i], positions[i + 1]);
+  return boxOrNull(box);
 }
 
 const received: Enterprise[] = [];

@@ -1,6 +1,6 @@
 /** Messages between the main thread and the planning worker. */
 import type { FeatureCollection } from 'geojson';
-import type { Dataset, Enterprise } from '../core/model/types';
+import type { Dataset, Enterprise, RuleProfile } from '../core/model/types';
 import type { PlanReport, Recommendation } from '../core/model/report';
 import type { Problem } from '../core/io/problems';
 import type { PlanStageTimes } from '../core/plan';
@@ -44,6 +44,8 @@ export interface PlanView {
   district: Int32Array;
   street: Int32Array;
   areaList: { id: string; name: string; level: 'district' | 'street'; parent: string | null }[];
+  /** The rule profile the plan was made with (defaults + the dataset's overrides): the live checks use it too. */
+  rules: RuleProfile;
   /** The distinct industries, most frequent first (for the filter). */
   industries: string[];
   employees: Float32Array;

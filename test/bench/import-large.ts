@@ -10,15 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { preview } from 'vite';
 import { launch, openMap } from '../e2e/browser';
+import { largeRegister, mainThreadBlocks, watchMainThread } from '../e2e/helpers';
 
 const rows = Number(process.argv[2] ?? 200_000);
-const header = '编号,企业名称,统一社会信用代码,区县,乡镇街道,经度,纬度,职工人数,正式党员,预备党员,注册资本(万元),行业,经营状况';
-const lines = [header];
-for (let i = 0; i < rows; i++) {
-  lines.push(`B${i},"批量企业${i}有限公司",,萧山区,临浦镇,${(120.23 + (i % 500) * 0.0001).toFixed(6)},${(30.04 + Math.floor(i / 500) * 0.0001).toFixed(6)},${i % 97},${i % 3},0,${i % 500},制造业,正常`);
-}
 const file = join(mkdtempSync(join(tmpdir(), 'lianjian-bench-')), 'large.csv');
-writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+writeFileSync(file, largeRegister(rows));
 
 const server = await preview({ root: fileURLToPath(new URL('../..', import.meta.url)), preview: { port: 4186, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await launch();
@@ -26,18 +22,7 @@ try {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await openMap(page, 'http://127.0.0.1:4186/?dataset=linpu');
   const before = await page.evaluate(() => window.__lianjian!.enterpriseCount);
-  await page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __tasks: number[] };
-    w.__gap = 0;
-    w.__tasks = [];
-    let last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      w.__gap = Math.max(w.__gap, now - last - 10);
-      last = now;
-    }, 10);
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask' });
-  });
+  await watchMainThread(page);
   await page.getByTestId('import-button').click();
   const t0 = Date.now();
   await page.getByTestId('import-file').setInputFiles(file);
@@ -55,14 +40,11 @@ try {
   }
   await page.waitForFunction((n) => window.__lianjian?.enterpriseCount === n, before + rows, { timeout: 900_000 });
   const shownMs = Date.now() - t1;
-  const probe = await page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __tasks: number[] };
-    return { longestTaskMs: Math.round(Math.max(0, ...w.__tasks)), longestTimerGapMs: Math.round(w.__gap) };
-  });
+  const { longestTaskMs, longestGapMs } = await mainThreadBlocks(page);
   console.log(JSON.stringify({
     rows, readMs, readRowsPerSecond: Math.round(rows / (readMs / 1000)),
     checkAndWriteMs: written, writeRowsPerSecond: written ? Math.round(rows / (written / 1000)) : null,
-    commitToMapMs: shownMs, ...probe,
+    commitToMapMs: shownMs, longestTaskMs, longestTimerGapMs: longestGapMs,
   }, null, 2));
 } finally {
   await browser.close();

@@ -34,3 +34,44 @@ export async function openEnterprise(page: Page, e: Enterprise): Promise<void> {
   await page.mouse.click(box.x + x, box.y + y);
   await page.getByTestId('detail-name').filter({ hasText: e.name }).waitFor({ timeout: 30_000 });
 }
+
+/** A synthetic register of `rows` enterprises in Linpu, as a CSV with a Chinese header and CRLF. */
+export function largeRegister(rows: number): string {
+  const lines = ['编号,企业名称,统一社会信用代码,区县,乡镇街道,经度,纬度,职工人数,正式党员,预备党员,注册资本(万元),行业,经营状况'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`B${i},"批量企业${i}有限公司",,萧山区,临浦镇,${(120.23 + (i % 500) * 0.0001).toFixed(6)},${(30.04 + Math.floor(i / 500) * 0.0001).toFixed(6)},${i % 97},${i % 3},0,${i % 500},制造业,正常`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Watches the main thread: the largest gap between ticks of a 10 ms timer (back-to-back tasks count
+ * as one block) and the longest task the Long Tasks API reports.
+ */
+export async function watchMainThread(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __tasks: number[] };
+    w.__longest = 0;
+    w.__tasks = [];
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.__longest = Math.max(w.__longest, now - last - 10);
+      last = now;
+    }, 10);
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+}
+
+/** What `watchMainThread` saw since it started or was last reset. */
+export async function mainThreadBlocks(page: Page, reset = false): Promise<{ longestGapMs: number; longestTaskMs: number }> {
+  return page.evaluate((again) => {
+    const w = window as unknown as { __longest: number; __tasks: number[] };
+    const seen = { longestGapMs: Math.round(w.__longest), longestTaskMs: Math.round(Math.max(0, ...w.__tasks)) };
+    if (again) {
+      w.__longest = 0;
+      w.__tasks = [];
+    }
+    return seen;
+  }, reset);
+}

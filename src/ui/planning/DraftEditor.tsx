@@ -9,7 +9,6 @@ import { usePlanningStore, type Draft, type MapTool } from '../../state/planning
 import { enterpriseIndexById } from '../../state/selectors';
 import { planItemOfEnterprise, saveDraft } from '../../state/plan-actions';
 import { checkPlanItem } from '../../core/recommend/plan-item-check';
-import { resolveRules } from '../../core/model/types';
 import type { RecommendationKind } from '../../core/model/report';
 import type { PlanView } from '../../worker/protocol';
 import { PlanChecks } from './PlanChecks';
@@ -22,7 +21,7 @@ function useDraftCheck(view: PlanView, draft: Draft) {
   return useMemo(() => {
     const index = enterpriseIndexById(view);
     const members = draft.enterpriseIds.map((id) => view.enterprises[index.get(id) ?? -1]).filter((e) => e !== undefined);
-    return { members, check: checkPlanItem(draft.kind, members, resolveRules(undefined)) };
+    return { members, check: checkPlanItem(draft.kind, members, view.rules) };
   }, [view, draft.enterpriseIds, draft.kind]);
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
 import { SIZE_BANDS, isEmptyFilter } from '../../state/filter';
-import { useFilterMask } from '../../state/figures';
+import { scopeSummary, useFilterMask } from '../../state/figures';
 import { COVERAGE_CATEGORY_KEYS } from '../../core/coverage/category';
 import type { PlanView } from '../../worker/protocol';
 
@@ -32,7 +32,7 @@ export function FilterBar() {
   const tree = useMemo(() => (view ? areaTree(view) : []), [view]);
   if (!view) return null;
   const total = view.enterprises.length;
-  const shown = mask ? mask.reduce((n, v) => n + v, 0) : total;
+  const shown = scopeSummary(view, mask).listed;
   const num = (n: number) => n.toLocaleString(i18n.language);
   const triState = (yes: string, no: string) => [{ value: 'any', label: t('filter.any') }, { value: 'yes', label: yes }, { value: 'no', label: no }];
   return (
