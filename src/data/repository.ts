@@ -1,6 +1,8 @@
 /** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
-import type { Area, Building, Dataset, Enterprise, Organization, OrgLevel, PolygonGeometry, Zone } from '../core/model/types';
-import type { RecommendationKind } from '../core/model/report';
+import type { Area, Building, Dataset, Enterprise, Organization, Zone } from '../core/model/types';
+import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts } from '../core/model/records';
+
+export type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts };
 
 export interface StoredEnterprise extends Enterprise {
   /** Optimistic-locking version: an edit names the version it was made on. */
@@ -8,74 +10,6 @@ export interface StoredEnterprise extends Enterprise {
   updatedAt: string;
   updatedBy: string | null;
 }
-
-export interface RowResult {
-  rowNo: number;
-  id: string | null;
-  action: 'inserted' | 'updated' | 'upserted' | 'rejected' | 'not_written';
-  message: string | null;
-}
-
-export interface AreaCoverage {
-  areaId: string;
-  name: string;
-  level: 'district' | 'street';
-  enterprises: number;
-  covered: number;
-  coverageRate: number;
-  ownOrg: number;
-  workCovered: number;
-  mustCover: number;
-  mustCoverCovered: number;
-  sixClearsComplete: number;
-}
-
-export type ImportMode = 'apply' | 'check' | 'all';
-
-export type PlanItemStatus = 'proposed' | 'forming' | 'formed';
-
-export interface PlanItem {
-  id: string;
-  districtId: string | null;
-  title: string;
-  kind: RecommendationKind;
-  level: OrgLevel | null;
-  status: PlanItemStatus;
-  owner: string;
-  instructor: string;
-  dueDate: string | null;
-  recommendationId: string | null;
-  version: number;
-  enterpriseIds: string[];
-  /** Drawn outline, where the item was started by drawing. */
-  geometry: PolygonGeometry | null;
-  updatedAt: string;
-}
-
-export type PlanItemPatch = Partial<Pick<PlanItem, 'title' | 'kind' | 'level' | 'owner' | 'instructor' | 'dueDate' | 'geometry' | 'enterpriseIds'>>;
-
-export interface NewPlanItem {
-  districtId: string | null;
-  title: string;
-  kind: RecommendationKind;
-  level: OrgLevel | null;
-  enterpriseIds: string[];
-  owner?: string;
-  instructor?: string;
-  dueDate?: string | null;
-  recommendationId?: string | null;
-  geometry?: PolygonGeometry | null;
-}
-
-export interface AuditEntry {
-  at: string;
-  userId: string | null;
-  action: 'insert' | 'update' | 'delete';
-  oldRow: Record<string, unknown> | null;
-  newRow: Record<string, unknown> | null;
-}
-
-export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'creditCode' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'>>;
 
 /** A write refused because the row changed since it was read. */
 export class StaleWriteError extends Error {
@@ -90,44 +24,6 @@ export class NotFoundError extends Error {
     super(message);
     this.name = 'NotFoundError';
   }
-}
-
-/** One area's figures on one date (半月通报). */
-export interface BulletinSnapshot {
-  takenOn: string;
-  areaId: string;
-  districtId: string | null;
-  enterprises: number;
-  covered: number;
-  ownOrg: number;
-  workCovered: number;
-  mustCover: number;
-  mustCoverCovered: number;
-  sixClearsComplete: number;
-  organizations: number;
-  planItemsFormed: number;
-}
-
-/** A saved view of the map for presentation mode; `view` is what the app restores (camera, layers, filter…). */
-export interface Slide {
-  id: string;
-  districtId: string | null;
-  deck: string;
-  position: number;
-  title: string;
-  note: string;
-  view: Record<string, unknown>;
-  version: number;
-}
-
-export type NewSlide = Pick<Slide, 'title' | 'note' | 'view'> & { districtId?: string | null; deck?: string };
-
-export interface StoreCounts {
-  enterprises: number;
-  areas: number;
-  buildings: number;
-  zones: number;
-  organizations: number;
 }
 
 export interface ReadOptions {

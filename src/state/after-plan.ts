@@ -7,8 +7,8 @@ import { Flag } from '../core/model/enterprise-table';
 import { coverageCategory } from '../core/coverage/category';
 import { summarize } from '../core/coverage/coverage';
 import type { Summary } from '../core/model/report';
-import type { PlanItem } from '../data/repository';
-import type { PlanView } from '../worker/protocol';
+import type { PlanItem } from '../core/model/records';
+import type { PlanView } from '../core/model/plan-view';
 import { enterpriseIndexById } from './selectors';
 
 export interface AfterPlan {

@@ -4,7 +4,7 @@ import { usePlanningStore } from './planning';
 import { filterMask, type EnterpriseFilter } from './filter';
 import { rollUpAreas, summarize } from '../core/coverage/coverage';
 import type { AreaRow, Summary } from '../core/model/report';
-import type { PlanView } from '../worker/protocol';
+import type { PlanView } from '../core/model/plan-view';
 
 let last: { view: PlanView; filter: EnterpriseFilter; mask: Uint8Array | null } | null = null;
 

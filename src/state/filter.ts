@@ -4,7 +4,7 @@
  */
 import { Flag } from '../core/model/enterprise-table';
 import type { CoverageCategory } from '../core/coverage/category';
-import type { PlanView } from '../worker/protocol';
+import type { PlanView } from '../core/model/plan-view';
 import { boxOrNull, emptyBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 
 export const SIZE_BANDS = ['lt10', '10to29', '30to99', '100to299', 'ge300', 'unknown'] as const;

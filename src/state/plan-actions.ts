@@ -4,11 +4,11 @@
  * leaves 已组建, so only then is the whole plan re-read.
  */
 import type { Recommendation } from '../core/model/report';
-import type { PlanItem, PlanItemPatch, PlanItemStatus } from '../data/repository';
+import type { PlanItem, PlanItemPatch, PlanItemStatus } from '../core/model/records';
 import { Flag } from '../core/model/enterprise-table';
 import { pointsInPolygon } from '../core/spatial/points-in-polygon';
 import type { PolygonGeometry } from '../core/model/types';
-import type { PlanView } from '../worker/protocol';
+import type { PlanView } from '../core/model/plan-view';
 import { requireRepository, useAppStore } from './store';
 import { usePlanningStore, type Draft } from './planning';
 import { enterpriseIndexById } from './selectors';

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { OrgLevel, PolygonGeometry } from '../core/model/types';
 import type { RecommendationKind } from '../core/model/report';
-import type { PlanItem } from '../data/repository';
+import type { PlanItem } from '../core/model/records';
 import { EMPTY_FILTER, type EnterpriseFilter } from './filter';
 
 export type MapTool = 'select' | 'pick' | 'polygon' | 'freehand';

@@ -3,7 +3,7 @@
  * with a title and a note, stored through the repository; presenting applies them one by one.
  */
 import { create } from 'zustand';
-import type { Slide } from '../data/repository';
+import type { Slide } from '../core/model/records';
 import { useAppStore, type Camera, type LayerKey } from './store';
 import { usePlanningStore } from './planning';
 import { EMPTY_FILTER, type EnterpriseFilter } from './filter';

@@ -1,5 +1,5 @@
 /** Derived data, memoized on the plan view so that deck.gl sees stable references. */
-import type { PlanView } from '../worker/protocol';
+import type { PlanView } from '../core/model/plan-view';
 import type { Recommendation } from '../core/model/report';
 import { boxOrNull, emptyBox, extendBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 

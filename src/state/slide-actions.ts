@@ -1,5 +1,5 @@
 /** Slides through the repository: add the current view, edit, reorder, delete. */
-import type { Slide } from '../data/repository';
+import type { Slide } from '../core/model/records';
 import { requireRepository } from './store';
 import { captureView, usePresentationStore } from './presentation';
 

@@ -1,6 +1,6 @@
 /** The app's one store, in slices: loaded plan, selection, layers, camera requests and settings. */
 import { create } from 'zustand';
-import type { PlanView } from '../worker/protocol';
+import type { PlanView } from '../core/model/plan-view';
 import type { Repository } from '../data/repository';
 
 export const LAYER_KEYS = ['enterprises', 'buildings', 'zones', 'coverageFill', 'planItems', 'areas', 'clusters', 'heat', 'recommendation'] as const;

@@ -3,8 +3,8 @@ import { useAppStore } from './store';
 import { usePlanningStore } from './planning';
 import { planItemOfEnterprise } from './plan-actions';
 import { Flag } from '../core/model/enterprise-table';
-import type { PlanItem } from '../data/repository';
-import type { PlanView } from '../worker/protocol';
+import type { PlanItem } from '../core/model/records';
+import type { PlanView } from '../core/model/plan-view';
 
 export interface WorklistRow {
   index: number;

@@ -7,7 +7,8 @@ import { App as AntApp, Button, Form, Input, InputNumber, Select, Space, Switch 
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../core/model/types';
 import { checkCharacter, checkCreditCode } from '../core/io/credit-code';
-import { StaleWriteError, type EnterprisePatch } from '../data/repository';
+import { StaleWriteError } from '../data/repository';
+import type { EnterprisePatch } from '../core/model/records';
 import { useAppStore } from '../state/store';
 
 type Editable = Pick<Enterprise, 'name' | 'creditCode' | 'address' | 'industry' | 'status' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'ownerIsMember' | 'workCovered'>;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
-import type { AuditEntry } from '../data/repository';
+import type { AuditEntry } from '../core/model/records';
 
 const SKIPPED = new Set(['version', 'updated_at', 'updated_by', 'geom']);
 

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Crs } from '../core/model/types';
 import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
 import type { Problem } from '../core/io/problems';
-import type { RowResult } from '../data/repository';
+import type { RowResult } from '../core/model/records';
 import { useAppStore } from '../state/store';
 import { startImport, type RunningImport } from '../worker/import-client';
 import type { ImportPreview } from '../worker/import-protocol';

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useAppStore, type ImageDecor } from '../state/store';
 import { CATEGORY_COLORS, cssColor } from '../map/layers/palette';
 import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
-import type { PlanView } from '../worker/protocol';
+import type { PlanView } from '../core/model/plan-view';
 import { download } from './download';
 
 export function mapDecor(t: TFunction, view: PlanView, title: string, locale: string): ImageDecor {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { parseAreas, parseBuildings, parseZones } from '../core/io/geojson';
 import type { Problem } from '../core/io/problems';
 import type { Area, Building, Zone } from '../core/model/types';
-import type { RowResult } from '../data/repository';
+import type { RowResult } from '../core/model/records';
 import { decodeText } from '../core/io/text';
 import { readShapefileZip } from '../core/io/shapefile';
 import { useAppStore } from '../state/store';

@@ -1,6 +1,7 @@
 /** Runs a plan in the worker and resolves with its view. One worker per request keeps memory bounded. */
 import type { Recommendation } from '../core/model/report';
-import { ENTERPRISE_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
+import { ENTERPRISE_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse } from './protocol';
+import type { PlanView } from '../core/model/plan-view';
 
 /** Lets the page handle input and paint between two chunks. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

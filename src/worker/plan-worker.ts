@@ -6,7 +6,8 @@ import { coverageByPlace } from '../core/coverage/coverage';
 import { boxOrNull, emptyBox, extendBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 import { labelPoint } from '../core/spatial/label-point';
 import type { Area, Enterprise } from '../core/model/types';
-import { RECOMMENDATION_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse, type PlanView } from './protocol';
+import { RECOMMENDATION_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse } from './protocol';
+import type { PlanView } from '../core/model/plan-view';
 
 function plan(request: PlanRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;

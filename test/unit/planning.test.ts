@@ -10,7 +10,7 @@ import { newDraft, usePlanningStore } from '../../src/state/planning';
 import { filterMask, EMPTY_FILTER } from '../../src/state/filter';
 import { planDataset } from '../../src/core/plan';
 import { coverageCategory, CoverageCategory } from '../../src/core/coverage/category';
-import type { PlanView } from '../../src/worker/protocol';
+import type { PlanView } from '../../src/core/model/plan-view';
 import { readDemo } from '../support/demo';
 
 const firm = (id: string, over: Partial<Enterprise> = {}): Enterprise => ({

@@ -1,6 +1,6 @@
 /** State → deck.gl layers, nothing else. Data arrays come from memoized builders so references stay stable. */
 import type { Layer } from '@deck.gl/core';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 import type { LayerKey } from '../../state/store';
 import { enterpriseIndexById, recommendationsById } from '../../state/selectors';
 import { createEnterpriseLayer, enterpriseAttributes } from './enterprise-layer';
@@ -9,7 +9,7 @@ import { createClusterLayer, createHeatLayer, createHighlightLayer, uncoveredMus
 import { LAYER_IDS } from './ids';
 import { createAreaLabelLayer } from './label-layer';
 import { createDraftLayers, createPlanItemLayer } from './plan-item-layers';
-import type { PlanItem } from '../../data/repository';
+import type { PlanItem } from '../../core/model/records';
 import type { Draft } from '../../state/planning';
 
 export interface LayerInput {

@@ -1,7 +1,7 @@
 /** Enterprises as one ScatterplotLayer over binary attributes: no per-frame or per-point objects. */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 import { CATEGORY_COLORS } from './palette';
 import { LAYER_IDS } from './ids';
 

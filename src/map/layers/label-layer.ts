@@ -3,7 +3,7 @@
  * atlas is built from the names themselves, so Chinese needs no glyph server).
  */
 import { TextLayer } from '@deck.gl/layers';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 import { LAYER_IDS } from './ids';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';

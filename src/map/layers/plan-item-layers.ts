@@ -1,9 +1,9 @@
 /** Plan items outlined by status, and the plan item being edited: its outline and its members ringed. */
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { PlanItem } from '../../data/repository';
+import type { PlanItem } from '../../core/model/records';
 import type { Draft } from '../../state/planning';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 import { enterpriseIndexById } from '../../state/selectors';
 import { paddedHull } from '../../core/clustering/hull';
 import { DRAFT_COLOR, PLAN_STATUS_COLORS, type Rgba } from './palette';

@@ -3,7 +3,7 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Cluster } from '../../core/model/report';
 import { CoverageCategory } from '../../core/coverage/category';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 import { CLUSTER_COLOR, HIGHLIGHT_COLOR } from './palette';
 import { LAYER_IDS } from './ids';
 

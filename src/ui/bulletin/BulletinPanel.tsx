@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { bulletinRows, snapshotDates, trend, type BulletinRow } from '../../core/bulletin/bulletin';
-import type { BulletinSnapshot } from '../../data/repository';
+import type { BulletinSnapshot } from '../../core/model/records';
 import { exportBulletinXlsx } from '../../core/io/exports';
 import { download, XLSX_TYPE } from '../download';
 import { TrendChart, type ChartImage } from './TrendChart';

@@ -10,7 +10,7 @@ import { enterpriseIndexById } from '../../state/selectors';
 import { planItemOfEnterprise, saveDraft } from '../../state/plan-actions';
 import { checkPlanItem } from '../../core/recommend/plan-item-check';
 import type { RecommendationKind } from '../../core/model/report';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 import { PlanChecks } from './PlanChecks';
 import { usePlanWrite } from './use-plan-write';
 

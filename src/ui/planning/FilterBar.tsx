@@ -7,7 +7,7 @@ import { usePlanningStore } from '../../state/planning';
 import { SIZE_BANDS, isEmptyFilter } from '../../state/filter';
 import { scopeSummary, useFilterMask } from '../../state/figures';
 import { COVERAGE_CATEGORY_KEYS } from '../../core/coverage/category';
-import type { PlanView } from '../../worker/protocol';
+import type { PlanView } from '../../core/model/plan-view';
 
 function areaTree(view: PlanView) {
   const districts = view.areaList.filter((a) => a.level === 'district');

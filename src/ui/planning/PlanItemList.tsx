@@ -7,7 +7,7 @@ import { usePlanningStore, draftOf } from '../../state/planning';
 import { useAppStore } from '../../state/store';
 import { deletePlanItem, movePlanItem, updatePlanItem } from '../../state/plan-actions';
 import { recommendationBbox } from '../../state/selectors';
-import type { PlanItem, PlanItemStatus } from '../../data/repository';
+import type { PlanItem, PlanItemStatus } from '../../core/model/records';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
 import { usePlanWrite } from './use-plan-write';
 

@@ -1,0 +1,109 @@
+/** The stored records the workspace edits (plan items, slides, snapshots, history) and the results of writes: domain types every layer imports from here. */
+import type { Enterprise, OrgLevel, PolygonGeometry } from './types';
+import type { RecommendationKind } from './report';
+
+export interface RowResult {
+  rowNo: number;
+  id: string | null;
+  action: 'inserted' | 'updated' | 'upserted' | 'rejected' | 'not_written';
+  message: string | null;
+}
+
+export interface AreaCoverage {
+  areaId: string;
+  name: string;
+  level: 'district' | 'street';
+  enterprises: number;
+  covered: number;
+  coverageRate: number;
+  ownOrg: number;
+  workCovered: number;
+  mustCover: number;
+  mustCoverCovered: number;
+  sixClearsComplete: number;
+}
+
+export type ImportMode = 'apply' | 'check' | 'all';
+
+export type PlanItemStatus = 'proposed' | 'forming' | 'formed';
+
+export interface PlanItem {
+  id: string;
+  districtId: string | null;
+  title: string;
+  kind: RecommendationKind;
+  level: OrgLevel | null;
+  status: PlanItemStatus;
+  owner: string;
+  instructor: string;
+  dueDate: string | null;
+  recommendationId: string | null;
+  version: number;
+  enterpriseIds: string[];
+  /** Drawn outline, where the item was started by drawing. */
+  geometry: PolygonGeometry | null;
+  updatedAt: string;
+}
+
+export type PlanItemPatch = Partial<Pick<PlanItem, 'title' | 'kind' | 'level' | 'owner' | 'instructor' | 'dueDate' | 'geometry' | 'enterpriseIds'>>;
+
+export interface NewPlanItem {
+  districtId: string | null;
+  title: string;
+  kind: RecommendationKind;
+  level: OrgLevel | null;
+  enterpriseIds: string[];
+  owner?: string;
+  instructor?: string;
+  dueDate?: string | null;
+  recommendationId?: string | null;
+  geometry?: PolygonGeometry | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  action: 'insert' | 'update' | 'delete';
+  oldRow: Record<string, unknown> | null;
+  newRow: Record<string, unknown> | null;
+}
+
+export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'creditCode' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'>>;
+
+/** One area's figures on one date (半月通报). */
+export interface BulletinSnapshot {
+  takenOn: string;
+  areaId: string;
+  districtId: string | null;
+  enterprises: number;
+  covered: number;
+  ownOrg: number;
+  workCovered: number;
+  mustCover: number;
+  mustCoverCovered: number;
+  sixClearsComplete: number;
+  organizations: number;
+  planItemsFormed: number;
+}
+
+/** A saved view of the map for presentation mode; `view` is what the app restores (camera, layers, filter…). */
+export interface Slide {
+  id: string;
+  districtId: string | null;
+  deck: string;
+  position: number;
+  title: string;
+  note: string;
+  view: Record<string, unknown>;
+  version: number;
+}
+
+export type NewSlide = Pick<Slide, 'title' | 'note' | 'view'> & { districtId?: string | null; deck?: string };
+
+export interface StoreCounts {
+  enterprises: number;
+  areas: number;
+  buildings: number;
+  zones: number;
+  organizations: number;
+}
