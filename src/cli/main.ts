@@ -10,10 +10,15 @@ import { writeDemoData } from './demo-data';
 export const USAGE = `lianjian — 联建：非公企业党组织覆盖规划 / planning Party-organization coverage
 
 Usage:
-  lianjian plan <dataset-folder> [--json <file>]   plan a dataset; write the report (lianjian.plan/1)
+  lianjian plan <dataset-folder> [--json <file>] [--compare-greedy]
+                                                   plan a dataset; write the report (lianjian.plan/1);
+                                                   --compare-greedy also runs the plain greedy pass
+                                                   for the report's comparison (plan_effect.greedy_*)
   lianjian validate <dataset-folder> [--strict]   list row-level problems (exit 1 with --strict on errors)
   lianjian demo-data [<out-folder>] [--if-missing] write the synthetic Hangzhou and Linpu datasets
-  lianjian bench [--sizes 10000x5000,100000x50000] time every planning stage against naive Turf
+  lianjian bench [--sizes 10000x5000,100000x50000] [--dense 100000,1000000] [--only standard|dense]
+                                                   time every planning stage against naive Turf, and
+                                                   lianjian plan end to end on dense cities
   lianjian --help                                  this text
 
 A dataset folder holds enterprises.csv and optionally buildings.geojson, zones.geojson,
@@ -38,9 +43,9 @@ function countBy(problems: Problem[]): string {
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 function plan(args: string[], out: Out, err: Out): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'string' }, 'compare-greedy': { type: 'boolean' } } });
   if (positionals.length !== 1) {
-    err('usage: lianjian plan <dataset-folder> [--json <file>]');
+    err('usage: lianjian plan <dataset-folder> [--json <file>] [--compare-greedy]');
     return 2;
   }
   const parsed = readDatasetFolder(positionals[0]);
@@ -49,7 +54,7 @@ function plan(args: string[], out: Out, err: Out): number {
     err('数据集无法使用 / the dataset cannot be planned');
     return 2;
   }
-  const result = planDataset(parsed.dataset);
+  const result = planDataset(parsed.dataset, { compareWithGreedy: values['compare-greedy'] === true });
   const { summary, plan_effect: effect, recommendations, clusters } = result.report;
   const violations = checkReport(result.report, parsed.dataset, result.rules);
   out(`${parsed.dataset.name}`);
@@ -58,7 +63,8 @@ function plan(args: string[], out: Out, err: Out): number {
   const kinds = new Map<string, number>();
   for (const r of recommendations) kinds.set(`${r.kind}${r.level ? `/${r.level}` : ''}`, (kinds.get(`${r.kind}${r.level ? `/${r.level}` : ''}`) ?? 0) + 1);
   out(`  recommendations: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  out(`  uncovered must-cover ${effect.uncovered_must_cover}: ${effect.must_cover_in_orgs} into ${effect.new_orgs} organizations, ${effect.must_cover_to_work_coverage} to work coverage; plain greedy: ${effect.greedy_must_cover_in_orgs} into ${effect.greedy_new_orgs}`);
+  const greedy = effect.greedy_must_cover_in_orgs === null ? '' : `; plain greedy: ${effect.greedy_must_cover_in_orgs} into ${effect.greedy_new_orgs}`;
+  out(`  uncovered must-cover ${effect.uncovered_must_cover}: ${effect.must_cover_in_orgs} into ${effect.new_orgs} organizations, ${effect.must_cover_to_work_coverage} to work coverage${greedy}`);
   out(`  uncovered clusters ${clusters.length}; row problems: ${countBy(parsed.problems)}`);
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result.report, null, 1)}\n`);

@@ -2,13 +2,13 @@
  * enterprises.csv → Enterprise rows and row-level problems. Every row is kept: a bad value becomes
  * null (or stays as text) and a problem names the row, the column and the raw value.
  */
-import Papa from 'papaparse';
 import type { Crs, Enterprise } from '../model/types';
 import { isKnownStatus } from '../model/scope';
 import { isInChina } from '../spatial/geo';
 import { checkCreditCode } from './credit-code';
 import { ENTERPRISE_COLUMNS, recogniseHeader, type EnterpriseColumn } from './columns';
 import { toWgs84 } from './coordinates';
+import { parseCsvRows } from './csv-reader';
 import { problem, type Problem } from './problems';
 
 export interface EnterpriseParseResult {
@@ -51,8 +51,60 @@ function findHeader(rows: string[][], mapping: Record<string, EnterpriseColumn |
 }
 
 export function parseEnterprisesCsv(text: string, options: EnterpriseParseOptions = {}): EnterpriseParseResult {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
-  return parseEnterpriseRows(parsed.data, options);
+  return parseEnterpriseRows(parseCsvRows(text.replace(/^\uFEFF/, '')), options);
+}
+
+const APOSTROPHE = 39;
+
+/** A cell as text, with our exports' formula escape taken off. */
+function cleanCell(c: unknown): string {
+  if (c == null) return '';
+  const text = typeof c === 'string' ? c : String(c);
+  return text.charCodeAt(0) === APOSTROPHE ? text.replace(ESCAPED_FORMULA, '') : text;
+}
+
+type Note = (column: string, value: unknown, code: Problem['code'], severity: Problem['severity'], zh: string, en: string) => void;
+
+/** The typed readers of one row's cells; `raw` gives a column's trimmed text (undefined when absent). */
+function cellReaders(raw: (column: EnterpriseColumn) => string | undefined, note: Note) {
+  const int = (column: EnterpriseColumn): number | null => {
+    const v = raw(column) ?? '';
+    if (v === '') return null;
+    const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
+    if (!Number.isFinite(n) || !Number.isInteger(n)) {
+      note(column, v, 'not_a_number', 'warning', `${column} 不是整数`, `${column} is not a whole number`);
+      return null;
+    }
+    if (n < 0) {
+      note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
+      return null;
+    }
+    return n;
+  };
+  const num = (column: EnterpriseColumn): number | null => {
+    const v = raw(column) ?? '';
+    if (v === '') return null;
+    const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
+    if (!Number.isFinite(n)) {
+      note(column, v, 'not_a_number', 'warning', `${column} 不是数字`, `${column} is not a number`);
+      return null;
+    }
+    if (n < 0 && column === 'registered_capital') {
+      note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
+      return null;
+    }
+    return n;
+  };
+  const bool = (column: EnterpriseColumn): boolean | null => {
+    const text = raw(column);
+    const v = (text ?? '').toLowerCase();
+    if (text === undefined || v === '') return null;
+    if (TRUE.has(v)) return true;
+    if (FALSE.has(v)) return false;
+    note(column, text, 'bad_boolean', 'warning', `${column} 应为 是/否`, `${column} should be yes/no`);
+    return null;
+  };
+  return { int, num, bool };
 }
 
 /** Rows of cells (from a CSV or a spreadsheet) → enterprises, header found wherever it is. */
@@ -73,64 +125,41 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
       problems.push(problem(file, headerIndex + 1, required, '', 'missing_column', 'warning', `缺少列：${required}`, `Missing column: ${required}`));
     }
   }
+  // Where each contract column sits (the last header that names it wins), and the cells kept as extra.
+  const cellOf = new Map<EnterpriseColumn, number>();
+  columnAt.forEach((column, k) => column && cellOf.set(column, k));
+  const extraCells = columnAt.flatMap((column, k) => (column ? [] : [k]));
 
   const enterprises: Enterprise[] = [];
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
+  let cells: string[] = [];
+  let rowNo = 0;
+  const raw = (column: EnterpriseColumn): string | undefined => {
+    const k = cellOf.get(column);
+    return k === undefined || k >= cells.length ? undefined : cells[k].trim();
+  };
+  const note: Note = (column, value, code, severity, zh, en) => problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
+  const { int, num, bool } = cellReaders(raw, note);
+
   for (let r = headerIndex + 1; r < rows.length; r++) {
     if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.length - headerIndex - 1);
-    const cells = rows[r].map((c) => (c == null ? '' : String(c).replace(ESCAPED_FORMULA, '')));
-    if (cells.every((c) => c.trim() === '')) continue;
-    const rowNo = r + 1;
-    const raw: Partial<Record<EnterpriseColumn, string>> = {};
+    const row = rows[r];
+    cells = new Array<string>(row.length);
+    let empty = true;
+    for (let k = 0; k < row.length; k++) {
+      const c = cleanCell(row[k]);
+      cells[k] = c;
+      if (empty && c.trim() !== '') empty = false;
+    }
+    if (empty) continue;
+    rowNo = r + 1;
     const extra: Record<string, string> = {};
-    cells.forEach((cell, k) => {
-      const column = columnAt[k];
-      if (column) raw[column] = cell.trim();
-      else extra[header[k] || `column_${k + 1}`] = cell;
-    });
-    const note = (column: string, value: unknown, code: Problem['code'], severity: Problem['severity'], zh: string, en: string) =>
-      problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
+    for (const k of extraCells) if (k < cells.length) extra[header[k] || `column_${k + 1}`] = cells[k];
+    for (let k = header.length; k < cells.length; k++) extra[`column_${k + 1}`] = cells[k];
 
-    const int = (column: EnterpriseColumn): number | null => {
-      const v = raw[column] ?? '';
-      if (v === '') return null;
-      const n = Number(v.replace(/,/g, ''));
-      if (!Number.isFinite(n) || !Number.isInteger(n)) {
-        note(column, v, 'not_a_number', 'warning', `${column} 不是整数`, `${column} is not a whole number`);
-        return null;
-      }
-      if (n < 0) {
-        note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
-        return null;
-      }
-      return n;
-    };
-    const num = (column: EnterpriseColumn): number | null => {
-      const v = raw[column] ?? '';
-      if (v === '') return null;
-      const n = Number(v.replace(/,/g, ''));
-      if (!Number.isFinite(n)) {
-        note(column, v, 'not_a_number', 'warning', `${column} 不是数字`, `${column} is not a number`);
-        return null;
-      }
-      if (n < 0 && column === 'registered_capital') {
-        note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
-        return null;
-      }
-      return n;
-    };
-    const bool = (column: EnterpriseColumn): boolean | null => {
-      const v = (raw[column] ?? '').toLowerCase();
-      if (raw[column] === undefined || v === '') return null;
-      if (TRUE.has(v)) return true;
-      if (FALSE.has(v)) return false;
-      note(column, raw[column], 'bad_boolean', 'warning', `${column} 应为 是/否`, `${column} should be yes/no`);
-      return null;
-    };
-
-    const creditCode = (raw.credit_code ?? '').toUpperCase();
-    let id = raw.id ?? '';
+    const creditCode = (raw('credit_code') ?? '').toUpperCase();
+    let id = raw('id') ?? '';
     if (id === '') id = creditCode;
     if (id === '') {
       id = `row-${rowNo}`;
@@ -151,39 +180,39 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
     let lon = num('lon');
     let lat = num('lat');
     if (lon === null || lat === null) {
-      note('lon,lat', `${raw.lon ?? ''},${raw.lat ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
+      note('lon,lat', `${raw('lon') ?? ''},${raw('lat') ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
       lon = lat = null;
     } else {
       if (!isInChina(lon, lat) && isInChina(lat, lon)) {
         note('lon,lat', `${lon},${lat}`, 'latlon_swapped', 'warning', '经纬度填反，已交换', 'Longitude and latitude were swapped: swapped back');
         [lon, lat] = [lat, lon];
       }
-      [lon, lat] = toWgs84(lon, lat, crs);
+      if (crs !== 'wgs84') [lon, lat] = toWgs84(lon, lat, crs);
       if (!isInChina(lon, lat)) {
-        note('lon,lat', `${raw.lon},${raw.lat}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
+        note('lon,lat', `${raw('lon')},${raw('lat')}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
       }
     }
-    const status = raw.status ?? '';
+    const status = raw('status') ?? '';
     if (!isKnownStatus(status)) note('status', status, 'unknown_status', 'warning', '未识别的经营状况，按在营处理', 'Unknown operating status: counted as operating');
 
     enterprises.push({
       row: rowNo,
       id,
-      name: raw.name ?? '',
+      name: raw('name') ?? '',
       creditCode,
-      district: raw.district ?? '',
-      street: raw.street ?? '',
-      address: raw.address ?? '',
+      district: raw('district') ?? '',
+      street: raw('street') ?? '',
+      address: raw('address') ?? '',
       lon,
       lat,
       employees: int('employees'),
       partyMembers: int('party_members'),
       probationaryMembers: int('probationary_members'),
       registeredCapital: num('registered_capital'),
-      industry: raw.industry ?? '',
+      industry: raw('industry') ?? '',
       status,
       ownerIsMember: bool('owner_is_member'),
-      orgId: raw.org_id ?? '',
+      orgId: raw('org_id') ?? '',
       workCovered: bool('work_covered') ?? false,
       extra,
     });

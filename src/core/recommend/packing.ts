@@ -7,10 +7,10 @@
  * 2 + 2 before 1 + 1 + 1), hand the member-less enterprises to the nearest core with room, then merge
  * branches that fit together so that as few organizations as possible cover the same enterprises.
  */
-import KDBush from 'kdbush';
 import type { RuleProfile } from '../model/types';
 import type { EnterpriseTable } from '../model/enterprise-table';
-import { distanceM, localProjection } from '../spatial/geo';
+import { localProjection } from '../spatial/geo';
+import { distanceBetween, isMapped, pointTree, withinSpanOfAll, type PointTree } from './points';
 
 export type PlaceKind = 'building' | 'building_cluster' | 'zone' | 'cluster' | 'nearby' | 'association';
 
@@ -36,12 +36,18 @@ export function createPackState(table: EnterpriseTable, rules: RuleProfile): Pac
   return { table, rules, groupOf: new Int32Array(table.count).fill(-1), groups: [] };
 }
 
+/** Affinity counts a different industry as this many metres farther away … */
 const INDUSTRY_PENALTY_M = 250;
+/** … and each unit of log(employees) of size difference as this many metres. */
 const SIZE_PENALTY_M = 60;
+/** In a core, one formal member more than needed weighs more than any distance in a city. */
+const OVERSHOOT_PENALTY = 1e7;
+/** A seed's neighbourhood in `packAroundSeeds`: its nearest this many leftovers. */
+const NEIGHBOURHOOD_LIMIT = 48;
 
 /** Lower is better: adjacent location first, then similar industry and size. */
 function affinity(t: EnterpriseTable, a: number, b: number): number {
-  const d = distanceM(t.lon[a], t.lat[a], t.lon[b], t.lat[b]);
+  const d = distanceBetween(t, a, b);
   const industry = t.industry[a] === t.industry[b] ? 0 : INDUSTRY_PENALTY_M;
   const size = Math.abs(Math.log1p(t.employees[a]) - Math.log1p(t.employees[b])) * SIZE_PENALTY_M;
   return (d === d ? d : 0) + industry + size;
@@ -51,18 +57,13 @@ function unitsLimit(rules: RuleProfile): number {
   return rules.jointMaxUnits > 0 ? rules.jointMaxUnits : Number.POSITIVE_INFINITY;
 }
 
-function withinSpan(t: EnterpriseTable, members: readonly number[], i: number, limitM: number): boolean {
-  for (const m of members) {
-    if (!(distanceM(t.lon[m], t.lat[m], t.lon[i], t.lat[i]) <= limitM)) return false;
-  }
-  return true;
-}
-
-function fits(s: PackState, members: readonly number[], total: number, i: number, spanChecked: boolean): boolean {
+/** Whether `i` can join `members` (holding `total` members) under the unit, member and (if checked) distance limits; `skip` is left out of the group. */
+function fits(s: PackState, members: readonly number[], total: number, i: number, spanChecked: boolean, skip = -1): boolean {
   const { rules, table } = s;
-  if (members.length + 1 > unitsLimit(rules)) return false;
+  const units = skip >= 0 ? members.length : members.length + 1;
+  if (units > unitsLimit(rules)) return false;
   if (total + table.members[i] > rules.jointMaxMembers) return false;
-  return !spanChecked || withinSpan(table, members, i, rules.jointMaxSpanM);
+  return !spanChecked || withinSpanOfAll(table, members, i, rules.jointMaxSpanM, skip);
 }
 
 function addToGroup(s: PackState, g: number, i: number): void {
@@ -103,7 +104,7 @@ function tryMerge(s: PackState, a: number, b: number): boolean {
   if (ga.members.length + gb.members.length > unitsLimit(rules)) return false;
   if (ga.total + gb.total > rules.jointMaxMembers) return false;
   if (ga.spanChecked || gb.spanChecked) {
-    for (const m of gb.members) if (!withinSpan(table, ga.members, m, rules.jointMaxSpanM)) return false;
+    for (const m of gb.members) if (!withinSpanOfAll(table, ga.members, m, rules.jointMaxSpanM)) return false;
   }
   for (const m of gb.members) addToGroup(s, a, m);
   gb.members = [];
@@ -142,7 +143,7 @@ export function packPool(s: PackState, pool: readonly number[], options: PackOpt
       for (const c of suppliers) {
         if (groupOf[c] >= 0 || inCore.has(c) || !fits(s, core, total, c, options.spanChecked)) continue;
         const overshoot = Math.max(0, table.formal[c] - need);
-        const score = overshoot * 1e7 + affinity(table, seed, c);
+        const score = overshoot * OVERSHOOT_PENALTY + affinity(table, seed, c);
         if (score < bestScore) {
           bestScore = score;
           best = c;
@@ -159,10 +160,7 @@ export function packPool(s: PackState, pool: readonly number[], options: PackOpt
   }
   if (created.length === 0) return;
 
-  // Member-less enterprises first (largest first), then suppliers that found no core.
-  const rest = pending
-    .filter((i) => groupOf[i] < 0)
-    .sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || table.employees[b] - table.employees[a] || a - b);
+  const rest = byPlacementOrder(table, pending.filter((i) => groupOf[i] < 0));
   for (const i of rest) {
     const g = bestGroupFor(s, i, created);
     if (g >= 0) addToGroup(s, g, i);
@@ -177,42 +175,56 @@ export function packPool(s: PackState, pool: readonly number[], options: PackOpt
   }
 }
 
+/** Member-less enterprises first (largest first), then those with members: the order leftovers are placed in. */
+function byPlacementOrder(table: EnterpriseTable, indices: number[]): number[] {
+  return indices.sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || table.employees[b] - table.employees[a] || a - b);
+}
+
+/** Unassigned mapped enterprises of `candidates`. */
+function pendingOf(s: PackState, candidates: readonly number[]): number[] {
+  return candidates.filter((i) => s.groupOf[i] < 0 && isMapped(s.table, i));
+}
+
+/** Members of the live distance-checked branches (optionally only those with a free unit). */
+function placedMembers(s: PackState, withRoomOnly = false): number[] {
+  const limit = unitsLimit(s.rules);
+  const out: number[] = [];
+  for (const g of s.groups) {
+    if (g.alive && g.spanChecked && (!withRoomOnly || g.members.length < limit)) out.push(...g.members);
+  }
+  return out;
+}
+
+/** The groups with a member in `tree` near `i`. */
+function groupsNear(s: PackState, tree: PointTree, i: number): Set<number> {
+  const groups = new Set<number>();
+  for (const m of tree.near(i, s.rules.jointMaxSpanM)) groups.add(s.groupOf[m]);
+  return groups;
+}
+
 /**
  * Puts each of `candidates` that is still unassigned into an existing branch within the distance
  * limit that has room for it (no new branch is formed). Groups are found through a k-d tree over
  * the members already placed, so the pass is near-linear.
  */
 export function insertIntoNearbyGroups(s: PackState, candidates: readonly number[]): void {
-  const { table, rules, groupOf } = s;
-  const pending = candidates.filter((i) => groupOf[i] < 0 && table.lon[i] === table.lon[i]);
+  const pending = pendingOf(s, candidates);
   if (pending.length === 0) return;
-  const placed: number[] = [];
-  for (const g of s.groups) if (g.alive && g.spanChecked) placed.push(...g.members);
-  if (placed.length === 0) return;
-  const lat0 = table.lat[placed[0]];
-  const proj = localProjection(lat0);
-  const tree = new KDBush(placed.length);
-  for (const i of placed) tree.add(proj.x(table.lon[i]), proj.y(table.lat[i]));
-  tree.finish();
-  // A small margin covers the projection's scale change across a city; exact checks follow.
-  const radius = rules.jointMaxSpanM * 1.02;
-  const order = pending.sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || table.employees[b] - table.employees[a] || a - b);
-  for (const i of order) {
-    const near = tree.within(proj.x(table.lon[i]), proj.y(table.lat[i]), radius);
-    const groups = new Set<number>();
-    for (const k of near) groups.add(groupOf[placed[k]]);
-    const g = bestGroupFor(s, i, groups);
+  const tree = pointTree(s.table, placedMembers(s));
+  if (tree.size === 0) return;
+  for (const i of byPlacementOrder(s.table, pending)) {
+    const g = bestGroupFor(s, i, groupsNear(s, tree, i));
     if (g >= 0) addToGroup(s, g, i);
   }
 }
 
 /** Splits enterprises into square cells of `cellM` metres (offset by `shiftM`): each cell's span stays under the cell's diagonal. */
 export function splitByCells(table: EnterpriseTable, indices: readonly number[], cellM: number, shiftM: number): number[][] {
-  if (indices.length === 0) return [];
-  const proj = localProjection(table.lat[indices[0]]);
+  const mapped = indices.filter((i) => isMapped(table, i));
+  if (mapped.length === 0) return [];
+  const proj = localProjection(table.lat[mapped[0]]);
   const cells = new Map<string, number[]>();
-  for (const i of indices) {
-    if (table.lon[i] !== table.lon[i]) continue;
+  for (const i of mapped) {
     const key = `${Math.floor((proj.x(table.lon[i]) + shiftM) / cellM)}:${Math.floor((proj.y(table.lat[i]) + shiftM) / cellM)}`;
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = []));
@@ -221,26 +233,13 @@ export function splitByCells(table: EnterpriseTable, indices: readonly number[],
   return [...cells.values()];
 }
 
-/** A k-d tree over the mapped enterprises in `indices`, queried in metres. */
-function pointTree(table: EnterpriseTable, indices: readonly number[]) {
-  const proj = localProjection(table.lat[indices[0]]);
-  const tree = new KDBush(indices.length);
-  for (const i of indices) tree.add(proj.x(table.lon[i]), proj.y(table.lat[i]));
-  tree.finish();
-  return {
-    near: (i: number, radiusM: number) => tree.within(proj.x(table.lon[i]), proj.y(table.lat[i]), radiusM).map((k) => indices[k]),
-  };
-}
-
-const NEIGHBOURHOOD_LIMIT = 48;
-
 /**
  * Packs the leftovers around each leftover member-carrying enterprise, with neighbourhoods instead
  * of grid cells, so that no cell border keeps two near enterprises apart.
  */
 export function packAroundSeeds(s: PackState, candidates: readonly number[], placeKind: PlaceKind): void {
   const { table, rules, groupOf } = s;
-  const pending = candidates.filter((i) => groupOf[i] < 0 && table.lon[i] === table.lon[i]);
+  const pending = pendingOf(s, candidates);
   if (pending.length === 0) return;
   const tree = pointTree(table, pending);
   const seeds = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || a - b);
@@ -249,7 +248,8 @@ export function packAroundSeeds(s: PackState, candidates: readonly number[], pla
     const around = tree
       .near(seed, rules.jointMaxSpanM)
       .filter((i) => groupOf[i] < 0 && i !== seed)
-      .map((i) => [i, distanceM(table.lon[seed], table.lat[seed], table.lon[i], table.lat[i])] as const)
+      .map((i) => [i, distanceBetween(table, seed, i)] as const)
+      .filter(([, d]) => d <= rules.jointMaxSpanM)
       .sort((a, b) => a[1] - b[1])
       .slice(0, NEIGHBOURHOOD_LIMIT)
       .map(([i]) => i);
@@ -258,39 +258,44 @@ export function packAroundSeeds(s: PackState, candidates: readonly number[], pla
 }
 
 /**
- * Makes room for a leftover in a full branch nearby by moving one member-less enterprise of that
- * branch to another branch that has room for it (one ejection step).
+ * Makes room for a leftover in a full branch nearby by moving one member of that branch (one whose
+ * formal members the branch can spare) to another branch near it that has room (one ejection step).
+ *
+ * Near-linear: the branches a member could move to come from a tree over the members of branches
+ * with a free unit, and a member once found with nowhere to go is not asked again (branches only
+ * fill up during the pass, and a branch that gains a member never gets easier to join).
  */
 export function insertWithEjection(s: PackState, candidates: readonly number[]): void {
-  const { table, rules, groupOf } = s;
-  const pending = candidates.filter((i) => groupOf[i] < 0 && table.lon[i] === table.lon[i]);
-  const placed: number[] = [];
-  for (const g of s.groups) if (g.alive && g.spanChecked) placed.push(...g.members);
-  if (pending.length === 0 || placed.length === 0) return;
-  const tree = pointTree(table, placed);
-  const radius = rules.jointMaxSpanM * 1.02;
-  for (const x of pending) {
-    const nearGroups = new Set(tree.near(x, radius).map((m) => groupOf[m]));
-    let done = false;
-    for (const g of nearGroups) {
-      if (done) break;
-      const group = s.groups[g];
-      if (!group.alive || !group.spanChecked) continue;
-      for (const y of group.members) {
-        if (table.formal[y] > 0 && group.formal - table.formal[y] < rules.jointMinFormal) continue;
-        const others = group.members.filter((m) => m !== y);
-        if (!fits(s, others, group.total - table.members[y], x, true)) continue;
-        const targets = new Set(tree.near(y, radius).map((m) => groupOf[m]));
-        targets.delete(g);
-        const g2 = bestGroupFor(s, y, targets);
-        if (g2 < 0) continue;
-        removeFromGroup(s, g, y);
-        addToGroup(s, g2, y);
-        addToGroup(s, g, x);
-        done = true;
-        break;
+  const { table, rules } = s;
+  const pending = pendingOf(s, candidates);
+  if (pending.length === 0) return;
+  const tree = pointTree(table, placedMembers(s));
+  const roomTree = pointTree(table, placedMembers(s, true));
+  if (tree.size === 0 || roomTree.size === 0) return;
+  const nowhereToGo = new Uint8Array(table.count);
+  const tryEject = (x: number, g: number): boolean => {
+    const group = s.groups[g];
+    if (!group.alive || !group.spanChecked) return false;
+    for (const y of group.members) {
+      if (nowhereToGo[y]) continue;
+      if (table.formal[y] > 0 && group.formal - table.formal[y] < rules.jointMinFormal) continue;
+      if (!fits(s, group.members, group.total - table.members[y], x, true, y)) continue;
+      const targets = groupsNear(s, roomTree, y);
+      targets.delete(g);
+      const g2 = bestGroupFor(s, y, targets);
+      if (g2 < 0) {
+        nowhereToGo[y] = 1;
+        continue;
       }
+      removeFromGroup(s, g, y);
+      addToGroup(s, g2, y);
+      addToGroup(s, g, x);
+      return true;
     }
+    return false;
+  };
+  for (const x of pending) {
+    for (const g of groupsNear(s, tree, x)) if (tryEject(x, g)) break;
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Building, OrgLevel, RuleProfile, Zone } from '../model/types';
 import type { Cluster, PlanEffect, Recommendation, RecommendationKind } from '../model/report';
 import { Flag, type EnterpriseTable } from '../model/enterprise-table';
-import { distanceM } from '../spatial/geo';
+import { spanOf } from './points';
 import { createPackState, insertIntoNearbyGroups, insertWithEjection, packAroundSeeds, packPool, splitByCells, type Group, type PackState, type PlaceKind } from './packing';
 import { greedyJointBranches } from './greedy';
 import { reasons, type ReasonText } from './reasons';
@@ -54,31 +54,6 @@ function groupBy(indices: readonly number[], key: (i: number) => number | string
 function common(members: readonly number[], key: (i: number) => number): number {
   const first = key(members[0]);
   return members.every((m) => key(m) === first) ? first : -1;
-}
-
-const EXACT_SPAN_LIMIT = 64;
-
-/** Largest distance between two members; above EXACT_SPAN_LIMIT members (umbrellas) the bounding box's diagonal, an upper bound. */
-function spanOf(t: EnterpriseTable, members: readonly number[]): number {
-  if (members.length > EXACT_SPAN_LIMIT) {
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const m of members) {
-      if (t.lon[m] !== t.lon[m]) continue;
-      w = Math.min(w, t.lon[m]);
-      e = Math.max(e, t.lon[m]);
-      s = Math.min(s, t.lat[m]);
-      n = Math.max(n, t.lat[m]);
-    }
-    return Number.isFinite(w) ? distanceM(w, s, e, n) : 0;
-  }
-  let span = 0;
-  for (let a = 0; a < members.length; a++) {
-    for (let b = a + 1; b < members.length; b++) {
-      const d = distanceM(t.lon[members[a]], t.lat[members[a]], t.lon[members[b]], t.lat[members[b]]);
-      if (d > span) span = d;
-    }
-  }
-  return span === span ? span : 0;
 }
 
 function texts(list: ReasonText[]): Pick<Recommendation, 'reasons' | 'reasons_en' | 'reason_codes'> {
