@@ -3,8 +3,10 @@
  * VITE_SUPABASE_ANON_KEY are set, else the embedded store), read the data from it, plan in a worker.
  */
 import { useAppStore } from '../state/store';
-import { planInWorker } from '../worker/client';
-import { loadPlanItems } from '../state/plan-actions';
+import { createPlanSession } from '../worker/client';
+import { followFeed, attachPlanSession } from '../state/sync';
+import { usePlanningStore } from '../state/planning';
+import { usePresentationStore } from '../state/presentation';
 import { autoSnapshotEnabled } from '../state/bulletin-settings';
 import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
 import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
@@ -42,9 +44,12 @@ async function requestPersistence(): Promise<boolean | null> {
 async function takeDueSnapshot(repository: Repository): Promise<void> {
   if (!autoSnapshotEnabled()) return;
   const today = new Date().toLocaleDateString('sv-SE');
-  const dates = snapshotDates(await repository.listBulletinSnapshots());
+  const dates = snapshotDates(useAppStore.getState().snapshots);
   if (halfMonthSnapshotDue(today, dates)) await repository.takeBulletinSnapshot(today);
 }
+
+/** How often a shared store is asked for changes while the page is visible (other people's edits within 3 s). */
+const SHARED_POLL_MS = 2000;
 
 const boots = new Map<string, Promise<void>>();
 
@@ -91,13 +96,21 @@ async function startApp(config: PageConfig): Promise<void> {
         },
       });
     }
+    // The one full read (at start, and after a restore); afterwards changes arrive through the feed.
+    let stopFollowing: (() => void) | null = null;
     const refresh = async () => {
       progress('read');
-      const dataset = await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read) });
+      const contents = await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read) });
       progress('plan');
-      const view = await planInWorker({ dataset, meta, limit: config.limit, problems });
+      const session = createPlanSession();
+      const view = await session.start({ dataset: contents, meta, limit: config.limit, problems });
+      attachPlanSession(session);
+      usePlanningStore.getState().setPlanItems(contents.planItems);
+      usePresentationStore.getState().setSlides(contents.slides);
+      useAppStore.setState({ snapshots: contents.snapshots });
       useAppStore.getState().setPlan(view);
-      await loadPlanItems();
+      stopFollowing?.();
+      stopFollowing = followFeed(repository, `lianjian-feed:${config.dataset}`, repository.kind === 'supabase' ? SHARED_POLL_MS : null);
     };
     useAppStore.setState({ repository, refresh });
     await refresh();

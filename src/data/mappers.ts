@@ -4,6 +4,12 @@ import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, NewPl
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+/** A timestamp as ISO 8601 in UTC, whether it came as a Date (a column) or as text (jsonb from the feed). */
+const isoTime = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '';
+  const t = v instanceof Date ? v : new Date(String(v));
+  return Number.isNaN(t.getTime()) ? String(v) : t.toISOString();
+};
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export function enterpriseToRow(e: Enterprise): Row {
@@ -23,7 +29,7 @@ export function rowToEnterprise(r: Row): StoredEnterprise {
     probationaryMembers: num(r.probationary_members), registeredCapital: num(r.registered_capital), industry: str(r.industry),
     status: str(r.status), ownerIsMember: r.owner_is_member === null || r.owner_is_member === undefined ? null : Boolean(r.owner_is_member),
     orgId: str(r.org_id), workCovered: Boolean(r.work_covered), extra: (r.extra as Record<string, string>) ?? {},
-    version: Number(r.version), updatedAt: str(r.updated_at), updatedBy: r.updated_by ? str(r.updated_by) : null,
+    version: Number(r.version), updatedAt: isoTime(r.updated_at), updatedBy: r.updated_by ? str(r.updated_by) : null,
   };
 }
 
@@ -66,7 +72,7 @@ export function rowToPlanItem(r: Row): PlanItem {
     dueDate: r.due_date ? dateOnly(r.due_date) : null, recommendationId: r.recommendation_id ? str(r.recommendation_id) : null, version: Number(r.version),
     enterpriseIds: Array.isArray(r.enterprise_ids) ? r.enterprise_ids.map(str) : [],
     geometry: r.geometry ? geometryOf(r) : null,
-    updatedAt: r.updated_at ? str(r.updated_at) : '',
+    updatedAt: isoTime(r.updated_at),
   };
 }
 
@@ -112,6 +118,7 @@ export const rowToOrganization = (r: Row): Organization => ({ id: str(r.id), nam
 
 export function rowToSnapshot(r: Row): BulletinSnapshot {
   return {
+    ...(r.id !== undefined && r.id !== null ? { id: String(r.id) } : {}),
     takenOn: dateOnly(r.taken_on), areaId: str(r.area_id), districtId: r.district_id ? str(r.district_id) : null,
     enterprises: Number(r.enterprises), covered: Number(r.covered), ownOrg: Number(r.own_org), workCovered: Number(r.work_covered),
     mustCover: Number(r.must_cover), mustCoverCovered: Number(r.must_cover_covered), sixClearsComplete: Number(r.six_clears_complete),

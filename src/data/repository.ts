@@ -1,5 +1,6 @@
 /** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
 import type { Area, Building, Dataset, Enterprise, Organization, Zone } from '../core/model/types';
+import type { FeedKind, RowChanges } from '../core/model/records';
 import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts } from '../core/model/records';
 
 export type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts };
@@ -33,13 +34,60 @@ export interface ReadOptions {
   onProgress?: (enterprisesRead: number) => void;
 }
 
+/** Everything that changed after a sequence number, by kind, as the app reads it. */
+export interface ChangeSet {
+  /** The newest sequence number these changes bring the reader to. */
+  lastSeq: number;
+  enterprises: RowChanges<StoredEnterprise>;
+  areas: RowChanges<Area>;
+  buildings: RowChanges<Building>;
+  zones: RowChanges<Zone>;
+  organizations: RowChanges<Organization>;
+  planItems: RowChanges<PlanItem>;
+  snapshots: RowChanges<BulletinSnapshot>;
+  slides: RowChanges<Slide>;
+}
+
+/** A full read: the dataset the planning core takes, and the workspace's own records (the default deck's slides). */
+export interface StoreContents extends Dataset {
+  enterprises: StoredEnterprise[];
+  planItems: PlanItem[];
+  snapshots: BulletinSnapshot[];
+  slides: Slide[];
+}
+
+/** One row of the feed, raw. */
+export interface FeedEntry {
+  seq: number;
+  kind: FeedKind;
+  id: string;
+  deleted: boolean;
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * The one storage interface. Reads of whole tables happen at start (`readDataset`) only; afterwards
+ * the app follows the change feed: every write method hands the rows it changed (and whatever else
+ * changed since the last pull) to the `onChanges` listeners before it resolves, and `pullChanges`
+ * brings in what other tabs and other people wrote.
+ */
 export interface Repository {
   readonly kind: 'local' | 'supabase';
   counts(): Promise<StoreCounts>;
   /** Loads a trusted register in one statement (all rows or none): first start, restore. */
   loadEnterprises(enterprises: Enterprise[]): Promise<number>;
-  /** Everything the caller may see, as a Dataset the planning core takes. */
-  readDataset(name: string, options?: ReadOptions): Promise<Dataset>;
+  /** Everything the caller may see, as a Dataset the planning core takes; the feed continues from there. */
+  readDataset(name: string, options?: ReadOptions): Promise<StoreContents>;
+  /** The feed, raw: one page after a sequence number (contract tests and diagnostics). */
+  changesSince(afterSeq: number, pageSize?: number): Promise<FeedEntry[]>;
+  /** The newest sequence number the caller can see. */
+  feedHead(): Promise<number>;
+  /** Reads the feed from where this repository stands and hands the changes to the listeners; resolves with how many rows came. */
+  pullChanges(): Promise<number>;
+  /** Called with every batch of changes (own writes included, before the write resolves); returns the unsubscribe. */
+  onChanges(listener: (changes: ChangeSet) => void): () => void;
+  /** Where this repository stands in the feed. */
+  readonly feedSeq: number;
   upsertPlaces(kind: 'areas', places: Area[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'buildings', places: Building[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'zones', places: Zone[]): Promise<RowResult[]>;

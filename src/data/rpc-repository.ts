@@ -2,8 +2,9 @@
  * The Repository over any engine that can call the SQL functions by name. The local (PGlite) and the
  * Supabase (PostgREST) engines differ only in their `RpcGateway`, so this is the one implementation.
  */
-import type { Area, Building, Enterprise, Zone } from '../core/model/types';
-import { NotFoundError, StaleWriteError, type Repository } from './repository';
+import type { Area, Building, Zone } from '../core/model/types';
+import type { FeedKind } from '../core/model/records';
+import { NotFoundError, StaleWriteError, type ChangeSet, type FeedEntry, type Repository, type StoredEnterprise } from './repository';
 import {
   enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToArea, rowToAudit, rowToBuilding, rowToCoverage, rowToEnterprise,
   planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToSlide, rowToSnapshot, rowToZone, slideToRow,
@@ -20,7 +21,15 @@ export interface RpcGateway {
   readonly returnsFullPages: boolean;
   /** Calls `public.<name>(arg => value, …)`; rows come back as plain objects. Errors carry the SQLSTATE in `code`. */
   rpc(name: string, args: Record<string, unknown>): Promise<Row[]>;
+  /**
+   * Runs several calls as one unit where the engine can: the embedded store runs them in one
+   * transaction (one storage sync instead of one per call) and, when `writes`, makes the result
+   * durable before it resolves. Without it every call stands alone.
+   */
+  session?<T>(work: (rpc: RpcCall) => Promise<T>, writes: boolean): Promise<T>;
 }
+
+export type RpcCall = (name: string, args: Record<string, unknown>) => Promise<Row[]>;
 
 /**
  * SQLSTATEs the functions raise (PostgREST maps PT4xx to HTTP statuses). Their messages start with
@@ -33,22 +42,27 @@ function translate(error: unknown): never {
   throw error;
 }
 
-async function call(gateway: RpcGateway, name: string, args: Record<string, unknown>): Promise<Row[]> {
+async function call(gateway: RpcGateway | RpcCall, name: string, args: Record<string, unknown>): Promise<Row[]> {
   try {
-    return await gateway.rpc(name, args);
+    return await (typeof gateway === 'function' ? gateway(name, args) : gateway.rpc(name, args));
   } catch (error) {
     return translate(error);
   }
+}
+
+function session<T>(gateway: RpcGateway, writes: boolean, work: (rpc: RpcCall) => Promise<T>): Promise<T> {
+  const rpc: RpcCall = (name, args) => gateway.rpc(name, args);
+  return gateway.session ? gateway.session(work, writes) : work(rpc);
 }
 
 /** Rows per page for whole-table reads: small enough that one page never blocks the page that deserialises it. */
 export const READ_PAGE_SIZE = 5000;
 
 /** Reads a keyset-paged function to its end (see `returnsFullPages`). */
-async function readPages(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number, onPage: (rows: Row[]) => void) {
+async function readPages(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number, onPage: (rows: Row[]) => void, rpc?: RpcCall) {
   let afterId: string | null = null;
   for (;;) {
-    const page = await call(gateway, name, { ...args, after_id: afterId, page_size: pageSize });
+    const page = await call(rpc ?? gateway, name, { ...args, after_id: afterId, page_size: pageSize });
     if (page.length === 0) return;
     onPage(page);
     if (gateway.returnsFullPages && page.length < pageSize) return;
@@ -56,13 +70,56 @@ async function readPages(gateway: RpcGateway, name: string, args: Record<string,
   }
 }
 
-async function readAll(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number): Promise<Row[]> {
+async function readAll(gateway: RpcGateway, name: string, args: Record<string, unknown>, pageSize: number, rpc?: RpcCall): Promise<Row[]> {
   const all: Row[] = [];
   await readPages(gateway, name, args, pageSize, (page) => {
     for (const row of page) all.push(row);
-  });
+  }, rpc);
   return all;
 }
+
+/** Rows per page when following the feed. */
+export const FEED_PAGE_SIZE = 5000;
+
+const rowToFeedEntry = (r: Row): FeedEntry => ({
+  seq: Number(r.seq), kind: r.kind as FeedKind, id: String(r.id), deleted: r.deleted === true,
+  data: r.data === null || r.data === undefined ? null : typeof r.data === 'string' ? (JSON.parse(r.data) as Row) : (r.data as Row),
+});
+
+export function emptyChangeSet(lastSeq: number): ChangeSet {
+  const none = () => ({ upserted: [], deleted: [] });
+  return { lastSeq, enterprises: none(), areas: none(), buildings: none(), zones: none(), organizations: none(), planItems: none(), snapshots: none(), slides: none() };
+}
+
+/** Groups feed rows by kind, mapped to domain types; a later row of the same id replaces an earlier one. */
+export function toChangeSet(entries: readonly FeedEntry[], lastSeq: number): ChangeSet {
+  const latest = new Map<string, FeedEntry>();
+  for (const e of entries) latest.set(`${e.kind}|${e.id}`, e);
+  const set = emptyChangeSet(lastSeq);
+  const put = <T>(target: { upserted: T[]; deleted: string[] }, e: FeedEntry, map: (r: Row) => T) => {
+    if (e.deleted || !e.data) target.deleted.push(e.id);
+    else target.upserted.push(map(e.data));
+  };
+  for (const e of latest.values()) {
+    switch (e.kind) {
+      case 'enterprise': put(set.enterprises, e, rowToEnterprise); break;
+      case 'area': put(set.areas, e, rowToArea); break;
+      case 'building': put(set.buildings, e, rowToBuilding); break;
+      case 'zone': put(set.zones, e, rowToZone); break;
+      case 'organization': put(set.organizations, e, rowToOrganization); break;
+      case 'plan_item': put(set.planItems, e, rowToPlanItem); break;
+      case 'bulletin_snapshot': put(set.snapshots, e, rowToSnapshot); break;
+      case 'slide': put(set.slides, e, rowToSlide); break;
+    }
+  }
+  return set;
+}
+
+const changedRows = (set: ChangeSet) =>
+  set.enterprises.upserted.length + set.enterprises.deleted.length + set.areas.upserted.length + set.areas.deleted.length +
+  set.buildings.upserted.length + set.buildings.deleted.length + set.zones.upserted.length + set.zones.deleted.length +
+  set.organizations.upserted.length + set.organizations.deleted.length + set.planItems.upserted.length + set.planItems.deleted.length +
+  set.snapshots.upserted.length + set.snapshots.deleted.length + set.slides.upserted.length + set.slides.deleted.length;
 
 function one(rows: Row[], what: string): Row {
   if (rows.length !== 1) throw new NotFoundError(`${what}: expected one row, got ${rows.length}`);
@@ -70,47 +127,109 @@ function one(rows: Row[], what: string): Row {
 }
 
 export function createRpcRepository(gateway: RpcGateway): Repository {
+  let feedSeq = 0;
+  /** Set by the first full read: writes before it (seeding an empty store) do not read the feed back. */
+  let following = false;
+  const listeners = new Set<(changes: ChangeSet) => void>();
+  // Feed reads and writes run one after another, so the feed position only moves forward.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function readFeed(rpc: RpcCall): Promise<ChangeSet | null> {
+    const entries: FeedEntry[] = [];
+    let after = feedSeq;
+    for (;;) {
+      const page = (await call(rpc, 'changes_since', { after_seq: after, page_size: FEED_PAGE_SIZE })).map(rowToFeedEntry);
+      for (const e of page) entries.push(e);
+      if (page.length === 0 || (gateway.returnsFullPages && page.length < FEED_PAGE_SIZE)) break;
+      after = page[page.length - 1].seq;
+    }
+    return entries.length === 0 ? null : toChangeSet(entries, entries[entries.length - 1].seq);
+  }
+
+  function deliver(changes: ChangeSet | null): number {
+    if (!changes) return 0;
+    feedSeq = Math.max(feedSeq, changes.lastSeq);
+    for (const listener of listeners) listener(changes);
+    return changedRows(changes);
+  }
+
+  /** A write and the feed after it as one unit; the changes reach the listeners before the write resolves. */
+  const write = <T>(work: (rpc: RpcCall) => Promise<T>): Promise<T> =>
+    serial(async () => {
+      const { result, changes } = await session(gateway, true, async (rpc) => {
+        const result = await work(rpc);
+        return { result, changes: following ? await readFeed(rpc) : null };
+      });
+      deliver(changes);
+      return result;
+    });
+
   return {
     kind: gateway.kind,
+    get feedSeq() {
+      return feedSeq;
+    },
+    onChanges(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async changesSince(afterSeq, pageSize = FEED_PAGE_SIZE) {
+      return (await call(gateway, 'changes_since', { after_seq: afterSeq, page_size: pageSize })).map(rowToFeedEntry);
+    },
+    async feedHead() {
+      return Number(Object.values(one(await call(gateway, 'feed_head', {}), 'feed_head'))[0]);
+    },
+    pullChanges: () => serial(async () => deliver(await session(gateway, false, readFeed))),
     async counts() {
       const r = one(await call(gateway, 'store_counts', {}), 'store_counts');
       return { enterprises: Number(r.enterprises), areas: Number(r.areas), buildings: Number(r.buildings), zones: Number(r.zones), organizations: Number(r.organizations) };
     },
     async loadEnterprises(enterprises) {
+      // The trusted bulk path (first start, restore): a full read follows, so the feed is not read back.
       const rows = await call(gateway, 'load_enterprises', { rows: enterprises.map(enterpriseToRow) });
       return Number(Object.values(one(rows, 'load_enterprises'))[0]);
     },
-    async readDataset(name, { pageSize = READ_PAGE_SIZE, onProgress } = {}) {
-      const [areas, buildings, zones, organizations] = await Promise.all([
-        readAll(gateway, 'list_places', { place_kind: 'areas' }, pageSize),
-        readAll(gateway, 'list_places', { place_kind: 'buildings' }, pageSize),
-        readAll(gateway, 'list_places', { place_kind: 'zones' }, pageSize),
-        readAll(gateway, 'list_organizations', {}, pageSize),
-      ]);
-      // Mapped page by page as they arrive, so no single step handles the whole register at once.
-      const enterprises: Enterprise[] = [];
-      await readPages(gateway, 'list_enterprises', {}, pageSize, (page) => {
-        for (const row of page) enterprises.push({ ...rowToEnterprise(row), row: enterprises.length + 2 });
-        onProgress?.(enterprises.length);
-      });
-      return {
-        name, crs: 'wgs84', rules: {},
-        areas: areas.map(rowToArea), buildings: buildings.map(rowToBuilding), zones: zones.map(rowToZone),
-        organizations: organizations.map(rowToOrganization),
-        enterprises,
-      };
-    },
-    async upsertPlaces(kind: 'areas' | 'buildings' | 'zones', places: Array<Area | Building | Zone>) {
-      const rows = await call(gateway, 'upsert_places', { place_kind: kind, features: places.map(placeToFeature) });
-      return rows.map((r) => rowToResult(r, 'place_id'));
-    },
-    async upsertOrganizations(organizations) {
-      const rows = await call(gateway, 'upsert_organizations', { orgs: organizations.map(organizationToRow) });
-      return rows.map((r) => rowToResult(r, 'organization_id'));
-    },
+    readDataset: (name, { pageSize = READ_PAGE_SIZE, onProgress } = {}) =>
+      serial(() => session(gateway, false, async (rpc) => {
+        // The head first: whatever changes during the read comes again through the feed (upserts are idempotent).
+        const head = Number(Object.values(one(await call(rpc, 'feed_head', {}), 'feed_head'))[0]);
+        const [areas, buildings, zones, organizations, planItems, snapshots, slides] = await Promise.all([
+          readAll(gateway, 'list_places', { place_kind: 'areas' }, pageSize, rpc),
+          readAll(gateway, 'list_places', { place_kind: 'buildings' }, pageSize, rpc),
+          readAll(gateway, 'list_places', { place_kind: 'zones' }, pageSize, rpc),
+          readAll(gateway, 'list_organizations', {}, pageSize, rpc),
+          readAll(gateway, 'list_plan_items', {}, pageSize, rpc),
+          readAll(gateway, 'list_bulletin_snapshots', {}, pageSize, rpc),
+          call(rpc, 'list_slides', { deck_name: 'default' }),
+        ]);
+        // Mapped page by page as they arrive, so no single step handles the whole register at once.
+        const enterprises: StoredEnterprise[] = [];
+        await readPages(gateway, 'list_enterprises', {}, pageSize, (page) => {
+          for (const row of page) enterprises.push({ ...rowToEnterprise(row), row: enterprises.length + 2 });
+          onProgress?.(enterprises.length);
+        }, rpc);
+        feedSeq = head;
+        following = true;
+        return {
+          name, crs: 'wgs84' as const, rules: {},
+          areas: areas.map(rowToArea), buildings: buildings.map(rowToBuilding), zones: zones.map(rowToZone),
+          organizations: organizations.map(rowToOrganization),
+          enterprises,
+          planItems: planItems.map(rowToPlanItem), snapshots: snapshots.map(rowToSnapshot), slides: slides.map(rowToSlide),
+        };
+      })),
+    upsertPlaces: (kind: 'areas' | 'buildings' | 'zones', places: Array<Area | Building | Zone>) =>
+      write(async (rpc) => (await call(rpc, 'upsert_places', { place_kind: kind, features: places.map(placeToFeature) })).map((r) => rowToResult(r, 'place_id'))),
+    upsertOrganizations: (organizations) =>
+      write(async (rpc) => (await call(rpc, 'upsert_organizations', { orgs: organizations.map(organizationToRow) })).map((r) => rowToResult(r, 'organization_id'))),
     async upsertEnterprises(enterprises, mode = 'apply') {
-      const rows = await call(gateway, 'upsert_enterprises', { rows: enterprises.map(enterpriseToRow), mode });
-      return rows.map((r) => rowToResult(r, 'enterprise_id'));
+      const run = async (rpc: RpcCall | RpcGateway) => (await call(rpc, 'upsert_enterprises', { rows: enterprises.map(enterpriseToRow), mode })).map((r) => rowToResult(r, 'enterprise_id'));
+      return mode === 'check' ? run(gateway) : write(run);
     },
     async enterprisesInBbox([west, south, east, north]) {
       return (await call(gateway, 'enterprises_in_bbox', { west, south, east, north })).map(rowToEnterprise);
@@ -118,47 +237,31 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     async enterprisesInArea(areaId) {
       return (await call(gateway, 'enterprises_in_area', { area: areaId })).map(rowToEnterprise);
     },
-    async updateEnterprise(id, patch, expectedVersion) {
-      const rows = await call(gateway, 'update_enterprise', { target: id, patch: patchToRow(patch), expected_version: expectedVersion });
-      return rowToEnterprise(one(rows, 'update_enterprise'));
-    },
+    updateEnterprise: (id, patch, expectedVersion) =>
+      write(async (rpc) => rowToEnterprise(one(await call(rpc, 'update_enterprise', { target: id, patch: patchToRow(patch), expected_version: expectedVersion }), 'update_enterprise'))),
     async enterpriseHistory(id) {
       return (await call(gateway, 'enterprise_history', { target: id })).map(rowToAudit);
     },
     async coverageByArea() {
       return (await call(gateway, 'coverage_by_area', {})).map(rowToCoverage);
     },
-    async takeBulletinSnapshot(takenOn) {
-      return (await call(gateway, 'take_bulletin_snapshot', { taken: takenOn })).map(rowToSnapshot);
-    },
+    takeBulletinSnapshot: (takenOn) => write(async (rpc) => (await call(rpc, 'take_bulletin_snapshot', { taken: takenOn })).map(rowToSnapshot)),
     async listBulletinSnapshots() {
       return (await readAll(gateway, 'list_bulletin_snapshots', {}, READ_PAGE_SIZE)).map(rowToSnapshot);
     },
     async listSlides(deck = 'default') {
       return (await call(gateway, 'list_slides', { deck_name: deck })).map(rowToSlide);
     },
-    async saveSlide(slide) {
-      return rowToSlide(one(await call(gateway, 'save_slide', { slide: slideToRow(slide) }), 'save_slide'));
-    },
-    async deleteSlide(id) {
-      await call(gateway, 'delete_slide', { slide_id: id });
-    },
+    saveSlide: (slide) => write(async (rpc) => rowToSlide(one(await call(rpc, 'save_slide', { slide: slideToRow(slide) }), 'save_slide'))),
+    deleteSlide: (id) => write(async (rpc) => void (await call(rpc, 'delete_slide', { slide_id: id }))),
     async listPlanItems() {
       return (await readAll(gateway, 'list_plan_items', {}, READ_PAGE_SIZE)).map(rowToPlanItem);
     },
-    async updatePlanItem(id, patch, expectedVersion) {
-      const rows = await call(gateway, 'update_plan_item', { item: id, patch: planItemPatchToRow(patch), expected_version: expectedVersion });
-      return rowToPlanItem(one(rows, 'update_plan_item'));
-    },
-    async deletePlanItem(id, expectedVersion) {
-      await call(gateway, 'delete_plan_item', { item: id, expected_version: expectedVersion });
-    },
-    async createPlanItem(item) {
-      return rowToPlanItem(one(await call(gateway, 'create_plan_item', { item: planItemToRow(item) }), 'create_plan_item'));
-    },
-    async setPlanItemStatus(id, status, expectedVersion) {
-      const rows = await call(gateway, 'set_plan_item_status', { item: id, new_status: status, expected_version: expectedVersion });
-      return rowToPlanItem(one(rows, 'set_plan_item_status'));
-    },
+    updatePlanItem: (id, patch, expectedVersion) =>
+      write(async (rpc) => rowToPlanItem(one(await call(rpc, 'update_plan_item', { item: id, patch: planItemPatchToRow(patch), expected_version: expectedVersion }), 'update_plan_item'))),
+    deletePlanItem: (id, expectedVersion) => write(async (rpc) => void (await call(rpc, 'delete_plan_item', { item: id, expected_version: expectedVersion }))),
+    createPlanItem: (item) => write(async (rpc) => rowToPlanItem(one(await call(rpc, 'create_plan_item', { item: planItemToRow(item) }), 'create_plan_item'))),
+    setPlanItemStatus: (id, status, expectedVersion) =>
+      write(async (rpc) => rowToPlanItem(one(await call(rpc, 'set_plan_item_status', { item: id, new_status: status, expected_version: expectedVersion }), 'set_plan_item_status'))),
   } as Repository;
 }

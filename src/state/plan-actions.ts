@@ -1,7 +1,8 @@
 /**
  * Writes of the planning workspace, through the repository: accept a recommendation, save the draft,
- * edit an item's people and dates, move its status. Coverage changes only when an item enters or
- * leaves 已组建, so only then is the whole plan re-read.
+ * edit an item's people and dates, move its status. Each write hands what it changed (the item, and
+ * for 已组建 its organization and covered enterprises) to the data path (state/sync.ts) before it
+ * resolves, so nothing is read again here.
  */
 import type { Recommendation } from '../core/model/report';
 import type { PlanItem, PlanItemPatch, PlanItemStatus } from '../core/model/records';
@@ -9,14 +10,15 @@ import { Flag } from '../core/model/enterprise-table';
 import { pointsInPolygon } from '../core/spatial/points-in-polygon';
 import type { PolygonGeometry } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
-import { requireRepository, useAppStore } from './store';
+import { requireRepository } from './store';
 import { usePlanningStore, type Draft } from './planning';
 import { enterpriseIndexById } from './selectors';
 
 const repository = requireRepository;
 
-export async function loadPlanItems(): Promise<void> {
-  usePlanningStore.getState().setPlanItems(await repository().listPlanItems());
+/** After a refused stale write: bring in what others changed (through the feed), so the next try starts from it. */
+export async function catchUp(): Promise<void> {
+  await repository().pullChanges();
 }
 
 /** The district most of the members lie in (plan items and their rows are kept per district). */
@@ -37,7 +39,6 @@ export async function acceptRecommendation(view: PlanView, rec: Recommendation, 
     districtId: districtOfMembers(view, rec.enterprise_ids), title, kind: rec.kind, level: rec.level,
     enterpriseIds: rec.enterprise_ids, recommendationId: rec.id, geometry: rec.geometry ?? null,
   });
-  await loadPlanItems();
   return item;
 }
 
@@ -48,26 +49,19 @@ export async function saveDraft(view: PlanView, draft: Draft): Promise<PlanItem>
     ? await repo.createPlanItem({ ...fields, districtId: districtOfMembers(view, draft.enterpriseIds), recommendationId: draft.recommendationId })
     : await repo.updatePlanItem(draft.itemId, fields, draft.version);
   usePlanningStore.getState().closeDraft();
-  await loadPlanItems();
   return saved;
 }
 
 export async function updatePlanItem(item: PlanItem, patch: PlanItemPatch): Promise<void> {
   await repository().updatePlanItem(item.id, patch, item.version);
-  await loadPlanItems();
 }
 
 export async function deletePlanItem(item: PlanItem): Promise<void> {
   await repository().deletePlanItem(item.id, item.version);
-  await loadPlanItems();
 }
 
 export async function movePlanItem(item: PlanItem, status: PlanItemStatus): Promise<void> {
   await repository().setPlanItemStatus(item.id, status, item.version);
-  // Entering or leaving 已组建 changes coverage: re-read everything (the refresh reads the items too).
-  const refresh = useAppStore.getState().refresh;
-  if ((status === 'formed' || item.status === 'formed') && refresh) await refresh();
-  else await loadPlanItems();
 }
 
 /** Enterprises a drawn outline takes: operating, not yet in an organization; the covered ones inside are counted apart. */

@@ -1,28 +1,21 @@
-/** Slides through the repository: add the current view, edit, reorder, delete. */
+/** Slides through the repository: add the current view, edit, reorder, delete (the feed brings the result back). */
 import type { Slide } from '../core/model/records';
 import { requireRepository } from './store';
 import { captureView, usePresentationStore } from './presentation';
 
 const repository = requireRepository;
 
-export async function loadSlides(): Promise<void> {
-  usePresentationStore.getState().setSlides(await repository().listSlides());
-}
-
 export async function addSlide(title: string, note: string): Promise<void> {
   await repository().saveSlide({ title, note, view: { ...captureView() } });
-  await loadSlides();
 }
 
 export async function updateSlide(slide: Slide, change: Partial<Pick<Slide, 'title' | 'note'>> & { recapture?: boolean }): Promise<void> {
   const { recapture, ...fields } = change;
   await repository().saveSlide({ ...slide, ...fields, view: recapture ? { ...captureView() } : slide.view });
-  await loadSlides();
 }
 
 export async function deleteSlide(slide: Slide): Promise<void> {
   await repository().deleteSlide(slide.id);
-  await loadSlides();
 }
 
 /** Swaps a slide with its neighbour (by = -1 up, +1 down). */
@@ -33,5 +26,4 @@ export async function moveSlide(slide: Slide, by: -1 | 1): Promise<void> {
   if (!other) return;
   await repository().saveSlide({ ...slide, position: other.position });
   await repository().saveSlide({ ...other, position: slide.position });
-  await loadSlides();
 }

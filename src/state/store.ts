@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { PlanView } from '../core/model/plan-view';
 import type { Repository } from '../data/repository';
+import type { BulletinSnapshot } from '../core/model/records';
 
 export const LAYER_KEYS = ['enterprises', 'buildings', 'zones', 'coverageFill', 'planItems', 'areas', 'clusters', 'heat', 'recommendation'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
@@ -58,8 +59,10 @@ export interface AppState {
   storage: StorageInfo | null;
   repository: Repository | null;
   localStore: LocalStoreActions | null;
-  /** Re-reads the data from the repository and plans again (after an edit). */
+  /** Re-reads the whole store and plans from scratch: only after a restore (changes otherwise arrive through the feed). */
   refresh: (() => Promise<void>) | null;
+  /** The bulletin's dated figures, kept up to date by the change feed. */
+  snapshots: BulletinSnapshot[];
   error: string | null;
   view: PlanView | null;
   selectedEnterprise: number | null;
@@ -74,6 +77,10 @@ export interface AppState {
   exportMapImage: ((width: number, decor: ImageDecor) => Promise<Blob>) | null;
   setLoading(): void;
   setPlan(view: PlanView): void;
+  /** A new plan of the same register after a change: keeps what is selected where it still exists. */
+  replacePlan(view: PlanView): void;
+  /** Shows changed rows at once (same rows, same order) before the new plan arrives. */
+  showRows(enterprises: PlanView['enterprises']): void;
   setFailed(message: string): void;
   selectEnterprise(index: number | null): void;
   selectRecommendation(id: string | null): void;
@@ -104,6 +111,7 @@ export const useAppStore = create<AppState>()((set) => ({
   repository: null,
   localStore: null,
   refresh: null,
+  snapshots: [],
   error: null,
   view: null,
   selectedEnterprise: null,
@@ -122,6 +130,19 @@ export const useAppStore = create<AppState>()((set) => ({
       const kept = previous !== undefined && view.enterprises[s.selectedEnterprise as number]?.id === previous ? s.selectedEnterprise : null;
       return { status: 'ready', view, error: null, boot: null, selectedEnterprise: kept, selectedRecommendation: null };
     }),
+  replacePlan: (view) =>
+    set((s) => {
+      const previous = s.view && s.selectedEnterprise !== null ? s.view.enterprises[s.selectedEnterprise]?.id : undefined;
+      let selected: number | null = null;
+      if (previous !== undefined) {
+        const same = view.enterprises[s.selectedEnterprise as number]?.id === previous;
+        selected = same ? s.selectedEnterprise : view.enterprises.findIndex((e) => e.id === previous);
+        if (selected === -1) selected = null;
+      }
+      const keepRecommendation = s.selectedRecommendation !== null && view.report.recommendations.some((r) => r.id === s.selectedRecommendation);
+      return { status: 'ready', view, error: null, selectedEnterprise: selected, selectedRecommendation: keepRecommendation ? s.selectedRecommendation : null };
+    }),
+  showRows: (enterprises) => set((s) => (s.view && s.view.enterprises.length === enterprises.length ? { view: { ...s.view, enterprises } } : {})),
   setFailed: (message) => set({ status: 'failed', error: message }),
   selectEnterprise: (index) => set({ selectedEnterprise: index }),
   selectRecommendation: (id) => set({ selectedRecommendation: id }),

@@ -1,40 +1,92 @@
-/** Runs a plan in the worker and resolves with its view. One worker per request keeps memory bounded. */
+/**
+ * The page's side of the planning worker: one worker for the page's life, which keeps the register.
+ * `start` sends it once; `patch` sends what the change feed brought and resolves with the new view.
+ * The page keeps its own copy of the rows, patched the same way, so rows never come back.
+ */
 import type { Recommendation } from '../core/model/report';
-import { ENTERPRISE_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse } from './protocol';
+import type { Enterprise } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
+import { patchRows } from '../core/model/row-changes';
+import { ENTERPRISE_CHUNK, type PlanMessage, type PlanResponse, type RegisterPatch, type StartRequest } from './protocol';
 
 /** Lets the page handle input and paint between two chunks. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function planInWorker(request: Omit<PlanRequest, 'type'>): Promise<PlanView> {
+export interface PlanSession {
+  /** Plans a register; the worker keeps it. */
+  start(request: Omit<StartRequest, 'type'>): Promise<PlanView>;
+  /** Patches the kept register and plans again; resolves with the view that includes this patch. */
+  patch(patch: RegisterPatch): Promise<PlanView>;
+  /** The page's rows as of the last patch sent (what the next view will show). */
+  readonly enterprises: readonly Enterprise[];
+  close(): void;
+}
+
+interface Waiting {
+  seq: number;
+  enterprises: Enterprise[];
+  resolve: (view: PlanView) => void;
+  reject: (error: Error) => void;
+}
+
+export function createPlanSession(): PlanSession {
   const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module' });
-  const { enterprises } = request.dataset;
-  const recommendations: Recommendation[] = [];
-  const planned = new Promise<PlanView>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<PlanResponse>) => {
-      const message = event.data;
-      if (message.type === 'recommendations') {
-        for (const r of message.rows) recommendations.push(r);
-        return;
+  let limit: number | undefined;
+  let enterprises: Enterprise[] = [];
+  let seq = 0;
+  let waiting: Waiting[] = [];
+  let recommendations: Recommendation[] = [];
+
+  const shown = (rows: Enterprise[]) => (limit ? rows.slice(0, limit) : rows);
+
+  worker.onmessage = (event: MessageEvent<PlanResponse>) => {
+    const message = event.data;
+    if (message.type === 'recommendations') {
+      for (const r of message.rows) recommendations.push(r);
+      return;
+    }
+    const rows = recommendations;
+    recommendations = [];
+    // One plan answers every patch up to its seq (patches queued in the worker are planned together).
+    const answered = waiting.filter((w) => w.seq <= message.seq);
+    waiting = waiting.filter((w) => w.seq > message.seq);
+    const own = answered.at(-1);
+    for (const w of answered) {
+      if (message.type === 'failed') w.reject(new Error(message.message));
+      else w.resolve({ ...message.view, enterprises: shown(own!.enterprises), report: { ...message.view.report, recommendations: rows } });
+    }
+  };
+  worker.onerror = (event) => {
+    const error = new Error(event.message || 'worker failed');
+    for (const w of waiting) w.reject(error);
+    waiting = [];
+  };
+
+  const wait = (entry: Omit<Waiting, 'resolve' | 'reject'>) =>
+    new Promise<PlanView>((resolve, reject) => waiting.push({ ...entry, resolve, reject }));
+
+  return {
+    get enterprises() {
+      return enterprises;
+    },
+    async start(request) {
+      limit = request.limit;
+      enterprises = request.dataset.enterprises;
+      const planned = wait({ seq: 0, enterprises });
+      for (let start = 0; start < enterprises.length; start += ENTERPRISE_CHUNK) {
+        worker.postMessage({ type: 'enterprises', rows: enterprises.slice(start, start + ENTERPRISE_CHUNK) } satisfies PlanMessage);
+        await nextTask();
       }
-      worker.terminate();
-      if (message.type === 'failed') {
-        reject(new Error(message.message));
-        return;
-      }
-      // The worker plans the page's own rows (the first `limit` of them), so they are not sent back.
-      const { view } = message;
-      resolve({ ...view, enterprises: request.limit ? enterprises.slice(0, request.limit) : enterprises, report: { ...view.report, recommendations } });
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'worker failed'));
-    };
-  });
-  for (let start = 0; start < enterprises.length; start += ENTERPRISE_CHUNK) {
-    worker.postMessage({ type: 'enterprises', rows: enterprises.slice(start, start + ENTERPRISE_CHUNK) } satisfies EnterpriseChunk);
-    await nextTask();
-  }
-  worker.postMessage({ type: 'plan', ...request, dataset: { ...request.dataset, enterprises: [] } } satisfies PlanRequest);
-  return planned;
+      worker.postMessage({ type: 'start', ...request, dataset: { ...request.dataset, enterprises: [] } } satisfies PlanMessage);
+      return planned;
+    },
+    patch(patch) {
+      enterprises = patchRows(enterprises, patch.enterprises);
+      seq += 1;
+      const planned = wait({ seq, enterprises });
+      worker.postMessage({ type: 'patch', seq, patch } satisfies PlanMessage);
+      return planned;
+    },
+    close: () => worker.terminate(),
+  };
 }

@@ -6,10 +6,11 @@ import { coverageByPlace } from '../core/coverage/coverage';
 import { boxOrNull, emptyBox, extendBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
 import { labelPoint } from '../core/spatial/label-point';
 import type { Area, Enterprise } from '../core/model/types';
-import { RECOMMENDATION_CHUNK, type EnterpriseChunk, type PlanRequest, type PlanResponse } from './protocol';
+import { patchRows } from '../core/model/row-changes';
+import { RECOMMENDATION_CHUNK, type PatchRequest, type PlanMessage, type PlanResponse, type StartRequest } from './protocol';
 import type { PlanView } from '../core/model/plan-view';
 
-function plan(request: PlanRequest): PlanView {
+function plan(request: StartRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
   const result = planDataset(dataset);
   const n = dataset.enterprises.length;
@@ -69,23 +70,62 @@ function initialBounds(areas: readonly Area[], positions: Float32Array): Bbox | 
   return boxOrNull(box);
 }
 
-const received: Enterprise[] = [];
+let received: Enterprise[] = [];
+/** The register as last planned (the start request with its enterprises, patched since). */
+let kept: StartRequest | null = null;
+let pending: PatchRequest[] = [];
+let planScheduled = false;
 
-self.onmessage = (event: MessageEvent<PlanRequest | EnterpriseChunk>) => {
-  if (event.data.type === 'enterprises') {
-    for (const e of event.data.rows) received.push(e);
-    return;
-  }
+function planAndSend(request: StartRequest, seq: number) {
   try {
-    const view = plan({ ...event.data, dataset: { ...event.data.dataset, enterprises: received } });
+    const view = plan(request);
     const { recommendations } = view.report;
     for (let start = 0; start < recommendations.length; start += RECOMMENDATION_CHUNK) {
       self.postMessage({ type: 'recommendations', rows: recommendations.slice(start, start + RECOMMENDATION_CHUNK) } satisfies PlanResponse);
     }
-    const message: PlanResponse = { type: 'planned', view: { ...view, enterprises: [], report: { ...view.report, recommendations: [] } } };
+    const message: PlanResponse = { type: 'planned', seq, view: { ...view, enterprises: [], report: { ...view.report, recommendations: [] } } };
     self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer, view.flags.buffer, view.district.buffer, view.street.buffer]);
   } catch (error) {
-    const message: PlanResponse = { type: 'failed', message: (error as Error).message };
-    self.postMessage(message);
+    self.postMessage({ type: 'failed', seq, message: (error as Error).message } satisfies PlanResponse);
+  }
+}
+
+/** Applies every patch that arrived, then plans once (an import's chunks, a burst of feed pages). */
+function planPending() {
+  planScheduled = false;
+  if (!kept || pending.length === 0) return;
+  let { dataset } = kept;
+  for (const { patch } of pending) {
+    dataset = {
+      ...dataset,
+      enterprises: patchRows(dataset.enterprises, patch.enterprises),
+      areas: patchRows(dataset.areas, patch.areas),
+      buildings: patchRows(dataset.buildings, patch.buildings),
+      zones: patchRows(dataset.zones, patch.zones),
+      organizations: patchRows(dataset.organizations, patch.organizations),
+    };
+  }
+  const seq = pending[pending.length - 1].seq;
+  pending = [];
+  kept = { ...kept, dataset };
+  planAndSend(kept, seq);
+}
+
+self.onmessage = (event: MessageEvent<PlanMessage>) => {
+  const message = event.data;
+  if (message.type === 'enterprises') {
+    for (const e of message.rows) received.push(e);
+    return;
+  }
+  if (message.type === 'start') {
+    kept = { ...message, dataset: { ...message.dataset, enterprises: received } };
+    received = [];
+    planAndSend(kept, 0);
+    return;
+  }
+  pending.push(message);
+  if (!planScheduled) {
+    planScheduled = true;
+    setTimeout(planPending, 0);
   }
 };

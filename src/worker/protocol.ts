@@ -1,11 +1,12 @@
-/** Messages between the main thread and the planning worker. */
-import type { Dataset, Enterprise } from '../core/model/types';
+/** Messages between the main thread and the planning worker (one worker per page, kept for the page's life). */
+import type { Area, Building, Dataset, Enterprise, Organization, Zone } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
 import type { Recommendation } from '../core/model/report';
+import type { RowChanges } from '../core/model/records';
 import type { Problem } from '../core/io/problems';
 
 /**
- * Enterprises go to the worker in chunks of ENTERPRISE_CHUNK ('enterprises' messages before 'plan'),
+ * Enterprises go to the worker in chunks of ENTERPRISE_CHUNK ('enterprises' messages before 'start'),
  * one task each, so no single message takes long to copy and the page stays responsive with a
  * 200k-row register. They do not come back: the view's `enterprises` are the page's own rows.
  */
@@ -16,8 +17,9 @@ export interface EnterpriseChunk {
   rows: Enterprise[];
 }
 
-export interface PlanRequest {
-  type: 'plan';
+/** Plans the register sent before it; the worker keeps it for the patches that follow. */
+export interface StartRequest {
+  type: 'start';
   /** Its enterprises arrive in the 'enterprises' messages sent before this one. */
   dataset: Dataset;
   /** What dataset.json says about the data (shown in the header). */
@@ -28,15 +30,33 @@ export interface PlanRequest {
   problems?: Problem[];
 }
 
+/** What changed in the register (from the change feed); applied with `patchRows` on both sides, in `seq` order. */
+export interface RegisterPatch {
+  enterprises: RowChanges<Enterprise>;
+  areas: RowChanges<Area>;
+  buildings: RowChanges<Building>;
+  zones: RowChanges<Zone>;
+  organizations: RowChanges<Organization>;
+}
+
+/** Patches the kept register; patches that queue up while a plan runs are planned together. */
+export interface PatchRequest {
+  type: 'patch';
+  /** Increases by one with every patch the page sends. */
+  seq: number;
+  patch: RegisterPatch;
+}
+
+export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest;
 
 /** Recommendations come back in chunks too (a 200k register has tens of thousands), before 'planned'. */
 export const RECOMMENDATION_CHUNK = 2000;
 
 /**
  * 'planned' carries the view without its enterprises (the page fills in its own rows) and without
- * its recommendations (sent before it in 'recommendations' messages).
+ * its recommendations (sent before it in 'recommendations' messages); `seq` is the last patch it includes (0: none).
  */
 export type PlanResponse =
   | { type: 'recommendations'; rows: Recommendation[] }
-  | { type: 'planned'; view: PlanView }
-  | { type: 'failed'; message: string };
+  | { type: 'planned'; seq: number; view: PlanView }
+  | { type: 'failed'; seq: number; message: string };

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDatabase, openLocalStore, type LocalStore } from '../../src/data/local/pglite-store';
 import { repositoryContract } from './repository-contract';
+import { createRpcRepository, type RpcGateway } from '../../src/data/rpc-repository';
+import type { Repository } from '../../src/data/repository';
 import { readMigrations } from './migrations';
 
 let store: LocalStore;
+let otherClient: Repository;
 
 beforeAll(async () => {
   store = await openLocalStore(await createEmbeddedDatabase(), { migrations: readMigrations() });
+  otherClient = createRpcRepository(store.gateway);
 }, 180_000);
 
 afterAll(async () => {
   await store?.close();
 });
 
-repositoryContract('local (PGlite + PostGIS in Node)', () => ({ repository: store.repository }));
+repositoryContract('local (PGlite + PostGIS in Node)', () => ({ repository: store.repository, other: otherClient }));
 
 describe('embedded store', () => {
   it('applied every migration, on PostgreSQL 18 + PostGIS 3.6', async () => {
@@ -46,4 +50,36 @@ describe('embedded store', () => {
       await restored.close();
     }
   }, 180_000);
+
+  it('an edit reads only what changed: one write call and one feed call, one row back, no whole-table read', async () => {
+    const calls: { name: string; rows: number }[] = [];
+    const counting: RpcGateway = {
+      ...store.gateway,
+      rpc: async (name, args) => {
+        const rows = await store.gateway.rpc(name, args);
+        calls.push({ name, rows: rows.length });
+        return rows;
+      },
+      session: (work, writes) =>
+        store.gateway.session!((rpc) => work(async (name, args) => {
+          const rows = await rpc(name, args);
+          calls.push({ name, rows: rows.length });
+          return rows;
+        }), writes),
+    };
+    const client = createRpcRepository(counting);
+    const start = await client.readDataset('linpu');
+    expect(calls.some((c) => c.name === 'list_enterprises')).toBe(true);
+    calls.length = 0;
+    const target = start.enterprises[40];
+    await client.updateEnterprise(target.id, { partyMembers: (target.partyMembers ?? 0) + 1 }, target.version);
+    expect(calls).toEqual([{ name: 'update_enterprise', rows: 1 }, { name: 'changes_since', rows: 1 }]);
+    calls.length = 0;
+    const items = start.planItems;
+    const item = await client.createPlanItem({ districtId: target.district || null, title: '计数', kind: 'joint_branch', level: 'branch', enterpriseIds: [target.id] });
+    expect(calls.map((c) => c.name)).toEqual(['create_plan_item', 'changes_since']);
+    expect(calls[1].rows).toBe(1);
+    await client.deletePlanItem(item.id, item.version);
+    expect(items.some((p) => p.id === item.id)).toBe(false);
+  });
 });

@@ -3,7 +3,7 @@
  * PostgREST run the same cases against a real engine. Nothing is mocked.
  */
 import { describe, expect, it } from 'vitest';
-import type { Repository } from '../../src/data/repository';
+import type { ChangeSet, Repository } from '../../src/data/repository';
 import { StaleWriteError } from '../../src/data/repository';
 import { readDemo } from '../support/demo';
 import { planDataset } from '../../src/core/plan';
@@ -11,6 +11,8 @@ import type { Building } from '../../src/core/model/types';
 
 export interface ContractSubject {
   repository: Repository;
+  /** Another client of the same store, with its own feed position. */
+  other: Repository;
 }
 
 export function repositoryContract(name: string, subject: () => ContractSubject) {
@@ -126,6 +128,75 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       expect((await repo.readDataset('linpu')).enterprises.find((e) => e.id === members[0])?.orgId).toBe('');
       await repo.deletePlanItem(item.id, 5);
       expect((await repo.listPlanItems()).some((p) => p.id === item.id)).toBe(false);
+    });
+
+    it('follows the change feed: an own write arrives before it resolves, another client\'s on the next pull, deletions as tombstones', async () => {
+      const { repository: repo, other } = subject();
+      const mine: ChangeSet[] = [];
+      const theirs: ChangeSet[] = [];
+      const stopMine = repo.onChanges((c) => mine.push(c));
+      const stopTheirs = other.onChanges((c) => theirs.push(c));
+      try {
+        const start = await repo.readDataset('linpu');
+        await other.readDataset('linpu');
+        expect(repo.feedSeq).toBe(await repo.feedHead());
+        const target = start.enterprises.find((e) => e.id === dataset.enterprises[30].id)!;
+
+        const edited = await repo.updateEnterprise(target.id, { employees: 123 }, target.version);
+        expect(mine).toHaveLength(1);
+        expect(mine[0].enterprises.upserted).toEqual([edited]);
+        expect(mine[0].enterprises.deleted).toEqual([]);
+        expect(repo.feedSeq).toBe(mine[0].lastSeq);
+
+        expect(theirs).toHaveLength(0);
+        expect(await other.pullChanges()).toBe(1);
+        expect(theirs[0].enterprises.upserted.map((e) => [e.id, e.employees, e.version])).toEqual([[target.id, 123, target.version + 1]]);
+        expect(await other.pullChanges()).toBe(0);
+
+        // 已组建: the item, its new organization and the enterprises it covers arrive in one batch.
+        const members = start.enterprises.filter((e) => e.orgId === '' && e.status === '在营' && e.id !== target.id).slice(0, 2).map((e) => e.id);
+        const item = await repo.createPlanItem({ districtId: '330109', title: '临浦测试联合党支部', kind: 'joint_branch', level: 'branch', enterpriseIds: members });
+        await repo.setPlanItemStatus(item.id, 'forming', 1);
+        mine.length = 0;
+        await repo.setPlanItemStatus(item.id, 'formed', 2);
+        expect(mine[0].planItems.upserted.map((p) => [p.id, p.status])).toEqual([[item.id, 'formed']]);
+        expect(mine[0].organizations.upserted.map((o) => o.id)).toEqual([`plan-${item.id}`]);
+        expect(mine[0].enterprises.upserted.map((e) => [e.id, e.orgId]).sort()).toEqual(members.map((id) => [id, `plan-${item.id}`]).sort());
+
+        await repo.setPlanItemStatus(item.id, 'forming', 3);
+        mine.length = 0;
+        await repo.deletePlanItem(item.id, 4);
+        expect(mine[0].planItems.deleted).toEqual([item.id]);
+        theirs.length = 0;
+        await other.pullChanges();
+        const seen = theirs.flatMap((c) => c.planItems.deleted);
+        expect(seen).toContain(item.id);
+        expect(theirs.flatMap((c) => c.organizations.deleted)).toContain(`plan-${item.id}`);
+        expect(other.feedSeq).toBe(repo.feedSeq);
+      } finally {
+        stopMine();
+        stopTheirs();
+      }
+    });
+
+    it('replays the feed from 0 into exactly what a full read gives', async () => {
+      const repo = subject().repository;
+      const full = await repo.readDataset('linpu');
+      const latest = new Map<string, Record<string, unknown> | null>();
+      let after = 0;
+      for (;;) {
+        const page = await repo.changesSince(after, 1000);
+        if (page.length === 0) break;
+        for (const e of page) latest.set(`${e.kind}|${e.id}`, e.deleted ? null : e.data);
+        after = page[page.length - 1].seq;
+      }
+      const live = (kind: string) => [...latest.entries()].filter(([k, v]) => k.startsWith(`${kind}|`) && v !== null).map(([k]) => k.slice(kind.length + 1)).sort();
+      expect(live('enterprise')).toEqual(full.enterprises.map((e) => e.id).sort());
+      expect(live('area')).toEqual(full.areas.map((a) => a.id).sort());
+      expect(live('building')).toEqual(full.buildings.map((b) => b.id).sort());
+      expect(live('organization')).toEqual(full.organizations.map((o) => o.id).sort());
+      expect(live('plan_item')).toEqual(full.planItems.map((p) => p.id).sort());
+      for (const e of full.enterprises.slice(0, 50)) expect(latest.get(`enterprise|${e.id}`)).toMatchObject({ id: e.id, version: e.version, employees: e.employees });
     });
   });
 }

@@ -14,6 +14,7 @@ const PORT = 54380;
 let stop: (() => Promise<void>) | undefined;
 let repository: Repository;
 let anonRepository: Repository;
+let otherClient: Repository;
 
 /** supabase-js calls `<url>/rest/v1/…`; a bare PostgREST serves at `/`. */
 const stripRestPrefix: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace('/rest/v1/', '/'), init);
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const options = { global: { fetch: stripRestPrefix }, realtime: { transport: WebSocket as never } };
   const anonKey = signJwt({ role: 'anon' });
   repository = createSupabaseRepository(connectSupabase(`http://127.0.0.1:${PORT}`, anonKey, { ...options, accessToken: async () => signJwt({ role: 'authenticated', sub: CITY_USER }) }));
+  otherClient = createSupabaseRepository(connectSupabase(`http://127.0.0.1:${PORT}`, anonKey, { ...options, accessToken: async () => signJwt({ role: 'authenticated', sub: CITY_USER }) }));
   anonRepository = createSupabaseRepository(connectSupabase(`http://127.0.0.1:${PORT}`, anonKey, options));
 });
 
@@ -36,7 +38,7 @@ afterAll(async () => {
   await stop?.();
 });
 
-repositoryContract('supabase (supabase-js → PostgREST 12 → PostgreSQL 15 + PostGIS 3.3)', () => ({ repository }));
+repositoryContract('supabase (supabase-js → PostgREST 12 → PostgreSQL 15 + PostGIS 3.3)', () => ({ repository, other: otherClient }));
 
 describe('through PostgREST', () => {
   it('the anon key sees nothing and cannot call the functions', async () => {

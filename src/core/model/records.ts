@@ -72,6 +72,8 @@ export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'cre
 
 /** One area's figures on one date (半月通报). */
 export interface BulletinSnapshot {
+  /** The stored row's id (absent on figures not read from the store). */
+  id?: string;
   takenOn: string;
   areaId: string;
   districtId: string | null;
@@ -107,3 +109,12 @@ export interface StoreCounts {
   zones: number;
   organizations: number;
 }
+
+/** What the change feed says about one kind of row since a sequence number: rows as they are now, and ids gone. */
+export interface RowChanges<T> {
+  upserted: T[];
+  deleted: string[];
+}
+
+/** The kinds of row the change feed carries (`public.feed.kind`). */
+export type FeedKind = 'enterprise' | 'area' | 'building' | 'zone' | 'organization' | 'plan_item' | 'bulletin_snapshot' | 'slide';

@@ -33,6 +33,8 @@ export interface LocalStoreOptions {
 export interface LocalStore {
   db: PGliteInterface;
   repository: Repository;
+  /** The engine under the repository: another repository over it is another client of the same store (its own feed position). */
+  gateway: RpcGateway;
   /** Runs `fn` as `user` (default: the store's user), inside one transaction. */
   asUser<T>(fn: (tx: Transaction) => Promise<T>, user?: LocalUser): Promise<T>;
   /** The whole store as one compressed file. */
@@ -47,6 +49,9 @@ const META = `
   alter table lianjian_meta.migrations enable row level security;
   revoke all on schema lianjian_meta from public;
 `;
+
+/** The SQL functions that only read (no storage sync needed after them). */
+const READ_ONLY_FUNCTIONS = /^(list_|changes_since$|feed_head$|store_counts$|coverage_by_area$|enterprise_history$|enterprises_in_)/;
 
 /** Serialises start-up work across tabs that share one database. */
 const MIGRATION_LOCK = 20261127;
@@ -94,20 +99,37 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
       return fn(tx);
     });
 
+  const callIn = (tx: Transaction) => async (name: string, args: Record<string, unknown>) => {
+    if (!/^[a-z_]+$/.test(name)) throw new Error(`bad function name ${name}`);
+    const keys = Object.keys(args);
+    const sql = `select * from public.${name}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`;
+    return (await tx.query<Record<string, unknown>>(sql, keys.map((k) => toParam(args[k])))).rows;
+  };
+  // PGlite writes its files to IndexedDB after a statement, but inside a transaction only at the
+  // next statement's BEGIN: a committed write is durable only once synced, so writes sync before they resolve.
+  const durable = async () => {
+    const syncing = db as PGliteInterface & { syncToFs?: () => Promise<void> };
+    if (typeof syncing.syncToFs === 'function') await syncing.syncToFs();
+  };
+
   const gateway: RpcGateway = {
     kind: 'local',
     returnsFullPages: true,
-    rpc: (name, args) =>
-      asUser(async (tx) => {
-        if (!/^[a-z_]+$/.test(name)) throw new Error(`bad function name ${name}`);
-        const keys = Object.keys(args);
-        const sql = `select * from public.${name}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`;
-        return (await tx.query<Record<string, unknown>>(sql, keys.map((k) => toParam(args[k])))).rows;
-      }),
+    rpc: async (name, args) => {
+      const rows = await asUser((tx) => callIn(tx)(name, args));
+      if (!READ_ONLY_FUNCTIONS.test(name)) await durable();
+      return rows;
+    },
+    session: async (work, writes) => {
+      const result = await asUser((tx) => work(callIn(tx)));
+      if (writes) await durable();
+      return result;
+    },
   };
 
   return {
     db,
+    gateway,
     repository: createRpcRepository(gateway),
     asUser,
     exportDump: async () => (await db.dumpDataDir('gzip')) as Blob,

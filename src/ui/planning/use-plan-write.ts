@@ -1,9 +1,9 @@
-/** Runs a plan-item write with a busy flag; a stale write re-reads the items and says so, anything else shows its message. */
+/** Runs a plan-item write with a busy flag; a stale write brings in the others' changes and says so, anything else shows its message. */
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { StaleWriteError } from '../../data/repository';
-import { loadPlanItems } from '../../state/plan-actions';
+import { catchUp } from '../../state/plan-actions';
 
 export function usePlanWrite(): [boolean, (action: () => Promise<unknown>, done?: string) => Promise<void>] {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function usePlanWrite(): [boolean, (action: () => Promise<unknown>, done?
     } catch (error) {
       if (error instanceof StaleWriteError) {
         message.error(t('plan.stale'));
-        await loadPlanItems();
+        await catchUp();
       } else message.error(t('plan.failed', { message: (error as Error).message }));
     } finally {
       setBusy(false);

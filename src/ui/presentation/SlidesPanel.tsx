@@ -1,10 +1,10 @@
 /** The deck: add the current map view as a slide (title, note), reorder, delete, present. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Input, List, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePresentationStore } from '../../state/presentation';
-import { addSlide, deleteSlide, loadSlides, moveSlide, updateSlide } from '../../state/slide-actions';
+import { addSlide, deleteSlide, moveSlide, updateSlide } from '../../state/slide-actions';
 
 export function SlidesPanel() {
   const { t } = useTranslation();
@@ -16,9 +16,6 @@ export function SlidesPanel() {
   const setAfterPlan = usePresentationStore((s) => s.setAfterPlan);
   const [title, setTitle] = useState('');
   const [note, setNote] = useState('');
-  useEffect(() => {
-    if (repository) void loadSlides();
-  }, [repository]);
   const run = (action: () => Promise<void>) => action().catch((e: Error) => message.error(t('plan.failed', { message: e.message })));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="slides">

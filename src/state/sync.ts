@@ -1,0 +1,110 @@
+/**
+ * The data path after start: every batch of changes from the repository (this page's own writes
+ * before they resolve, other tabs' and other people's through the feed) is applied here and only
+ * here — plan items, slides and snapshots at once, the register patched in the planning worker,
+ * which plans again. Nothing re-reads the store after a change.
+ */
+import type { ChangeSet, Repository } from '../data/repository';
+import type { PlanView } from '../core/model/plan-view';
+import type { Slide } from '../core/model/records';
+import { onlyReplaces, patchRows } from '../core/model/row-changes';
+import type { PlanSession } from '../worker/client';
+import type { RegisterPatch } from '../worker/protocol';
+import { useAppStore } from './store';
+import { usePlanningStore } from './planning';
+import { usePresentationStore } from './presentation';
+import { enterpriseIndexById } from './selectors';
+
+const DEFAULT_DECK = 'default';
+const bySlideOrder = (a: Slide, b: Slide) => a.position - b.position || a.id.localeCompare(b.id);
+
+let session: PlanSession | null = null;
+let sent = 0;
+
+/** Hands the data path the planning session that holds the register (at start and after a restore). */
+export function attachPlanSession(next: PlanSession): void {
+  session?.close();
+  session = next;
+  sent = 0;
+}
+
+function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
+  const { enterprises, areas, buildings, zones, organizations } = changes;
+  const size = (c: { upserted: unknown[]; deleted: string[] }) => c.upserted.length + c.deleted.length;
+  if (size(enterprises) + size(areas) + size(buildings) + size(zones) + size(organizations) === 0) return null;
+  return { enterprises, areas, buildings, zones, organizations };
+}
+
+/** Applies one batch of changes to everything the page shows. */
+export function applyChanges(changes: ChangeSet): void {
+  const planning = usePlanningStore.getState();
+  if (changes.planItems.upserted.length + changes.planItems.deleted.length > 0) {
+    planning.setPlanItems(patchRows(planning.planItems, changes.planItems));
+  }
+  const slides = { upserted: changes.slides.upserted.filter((s) => s.deck === DEFAULT_DECK), deleted: changes.slides.deleted };
+  if (slides.upserted.length + slides.deleted.length > 0) {
+    const presentation = usePresentationStore.getState();
+    presentation.setSlides(patchRows(presentation.slides, slides).sort(bySlideOrder));
+  }
+  const snapshotChanges = changes.snapshots;
+  if (snapshotChanges.upserted.length + snapshotChanges.deleted.length > 0) {
+    const current = useAppStore.getState().snapshots;
+    const withIds = current.map((s) => ({ ...s, id: s.id ?? `${s.takenOn}|${s.areaId}` }));
+    useAppStore.setState({ snapshots: patchRows(withIds, { upserted: snapshotChanges.upserted.map((s) => ({ ...s, id: s.id ?? `${s.takenOn}|${s.areaId}` })), deleted: snapshotChanges.deleted }) });
+  }
+  const patch = registerPatchOf(changes);
+  if (!patch || !session) return;
+  const view = useAppStore.getState().view;
+  const replacesOnly = view !== null && patch.areas.upserted.length + patch.buildings.upserted.length + patch.zones.upserted.length === 0
+    && onlyReplaces(enterpriseIndexById(view), patch.enterprises);
+  const mine = ++sent;
+  const planned = session.patch(patch);
+  // An edit of rows already shown is shown at once (same rows, same places); the figures follow from the worker.
+  if (view && replacesOnly && patch.enterprises.upserted.length > 0) {
+    useAppStore.getState().showRows(session.enterprises.slice(0, view.enterprises.length));
+  }
+  planned.then(
+    (next: PlanView) => {
+      if (mine === sent) useAppStore.getState().replacePlan(next);
+    },
+    (error: Error) => useAppStore.getState().setFailed(error.message),
+  );
+}
+
+/**
+ * Follows the feed: other tabs of this device say when they wrote (BroadcastChannel) and this tab
+ * pulls; a shared store (pollMs set) is also pulled when the page regains focus and every pollMs.
+ * The embedded store is not polled: only this device's tabs write it, and each pull costs a storage sync.
+ */
+export function followFeed(repository: Repository, channelName: string, pollMs: number | null): () => void {
+  const pull = () => void repository.pullChanges().catch(() => undefined);
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
+  const stopListening = repository.onChanges((changes) => {
+    applyChanges(changes);
+    channel?.postMessage({ seq: changes.lastSeq });
+  });
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<{ seq: number }>) => {
+      if (event.data.seq > repository.feedSeq) pull();
+    };
+  }
+  if (pollMs === null) {
+    return () => {
+      stopListening();
+      channel?.close();
+    };
+  }
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') pull();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  window.addEventListener('focus', pull);
+  const timer = setInterval(() => document.visibilityState === 'visible' && pull(), pollMs);
+  return () => {
+    stopListening();
+    channel?.close();
+    document.removeEventListener('visibilitychange', onVisible);
+    window.removeEventListener('focus', pull);
+    clearInterval(timer);
+  };
+}
