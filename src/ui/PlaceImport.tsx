@@ -41,7 +41,7 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   const commit = async () => {
-    const { repository, refresh } = useAppStore.getState();
+    const { repository } = useAppStore.getState();
     if (!parsed || !repository) return;
     setBusy(true);
     try {
@@ -53,7 +53,6 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
             : await repository.upsertPlaces('areas', parsed.places as Area[]);
       const bad = results.filter((r) => r.action === 'rejected');
       setRejected(bad);
-      await refresh?.();
       message.success(t('import.placesWritten', { count: results.length - bad.length, rejected: bad.length }));
       if (bad.length === 0) onDone();
     } finally {
