@@ -61,7 +61,7 @@ export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanRe
   const t4 = now();
   const { recommendations, effect } = recommend({
     table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones,
-    buildingCluster, clusters, clusterOf, compareWithGreedy: options.compareWithGreedy,
+    buildingCluster, clusters, clusterOf, enterprises: dataset.enterprises, compareWithGreedy: options.compareWithGreedy,
   });
   const t5 = now();
   return {

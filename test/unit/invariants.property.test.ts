@@ -5,6 +5,7 @@ import { checkReport } from '../../src/core/recommend/invariants';
 import type { Building, Dataset, Enterprise, RuleProfile, Zone } from '../../src/core/model/types';
 import { isMustCover, isOperating } from '../../src/core/model/scope';
 import { UMBRELLA_KINDS } from '../../src/core/model/report';
+import { checkReasons } from '../../src/core/recommend/reason-check';
 
 const LON0 = 120.2;
 const LAT0 = 30.25;
@@ -36,13 +37,17 @@ const rulesArb: fc.Arbitrary<Partial<RuleProfile>> = fc.record({
   clusterRadiusM: fc.integer({ min: 100, max: 600 }),
   clusterMinPoints: fc.integer({ min: 3, max: 8 }),
   microCapitalBelow: fc.constantFrom(50, 200),
+  branchCommitteeMinFormal: fc.constantFrom(4, 7, 9),
+  standaloneMinFormal: fc.constantFrom(3, 4),
+  generalBranchMinMembers: fc.constantFrom(30, 51),
+  committeeMinMembers: fc.constantFrom(80, 100),
 });
 
-const datasetArb = fc
+const datasetWith = (maxBuildings: number, maxZones: number, buildingSpreadM = 2500, enterpriseScale = 1) => fc
   .record({
     enterprises: fc.array(enterpriseArb, { maxLength: 90, size: 'max' }),
-    buildings: fc.array(fc.record({ x: fc.integer({ min: -2500, max: 2500 }), y: fc.integer({ min: -2500, max: 2500 }), half: fc.integer({ min: 20, max: 300 }) }), { maxLength: 6 }),
-    zones: fc.array(fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }), half: fc.integer({ min: 200, max: 1500 }) }), { maxLength: 3 }),
+    buildings: fc.array(fc.record({ x: fc.integer({ min: -buildingSpreadM, max: buildingSpreadM }), y: fc.integer({ min: -buildingSpreadM, max: buildingSpreadM }), half: fc.integer({ min: 20, max: 300 }) }), { maxLength: maxBuildings }),
+    zones: fc.array(fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }), half: fc.integer({ min: 200, max: 1500 }) }), { maxLength: maxZones }),
     rules: rulesArb,
   })
   .map(({ enterprises, buildings, zones, rules }): Dataset => ({
@@ -52,7 +57,7 @@ const datasetArb = fc
     organizations: [],
     enterprises: enterprises.map((e, k): Enterprise => ({
       row: k + 2, id: `E${k}`, name: `企业${k}`, creditCode: '', district: '', street: '', address: '',
-      lon: e.mapped ? LON0 + e.x * M * 1.15 : null, lat: e.mapped ? LAT0 + e.y * M : null,
+      lon: e.mapped ? LON0 + e.x * enterpriseScale * M * 1.15 : null, lat: e.mapped ? LAT0 + e.y * enterpriseScale * M : null,
       employees: e.employees, partyMembers: e.formal, probationaryMembers: e.probationary, registeredCapital: e.capital,
       industry: ['制造业', '批发和零售业', '信息技术'][k % 3], status: e.status, ownerIsMember: null,
       orgId: e.covered ? 'O1' : '', workCovered: e.workCovered, extra: {},
@@ -64,6 +69,9 @@ const datasetArb = fc
       { id: '330100001', name: '西街道', level: 'street', parent: '330100', geometry: { type: 'Polygon', coordinates: [[[LON0 - 0.05, LAT0 - 0.04], [LON0, LAT0 - 0.04], [LON0, LAT0 + 0.04], [LON0 - 0.05, LAT0 + 0.04], [LON0 - 0.05, LAT0 - 0.04]]] } },
     ],
   }));
+const datasetArb = datasetWith(6, 3);
+/** More buildings, closer together, and no zones: members inside and around buildings. */
+const buildingHeavyArb = datasetWith(14, 0, 600, 0.25);
 
 describe('recommendation invariants over random datasets', () => {
   it('hold for every dataset and rule profile (400 runs)', () => {
@@ -98,6 +106,41 @@ describe('recommendation invariants over random datasets', () => {
       }),
       { numRuns: 200, seed: 7 },
     );
+  });
+
+  it('every reason, kind, building and zone says what is so of the final members (300 runs)', () => {
+    const codes = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.oneof(datasetArb, buildingHeavyArb), (dataset) => {
+        const { report, rules } = planDataset(dataset);
+        expect(checkReasons(report, dataset, rules)).toEqual([]);
+        for (const r of report.recommendations) for (const c of r.reason_codes) codes.set(c, (codes.get(c) ?? 0) + 1);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+    // The runs must have produced every kind of place reason, not just the easy ones.
+    for (const code of ['joint_building', 'joint_building_nearby', 'joint_building_cluster', 'joint_zone', 'joint_nearby', 'joint_span', 'branch_committee', 'association', 'level_branch', 'level_general_branch', 'level_committee', 'umbrella_zone', 'new_zone', 'work_coverage']) {
+      expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('the reason checker catches a reason that is not so', () => {
+    const dataset = fc.sample(datasetArb, { numRuns: 60, seed: 5 }).find((d) => planDataset(d).report.recommendations.some((r) => r.reason_codes.includes('joint_span')));
+    expect(dataset).toBeDefined();
+    const { report, rules } = planDataset(dataset as Dataset);
+    const k = report.recommendations.findIndex((r) => r.reason_codes.includes('joint_span'));
+    const broken = structuredClone(report);
+    const r = broken.recommendations[k];
+    const at = r.reason_codes.indexOf('joint_span');
+    r.reasons[at] = r.reasons[at].replace(/不超过\d+米/, '不超过7米');
+    r.reasons.push('正式党员99名（≥7名），设支部委员会');
+    r.reasons_en.push('x');
+    r.reason_codes.push('branch_committee');
+    r.building_ids = ['B-nowhere'];
+    const found = checkReasons(broken, dataset as Dataset, rules).join('\n');
+    expect(found).toMatch(/joint_span: limit 7/);
+    expect(found).toMatch(/branch_committee: formal 99/);
+    expect(found).toMatch(/building_ids \[B-nowhere\]/);
   });
 
   it('the invariant checker itself catches a broken report', () => {

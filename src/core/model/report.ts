@@ -41,7 +41,14 @@ export type RecommendationKind =
 export const UMBRELLA_KINDS: ReadonlySet<RecommendationKind> = new Set(['building_community', 'zone_org', 'new_zone']);
 
 export interface Recommendation {
+  /**
+   * Derived from what the recommendation is (kind, place, members): the same in the next plan while
+   * those stay the same. S-<enterprise id>, J-/A-/W-<code>, BC-<building id or code>, ZO-<zone id>, NZ-<code>.
+   */
   id: string;
+  /** A name a person can say, zh-CN ("西湖文化广场 楼宇联合党支部（建议）"); `name_en` in English. */
+  name: string;
+  name_en: string;
   kind: RecommendationKind;
   level: OrgLevel | null;
   enterprise_ids: string[];
@@ -58,6 +65,8 @@ export interface Recommendation {
   span_m: number;
   must_cover: number;
   geometry?: Polygon;
+  /** new_zone: the uncovered cluster it is drawn around. */
+  cluster_id?: string;
 }
 
 export interface Cluster {

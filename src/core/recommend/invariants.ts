@@ -1,11 +1,13 @@
 /**
  * The invariants every recommendation set must keep (domain.md), checked from the report and the
- * dataset alone, independently of how the planner built it. Returns the violations found.
+ * dataset alone, independently of how the planner built it, and the truth of every reason, kind,
+ * building and zone (reason-check.ts). Returns the violations found.
  */
 import type { Dataset, RuleProfile } from '../model/types';
 import { UMBRELLA_KINDS, type PlanReport, type Recommendation } from '../model/report';
 import { isMustCover, isOperating, totalMembers } from '../model/scope';
 import { checkPlanItem, type PlanItemViolation } from './plan-item-check';
+import { checkReasons } from './reason-check';
 
 function describe(v: PlanItemViolation): string {
   switch (v.rule) {
@@ -79,6 +81,13 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
     if (isOperating(e.status) && e.orgId.trim() === '' && isMustCover(e, rules) && !leafOf.has(e.id)) {
       problems.push(`${e.id}: uncovered must-cover enterprise is in no recommendation`);
     }
+  }
+  // Every reason, kind, building and zone says what is so of the members (reason-check.ts).
+  problems.push(...checkReasons(report, dataset, rules));
+  const ids = new Set<string>();
+  for (const r of report.recommendations) {
+    if (ids.has(r.id)) problems.push(`${r.id}: id used twice`);
+    ids.add(r.id);
   }
   return problems;
 }

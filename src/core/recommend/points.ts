@@ -25,7 +25,7 @@ export function withinSpanOfAll(t: EnterpriseTable, members: readonly number[], 
 }
 
 /** Above this many members a span is the bounding box's diagonal (an upper bound), not the exact pairwise maximum. */
-export const EXACT_SPAN_LIMIT = 64;
+export const EXACT_SPAN_LIMIT = 256;
 
 /** Largest distance between two mapped members, metres (0 for fewer than two). */
 export function spanOf(t: EnterpriseTable, members: readonly number[]): number {

@@ -14,16 +14,45 @@ export const reasons = {
     zh: `有正式党员${formal}名（≥${min}名），应单独组建党组织`,
     en: `Has ${formal} formal members (≥ ${min}): set up its own organization`,
   }),
-  level: (level: keyof typeof LEVEL_ZH, members: number): ReasonText => ({
-    code: `level_${level}`,
-    zh: `党员总数${members}名，设立${LEVEL_ZH[level]}`,
-    en: `${members} members in total: ${LEVEL_EN[level]}`,
-  }),
-  place: (placeKind: 'building' | 'building_cluster' | 'zone' | 'cluster' | 'nearby', units: number): ReasonText => {
-    const zh = { building: '同一楼宇', building_cluster: '相邻楼宇', zone: '同一商圈（园区、市场）', cluster: '同一未覆盖集聚区', nearby: '地域相邻' }[placeKind];
-    const en = { building: 'the same office building', building_cluster: 'neighbouring office buildings', zone: 'the same business district, park or market', cluster: 'the same uncovered cluster', nearby: 'neighbouring streets' }[placeKind];
-    return { code: `joint_${placeKind}`, zh: `${zh}内${units}家企业联合组建（地域相邻）`, en: `${units} enterprises in ${en} join one branch (adjacent location)` };
+  /** `members` in total; `from` / `below` are the profile's thresholds of that level (null: open-ended). */
+  level: (level: keyof typeof LEVEL_ZH, members: number, from: number | null, below: number | null): ReasonText => {
+    const zh = from === null ? `${below}名以下` : below === null ? `≥${from}名` : `${from}–${below - 1}名`;
+    const en = from === null ? `below ${below}` : below === null ? `≥ ${from}` : `${from}–${below - 1}`;
+    return { code: `level_${level}`, zh: `党员总数${members}名（${zh}），设立${LEVEL_ZH[level]}`, en: `${members} members in total (${en}): ${LEVEL_EN[level]}` };
   },
+  /** Every member lies in this one building. */
+  inBuilding: (building: string, units: number): ReasonText => ({
+    code: 'joint_building',
+    zh: `同一楼宇（${building}）内${units}家企业联合组建（地域相邻）`,
+    en: `${units} enterprises in one office building (${building}) join one branch (adjacent location)`,
+  }),
+  /** Every member lies in a building of one cluster of neighbouring buildings, `buildings` of them. */
+  inBuildingCluster: (building: string, buildings: number, units: number): ReasonText => ({
+    code: 'joint_building_cluster',
+    zh: `相邻楼宇（${building}等${buildings}栋）内${units}家企业联合组建（地域相邻）`,
+    en: `${units} enterprises in ${buildings} neighbouring office buildings (${building} …) join one branch (adjacent location)`,
+  }),
+  /** `inside` members in the building, `outside` around it, the farthest of them `farthestM` from the nearest one inside. */
+  buildingAndNearby: (building: string, inside: number, outside: number, farthestM: number): ReasonText => ({
+    code: 'joint_building_nearby',
+    zh: `楼宇 ${building} 内${inside}家 + 周边${outside}家（最远${Math.round(farthestM)}米）联合组建（地域相邻）`,
+    en: `${inside} in ${building} + ${outside} nearby (farthest ${Math.round(farthestM)} m) join one branch (adjacent location)`,
+  }),
+  inZone: (zone: string, units: number): ReasonText => ({
+    code: 'joint_zone',
+    zh: `同一商圈（园区、市场）（${zone}）内${units}家企业联合组建（地域相邻）`,
+    en: `${units} enterprises in one business district, park or market (${zone}) join one branch (adjacent location)`,
+  }),
+  inCluster: (units: number): ReasonText => ({
+    code: 'joint_cluster',
+    zh: `同一未覆盖集聚区内${units}家企业联合组建（地域相邻）`,
+    en: `${units} enterprises in one uncovered cluster join one branch (adjacent location)`,
+  }),
+  nearby: (units: number): ReasonText => ({
+    code: 'joint_nearby',
+    zh: `地域相邻的${units}家企业联合组建`,
+    en: `${units} neighbouring enterprises join one branch (adjacent location)`,
+  }),
   span: (spanM: number, limitM: number): ReasonText => ({
     code: 'joint_span',
     zh: `企业间最远相距${Math.round(spanM)}米（不超过${limitM}米）`,
@@ -39,10 +68,10 @@ export const reasons = {
     zh: `正式党员${formal}名，党员总数${members}名`,
     en: `${formal} formal members, ${members} members in total`,
   }),
-  branchCommittee: (formal: number): ReasonText => ({
+  branchCommittee: (formal: number, min: number): ReasonText => ({
     code: 'branch_committee',
-    zh: `正式党员${formal}名（≥7名），设支部委员会`,
-    en: `${formal} formal members (≥ 7): elect a branch committee`,
+    zh: `正式党员${formal}名（≥${min}名），设支部委员会`,
+    en: `${formal} formal members (≥ ${min}): elect a branch committee`,
   }),
   umbrellaBuilding: (branches: number): ReasonText => ({
     code: 'umbrella_building',

@@ -2,14 +2,18 @@
  * The rule engine: standalone orgs, joint branches by place (building → building cluster → zone →
  * uncovered cluster → neighbouring streets), association branches, work coverage, and the umbrellas
  * (building communities, zone organizations, new zones) over them.
+ *
+ * Everything is decided first (members, then the umbrella tree), and each recommendation is written
+ * once from its final members: its place, reasons, id and name describe what it holds.
  */
-import type { Building, OrgLevel, RuleProfile, Zone } from '../model/types';
+import type { Building, Enterprise, OrgLevel, RuleProfile, Zone } from '../model/types';
 import type { Cluster, PlanEffect, Recommendation, RecommendationKind } from '../model/report';
 import { Flag, type EnterpriseTable } from '../model/enterprise-table';
-import { spanOf } from './points';
-import { createPackState, insertIntoNearbyGroups, insertWithEjection, packAroundSeeds, packPool, splitByCells, type Group, type PackState, type PlaceKind } from './packing';
+import { createPackState, insertIntoNearbyGroups, insertWithEjection, packAroundSeeds, packPool, splitByCells, type PackState, type PlaceKind } from './packing';
 import { greedyJointBranches } from './greedy';
 import { reasons, type ReasonText } from './reasons';
+import { distanceBetween, isMapped, spanOf } from './points';
+import { distinctNames, names, stableCode, uniqueIds, type RecName } from './identity';
 
 export interface RecommendInput {
   table: EnterpriseTable;
@@ -24,6 +28,8 @@ export interface RecommendInput {
   clusters: readonly Cluster[];
   /** Per enterprise: uncovered cluster, or -1. */
   clusterOf: Int32Array;
+  /** The enterprises, for the names of recommendations (ids stand in without them). */
+  enterprises?: readonly Pick<Enterprise, 'name'>[];
   /** Also run the plain greedy pass, for `plan_effect`'s comparison (off in timing runs). */
   compareWithGreedy?: boolean;
 }
@@ -33,14 +39,17 @@ export interface RecommendOutput {
   effect: PlanEffect;
 }
 
+/** Cells for the zone / cluster / nearby packing: a little under the side whose diagonal is the distance limit. */
+const CELL_SHARE_OF_DIAGONAL = 0.98;
+
 export function orgLevelFor(members: number, rules: RuleProfile): OrgLevel {
   if (members >= rules.committeeMinMembers) return 'committee';
   if (members >= rules.generalBranchMinMembers) return 'general_branch';
   return 'branch';
 }
 
-function groupBy(indices: readonly number[], key: (i: number) => number | string): Map<number | string, number[]> {
-  const out = new Map<number | string, number[]>();
+function groupBy<K>(indices: readonly number[], key: (i: number) => K): Map<K, number[]> {
+  const out = new Map<K, number[]>();
   for (const i of indices) {
     const k = key(i);
     let list = out.get(k);
@@ -50,14 +59,12 @@ function groupBy(indices: readonly number[], key: (i: number) => number | string
   return out;
 }
 
-/** The one value `key` gives every member, or -1 when they differ. */
+/** The one value `key` gives every member, or -1 when they differ (or there are none). */
 function common(members: readonly number[], key: (i: number) => number): number {
+  if (members.length === 0) return -1;
   const first = key(members[0]);
-  return members.every((m) => key(m) === first) ? first : -1;
-}
-
-function texts(list: ReasonText[]): Pick<Recommendation, 'reasons' | 'reasons_en' | 'reason_codes'> {
-  return { reasons: list.map((r) => r.zh), reasons_en: list.map((r) => r.en), reason_codes: list.map((r) => r.code) };
+  for (const m of members) if (key(m) !== first) return -1;
+  return first;
 }
 
 function mostCommonIndustry(t: EnterpriseTable, members: readonly number[]): string | null {
@@ -83,48 +90,131 @@ export function jointCandidates(table: EnterpriseTable, rules: RuleProfile, unco
   return uncovered.filter((i) => table.formal[i] < rules.standaloneMinFormal && table.flags[i] & Flag.MUST_COVER);
 }
 
-interface Leaf {
-  rec: Recommendation;
+function memberSums(table: EnterpriseTable, members: readonly number[]): { formal: number; total: number } {
+  let formal = 0;
+  let total = 0;
+  for (const m of members) {
+    formal += table.formal[m];
+    total += table.members[m];
+  }
+  return { formal, total };
+}
+
+/** An umbrella is a committee from the committee threshold on, else a general branch. */
+function umbrellaLevel(table: EnterpriseTable, members: readonly number[], rules: RuleProfile): OrgLevel {
+  return orgLevelFor(memberSums(table, members).total, rules) === 'committee' ? 'committee' : 'general_branch';
+}
+
+/** A leaf as decided: its members, what it is, why, and what to call it. */
+interface LeafDraft {
+  kind: RecommendationKind;
+  level: OrgLevel | null;
   members: number[];
+  reasons: ReasonText[];
+  /** The place its id is derived from (a building, a zone, a street …). */
+  place: string;
+  name: RecName;
+}
+
+interface UmbrellaDraft {
+  id: string;
+  kind: RecommendationKind;
+  /** Leaves (indices into the leaf list) directly under it. */
+  leaves: number[];
+  /** Umbrellas directly under it. */
+  umbrellas: UmbrellaDraft[];
+  parent: UmbrellaDraft | null;
+  describe: (members: number[], branchesUnder: number) => { level: OrgLevel | null; reasons: ReasonText[]; name: RecName };
+  extra?: Partial<Recommendation>;
+}
+
+interface PlaceDescription {
+  reason: ReasonText;
+  place: string;
+  name: RecName;
 }
 
 export function recommend(input: RecommendInput): RecommendOutput {
-  const { table, rules, building, zone, street, buildings, zones, buildingCluster, clusterOf } = input;
-  const leaves: Leaf[] = [];
-  const mustCoverOf = (members: readonly number[]) => members.filter((m) => table.flags[m] & Flag.MUST_COVER).length;
-  const base = (id: string, kind: RecommendationKind, level: OrgLevel | null, members: number[]): Recommendation => {
-    const { formal, total } = memberSums(table, members);
-    const buildingIds = [...new Set(members.filter((m) => building[m] >= 0).map((m) => buildings[building[m]].id))];
-    const z = common(members, (m) => zone[m]);
-    return {
-      id, kind, level,
-      enterprise_ids: members.map((m) => table.ids[m]),
-      formal_members: formal, members: total,
-      building_ids: buildingIds,
-      zone_id: z >= 0 ? zones[z].id : null,
-      parent_id: null,
-      reasons: [], reasons_en: [], reason_codes: [],
-      span_m: Math.round(spanOf(table, members) * 10) / 10,
-      must_cover: mustCoverOf(members),
-    };
-  };
-
+  const { table, rules, street, clusterOf } = input;
+  const enterpriseName = (i: number) => input.enterprises?.[i]?.name?.trim() || table.ids[i];
+  const leaves: LeafDraft[] = [];
   const uncovered = uncoveredInScope(table);
 
   // Rule 1: own organization.
   for (const i of uncovered) {
     if (table.formal[i] < rules.standaloneMinFormal) continue;
     const level = orgLevelFor(table.members[i], rules);
-    const rec = base(`S-${table.ids[i]}`, 'standalone', level, [i]);
-    Object.assign(rec, texts([reasons.standalone(table.formal[i], rules.standaloneMinFormal), reasons.level(level, table.members[i])]));
-    leaves.push({ rec, members: [i] });
+    const [from, below] = level === 'committee' ? [rules.committeeMinMembers, null] : level === 'general_branch' ? [rules.generalBranchMinMembers, rules.committeeMinMembers] : [null, rules.generalBranchMinMembers];
+    leaves.push({
+      kind: 'standalone', level, members: [i], place: '',
+      reasons: [reasons.standalone(table.formal[i], rules.standaloneMinFormal), reasons.level(level, table.members[i], from, below)],
+      name: names.standalone(enterpriseName(i), level),
+    });
   }
 
-  // Rule 2: joint branches, place by place.
+  // Rule 2: joint branches, place by place; rule 4: the association for micro enterprises outside zones.
   const joint = jointCandidates(table, rules, uncovered);
+  const packed = packJointBranches(input, joint);
+
+  for (const g of packed.groups) {
+    if (!g.alive || g.members.length === 0) continue;
+    const members = [...g.members].sort((a, b) => a - b);
+    const { formal, total } = memberSums(table, members);
+    const association = g.placeKind === 'association';
+    const where = association ? null : describePlace(input, members, enterpriseName);
+    const list: ReasonText[] = where
+      ? [where.reason, reasons.span(spanOf(table, members), rules.jointMaxSpanM)]
+      : [reasons.association(members.length, rules.microCapitalBelow)];
+    const industry = mostCommonIndustry(table, members);
+    if (industry) list.push(reasons.industry(industry));
+    list.push(reasons.formalTotal(formal, total));
+    if (formal >= rules.branchCommitteeMinFormal) list.push(reasons.branchCommittee(formal, rules.branchCommitteeMinFormal));
+    leaves.push({
+      kind: association ? 'association_branch' : 'joint_branch', level: 'branch', members, reasons: list,
+      place: where?.place ?? `street:${street[members[0]]}`,
+      name: where?.name ?? names.association(enterpriseName(members[0]), members.length),
+    });
+  }
+
+  // Rule 5: work coverage for the rest, per street (and per uncovered cluster).
+  const rest = joint.filter((i) => packed.groupOf[i] < 0);
+  for (const members of groupBy(rest, (i) => `${street[i]}|${clusterOf[i]}`).values()) {
+    const unmapped = members.filter((m) => !isMapped(table, m)).length;
+    leaves.push({
+      kind: 'work_coverage', level: null, members, place: `street:${street[members[0]]}|cluster:${clusterOf[members[0]]}`,
+      reasons: unmapped > 0 ? [reasons.workCoverage(members.length), reasons.unmapped(unmapped)] : [reasons.workCoverage(members.length)],
+      name: names.workCoverage(enterpriseName(members[0]), members.length),
+    });
+  }
+
+  const umbrellas = umbrellaTree(leaves, input, enterpriseName);
+  const recommendations = writeRecommendations(leaves, umbrellas, input);
+
+  const isOrg = (k: RecommendationKind) => k === 'standalone' || k === 'joint_branch' || k === 'association_branch';
+  const orgs = recommendations.filter((r) => isOrg(r.kind));
+  const greedy = input.compareWithGreedy === false ? null : greedyJointBranches(table, joint, rules);
+  const standaloneCount = orgs.filter((r) => r.kind === 'standalone').length;
+  const uncoveredMustCover = uncovered.filter((i) => table.flags[i] & Flag.MUST_COVER).length;
+  const inOrgs = orgs.reduce((n, r) => n + r.must_cover, 0);
+  return {
+    recommendations,
+    effect: {
+      uncovered_must_cover: uncoveredMustCover,
+      must_cover_in_orgs: inOrgs,
+      must_cover_to_work_coverage: uncoveredMustCover - inOrgs,
+      new_orgs: orgs.length,
+      greedy_must_cover_in_orgs: greedy ? greedy.enterprisesInBranches + standaloneCount : null,
+      greedy_new_orgs: greedy ? greedy.branches + standaloneCount : null,
+    },
+  };
+}
+
+/** Rule 2 (and 4): packs the joint candidates into branches, place by place, then fills and trades. */
+function packJointBranches(input: RecommendInput, joint: readonly number[]): PackState {
+  const { table, rules, building, zone, street, buildingCluster, clusterOf } = input;
   const s = createPackState(table, rules);
-  const open = () => joint.filter((i) => s.groupOf[i] < 0 && table.flags[i] & Flag.MAPPED);
-  const cellM = (rules.jointMaxSpanM / Math.SQRT2) * 0.98;
+  const open = () => joint.filter((i) => s.groupOf[i] < 0 && isMapped(table, i));
+  const cellM = (rules.jointMaxSpanM / Math.SQRT2) * CELL_SHARE_OF_DIAGONAL;
   const packByCells = (pool: readonly number[], placeKind: PlaceKind) => {
     for (const shift of [0, cellM / 2]) {
       for (const cell of splitByCells(table, pool.filter((i) => s.groupOf[i] < 0), cellM, shift)) packPool(s, cell, { placeKind, spanChecked: true });
@@ -145,150 +235,171 @@ export function recommend(input: RecommendInput): RecommendOutput {
   // Rule 4: micro enterprises outside every zone, through the association (no distance limit).
   const micro = joint.filter((i) => s.groupOf[i] < 0 && table.flags[i] & Flag.MICRO && zone[i] < 0);
   for (const pool of groupBy(micro, (i) => street[i]).values()) packPool(s, pool, { placeKind: 'association', spanChecked: false });
+  return s;
+}
 
-  const branchLeaves = branchRecommendations(s, rules, base);
-  leaves.push(...branchLeaves);
+/**
+ * Where a joint branch's final members are, in the most specific words that are true of all of
+ * them: one building; one cluster of neighbouring buildings; one zone; a building and its
+ * surroundings; one uncovered cluster; else neighbouring enterprises.
+ */
+function describePlace(input: RecommendInput, members: readonly number[], enterpriseName: (i: number) => string): PlaceDescription {
+  const { table, building, zone, buildings, zones, buildingCluster, clusterOf } = input;
+  const units = members.length;
+  const b = common(members, (m) => building[m]);
+  if (b >= 0) return { reason: reasons.inBuilding(buildings[b].name, units), place: `building:${buildings[b].id}`, name: names.building(buildings[b].name) };
 
-  // Rule 5: work coverage for the rest, per street (and per uncovered cluster).
-  const rest = joint.filter((i) => s.groupOf[i] < 0);
-  let wc = 0;
-  for (const members of groupBy(rest, (i) => `${street[i]}|${clusterOf[i]}`).values()) {
-    const rec = base(`W${String(++wc).padStart(4, '0')}`, 'work_coverage', null, members);
-    const unmapped = members.filter((m) => !(table.flags[m] & Flag.MAPPED)).length;
-    Object.assign(rec, texts(unmapped > 0 ? [reasons.workCoverage(members.length), reasons.unmapped(unmapped)] : [reasons.workCoverage(members.length)]));
-    leaves.push({ rec, members });
+  const perBuilding = new Map<number, number>();
+  for (const m of members) if (building[m] >= 0) perBuilding.set(building[m], (perBuilding.get(building[m]) ?? 0) + 1);
+  // The building holding the most members (the first such in index order on a tie).
+  let main = -1;
+  for (const [k, n] of perBuilding) if (main < 0 || n > (perBuilding.get(main) as number) || (n === perBuilding.get(main) && k < main)) main = k;
+
+  const cluster = common(members, (m) => (building[m] >= 0 ? buildingCluster[building[m]] : -1));
+  if (cluster >= 0) {
+    return { reason: reasons.inBuildingCluster(buildings[main].name, perBuilding.size, units), place: `buildings:${[...perBuilding.keys()].map((k) => buildings[k].id).sort().join('+')}`, name: names.buildingCluster(buildings[main].name, perBuilding.size) };
   }
-
-  const umbrellas = umbrellaRecommendations(leaves, input, base);
-  const recommendations = [...umbrellas, ...leaves.map((l) => l.rec)];
-
-  const isOrg = (k: RecommendationKind) => k === 'standalone' || k === 'joint_branch' || k === 'association_branch';
-  const orgLeaves = leaves.filter((l) => isOrg(l.rec.kind));
-  const greedy = input.compareWithGreedy === false ? null : greedyJointBranches(table, joint, rules);
-  const standaloneCount = leaves.filter((l) => l.rec.kind === 'standalone').length;
-  const uncoveredMustCover = uncovered.filter((i) => table.flags[i] & Flag.MUST_COVER).length;
-  const inOrgs = orgLeaves.reduce((n, l) => n + l.rec.must_cover, 0);
-  return {
-    recommendations,
-    effect: {
-      uncovered_must_cover: uncoveredMustCover,
-      must_cover_in_orgs: inOrgs,
-      must_cover_to_work_coverage: uncoveredMustCover - inOrgs,
-      new_orgs: orgLeaves.length,
-      greedy_must_cover_in_orgs: greedy ? greedy.enterprisesInBranches + standaloneCount : null,
-      greedy_new_orgs: greedy ? greedy.branches + standaloneCount : null,
-    },
-  };
+  const z = common(members, (m) => zone[m]);
+  if (z >= 0) return { reason: reasons.inZone(zones[z].name, units), place: `zone:${zones[z].id}`, name: names.zone(zones[z].name) };
+  if (main >= 0) {
+    const inside = members.filter((m) => building[m] === main);
+    const outside = members.filter((m) => building[m] !== main);
+    let farthest = 0;
+    for (const o of outside) {
+      let nearest = Infinity;
+      for (const i of inside) nearest = Math.min(nearest, distanceBetween(table, o, i));
+      if (nearest > farthest) farthest = nearest;
+    }
+    return { reason: reasons.buildingAndNearby(buildings[main].name, inside.length, outside.length, farthest), place: `building+:${buildings[main].id}`, name: names.buildingAndNearby(buildings[main].name) };
+  }
+  const c = common(members, (m) => clusterOf[m]);
+  if (c >= 0) return { reason: reasons.inCluster(units), place: `cluster`, name: names.around(enterpriseName(members[0]), units) };
+  return { reason: reasons.nearby(units), place: 'nearby', name: names.around(enterpriseName(members[0]), units) };
 }
 
-type BaseFn = (id: string, kind: RecommendationKind, level: OrgLevel | null, members: number[]) => Recommendation;
-
-function branchRecommendations(s: PackState, rules: RuleProfile, base: BaseFn): Leaf[] {
-  const { table } = s;
-  const alive = s.groups.filter((g: Group) => g.alive && g.members.length > 0);
-  let jb = 0;
-  let ab = 0;
-  return alive.map((g) => {
-    const members = [...g.members].sort((a, b) => a - b);
-    const association = g.placeKind === 'association';
-    const id = association ? `A${String(++ab).padStart(4, '0')}` : `J${String(++jb).padStart(5, '0')}`;
-    const rec = base(id, association ? 'association_branch' : 'joint_branch', 'branch', members);
-    const list: ReasonText[] = association
-      ? [reasons.association(members.length, rules.microCapitalBelow)]
-      : [reasons.place(g.placeKind as Exclude<PlaceKind, 'association'>, members.length), reasons.span(rec.span_m, rules.jointMaxSpanM)];
-    const industry = mostCommonIndustry(table, members);
-    if (industry) list.push(reasons.industry(industry));
-    list.push(reasons.formalTotal(rec.formal_members, rec.members));
-    if (rec.formal_members >= rules.branchCommitteeMinFormal) list.push(reasons.branchCommittee(rec.formal_members));
-    Object.assign(rec, texts(list));
-    return { rec, members };
-  });
-}
-
-function umbrellaRecommendations(leaves: Leaf[], input: RecommendInput, base: BaseFn): Recommendation[] {
+/**
+ * The umbrellas over the leaves: building communities (several branches in one building or one
+ * cluster of neighbouring buildings), zone organizations (several branches in one zone; communities
+ * wholly inside it sit under it) and new zones (one per uncovered cluster, over the leaves wholly
+ * inside it that have no umbrella yet). Returned in that order, parents linked.
+ */
+function umbrellaTree(leaves: readonly LeafDraft[], input: RecommendInput, enterpriseName: (i: number) => string): UmbrellaDraft[] {
   const { table, rules, building, zone, buildings, zones, buildingCluster, clusters, clusterOf } = input;
-  const branches = leaves.filter((l) => l.rec.kind === 'joint_branch');
-  const out: Recommendation[] = [];
-  const union = (children: Leaf[]) => [...new Set(children.flatMap((c) => c.members))].sort((a, b) => a - b);
-  const umbrella = (id: string, kind: RecommendationKind, level: OrgLevel | null, children: Leaf[], text: ReasonText[], extra: Partial<Recommendation> = {}) => {
-    const rec = { ...base(id, kind, level, union(children)), ...texts(text), ...extra };
-    for (const c of children) c.rec.parent_id = id;
-    out.push(rec);
-    return rec;
+  const branches = leaves.map((_, k) => k).filter((k) => leaves[k].kind === 'joint_branch');
+  const parentOfLeaf = new Map<number, UmbrellaDraft>();
+  const out: UmbrellaDraft[] = [];
+  const adopt = (u: UmbrellaDraft, leafIndices: readonly number[]) => {
+    for (const k of leafIndices) {
+      parentOfLeaf.set(k, u);
+      u.leaves.push(k);
+    }
   };
 
-  // Building communities: several branches within one building or one cluster of nearby buildings.
-  const byBuildingCluster = groupBy(
-    branches.map((_, k) => k).filter((k) => common(branches[k].members, (m) => (building[m] >= 0 ? buildingCluster[building[m]] : -1)) >= 0),
-    (k) => buildingCluster[building[branches[k].members[0]]],
-  );
-  const communities: { rec: Recommendation; children: Leaf[] }[] = [];
-  for (const [cluster, ks] of byBuildingCluster) {
+  // Building communities.
+  const clusterOfLeaf = (k: number) => common(leaves[k].members, (m) => (building[m] >= 0 ? buildingCluster[building[m]] : -1));
+  const communities: UmbrellaDraft[] = [];
+  for (const ks of groupBy(branches.filter((k) => clusterOfLeaf(k) >= 0), clusterOfLeaf).values()) {
     if (ks.length < 2) continue;
-    const children = ks.map((k) => branches[k]);
-    const members = union(children);
-    const level = umbrellaLevel(table, members, rules);
-    const ids = [...new Set(members.map((m) => buildings[building[m]].id))];
-    const rec = umbrella(`BC-${ids.length === 1 ? ids[0] : `cluster${cluster}`}`, 'building_community', level, children, [reasons.umbrellaBuilding(children.length)]);
-    communities.push({ rec, children });
+    const ids = [...new Set(ks.flatMap((k) => leaves[k].members.map((m) => buildings[building[m]].id)))].sort();
+    const first = buildings[building[leaves[ks[0]].members[0]]];
+    const u: UmbrellaDraft = {
+      id: `BC-${ids.length === 1 ? ids[0] : stableCode('building_community', '', ids)}`, kind: 'building_community', leaves: [], umbrellas: [], parent: null,
+      describe: (members, under) => ({ level: umbrellaLevel(table, members, rules), reasons: [reasons.umbrellaBuilding(under)], name: names.buildingCommunity(ids.length === 1 ? first.name : `${first.name}等${ids.length}栋`) }),
+    };
+    adopt(u, ks);
+    communities.push(u);
+    out.push(u);
   }
 
-  // Zone organizations: several branches within one business district, park or market.
-  const inZone = (l: Leaf) => common(l.members, (m) => zone[m]);
-  const zoneChildren = new Map<number, Leaf[]>();
-  for (const l of branches) {
-    const z = inZone(l);
-    if (z >= 0) zoneChildren.set(z, [...(zoneChildren.get(z) ?? []), l]);
-  }
-  for (const [z, children] of zoneChildren) {
-    if (children.length < 2) continue;
-    const members = union(children);
-    const level = umbrellaLevel(table, members, rules);
-    const id = `ZO-${zones[z].id}`;
-    // Branches already under a building community stay there; the community sits under the zone.
-    for (const c of children) if (c.rec.parent_id === null) c.rec.parent_id = id;
-    for (const c of communities) if (c.children.every((x) => inZone(x) === z)) c.rec.parent_id = id;
-    out.push({ ...base(id, 'zone_org', level, members), ...texts([reasons.umbrellaZone(children.length)]) });
+  // Zone organizations.
+  const zoneOfLeaf = (k: number) => common(leaves[k].members, (m) => zone[m]);
+  for (const [z, ks] of groupBy(branches.filter((k) => zoneOfLeaf(k) >= 0), zoneOfLeaf)) {
+    if (ks.length < 2) continue;
+    const direct = ks.filter((k) => !parentOfLeaf.has(k));
+    const inside = communities.filter((c) => c.parent === null && c.leaves.every((k) => zoneOfLeaf(k) === z));
+    if (direct.length + inside.reduce((n, c) => n + c.leaves.length, 0) < 2) continue;
+    const u: UmbrellaDraft = {
+      id: `ZO-${zones[z].id}`, kind: 'zone_org', leaves: [], umbrellas: [], parent: null,
+      describe: (members, under) => {
+        const level = umbrellaLevel(table, members, rules);
+        return { level, reasons: [reasons.umbrellaZone(under)], name: names.zoneOrg(zones[z].name, level) };
+      },
+      extra: { zone_id: zones[z].id },
+    };
+    adopt(u, direct);
+    for (const c of inside) {
+      c.parent = u;
+      u.umbrellas.push(c);
+    }
+    out.push(u);
   }
 
-  // New zones: one per uncovered cluster, over the leaves that lie wholly inside it.
-  const leavesByCluster = groupBy(
-    leaves.map((_, k) => k).filter((k) => leaves[k].rec.parent_id === null && leaves[k].members.length > 0),
+  // New zones, each called after its first enterprise by id.
+  const lead = new Int32Array(clusters.length).fill(-1);
+  for (let i = 0; i < table.count; i++) {
+    const c = clusterOf[i];
+    if (c >= 0 && (lead[c] < 0 || table.ids[i] < table.ids[lead[c]])) lead[c] = i;
+  }
+  const byCluster = groupBy(
+    leaves.map((_, k) => k).filter((k) => !parentOfLeaf.has(k) && leaves[k].members.length > 0),
     (k) => common(leaves[k].members, (m) => clusterOf[m]),
   );
   clusters.forEach((cluster, c) => {
-    const children = (leavesByCluster.get(c) ?? []).map((k) => leaves[k]);
-    umbrella(`NZ-${cluster.id}`, 'new_zone', null, children, [reasons.newZone(cluster.enterprise_ids.length, rules.clusterRadiusM)], { geometry: cluster.geometry });
+    const memberIds = cluster.enterprise_ids;
+    const u: UmbrellaDraft = {
+      id: `NZ-${stableCode('new_zone', '', memberIds)}`, kind: 'new_zone', leaves: [], umbrellas: [], parent: null,
+      describe: () => ({ level: null, reasons: [reasons.newZone(memberIds.length, rules.clusterRadiusM)], name: names.newZone(lead[c] >= 0 ? enterpriseName(lead[c]) : cluster.id, memberIds.length) }),
+      extra: { geometry: cluster.geometry, cluster_id: cluster.id },
+    };
+    adopt(u, byCluster.get(c) ?? []);
+    out.push(u);
   });
-
-  // An umbrella lists every enterprise of the leaves under it, however deep.
-  const byId = new Map(out.map((u) => [u.id, u]));
-  const under = new Map<string, Set<number>>();
-  for (const leaf of leaves) {
-    for (let p = leaf.rec.parent_id; p !== null; p = byId.get(p)?.parent_id ?? null) {
-      const set = under.get(p) ?? new Set<number>();
-      leaf.members.forEach((m) => set.add(m));
-      under.set(p, set);
-    }
-  }
-  return out.map((u) => {
-    const members = [...(under.get(u.id) ?? [])].sort((a, b) => a - b);
-    const filled = base(u.id, u.kind, u.level, members);
-    return { ...u, enterprise_ids: filled.enterprise_ids, formal_members: filled.formal_members, members: filled.members, building_ids: filled.building_ids, zone_id: u.zone_id ?? filled.zone_id, span_m: filled.span_m, must_cover: filled.must_cover };
-  });
+  return out;
 }
 
-function memberSums(table: EnterpriseTable, members: readonly number[]): { formal: number; total: number } {
-  let formal = 0;
-  let total = 0;
-  for (const m of members) {
-    formal += table.formal[m];
-    total += table.members[m];
-  }
-  return { formal, total };
-}
+/** Writes every recommendation once, umbrellas first, from its final members and its place in the tree. */
+function writeRecommendations(leaves: readonly LeafDraft[], umbrellas: readonly UmbrellaDraft[], input: RecommendInput): Recommendation[] {
+  const { table, building, zone, buildings, zones } = input;
+  const record = (id: string, kind: RecommendationKind, level: OrgLevel | null, members: readonly number[], list: ReasonText[], name: RecName, parent: string | null, extra: Partial<Recommendation> = {}): Recommendation => {
+    const { formal, total } = memberSums(table, members);
+    const perBuilding = new Map<string, number>();
+    for (const m of members) if (building[m] >= 0) perBuilding.set(buildings[building[m]].id, (perBuilding.get(buildings[building[m]].id) ?? 0) + 1);
+    const z = common(members, (m) => zone[m]);
+    let mustCover = 0;
+    for (const m of members) if (table.flags[m] & Flag.MUST_COVER) mustCover++;
+    return {
+      id, kind, level, name: name.zh, name_en: name.en,
+      enterprise_ids: members.map((m) => table.ids[m]),
+      formal_members: formal, members: total,
+      // The building holding the most members first.
+      building_ids: [...perBuilding].sort((a, b) => b[1] - a[1]).map(([bid]) => bid),
+      zone_id: z >= 0 ? zones[z].id : null,
+      parent_id: parent,
+      reasons: list.map((r) => r.zh), reasons_en: list.map((r) => r.en), reason_codes: list.map((r) => r.code),
+      span_m: Math.round(spanOf(table, members) * 10) / 10,
+      must_cover: mustCover,
+      ...extra,
+    };
+  };
 
-/** An umbrella is a committee from the committee threshold on, else a general branch. */
-function umbrellaLevel(table: EnterpriseTable, members: readonly number[], rules: RuleProfile): OrgLevel {
-  return orgLevelFor(memberSums(table, members).total, rules) === 'committee' ? 'committee' : 'general_branch';
+  // Leaf ids from what each leaf is; names numbered where several share one.
+  const leafIds = uniqueIds(leaves.map((l) => {
+    if (l.kind === 'standalone') return `S-${table.ids[l.members[0]]}`;
+    const prefix = l.kind === 'joint_branch' ? 'J' : l.kind === 'association_branch' ? 'A' : 'W';
+    return `${prefix}-${stableCode(l.kind, l.place, l.members.map((m) => table.ids[m]))}`;
+  }));
+  const leafNames = distinctNames(leaves.map((l) => l.name), leaves.map((l) => table.ids[l.members[0]] ?? ''));
+  const parentOf = new Map<number, string>();
+  for (const u of umbrellas) for (const k of u.leaves) parentOf.set(k, u.id);
+
+  const leavesUnder = (u: UmbrellaDraft): number[] => [...u.leaves, ...u.umbrellas.flatMap(leavesUnder)];
+  const umbrellaRecs = umbrellas.map((u) => {
+    const under = leavesUnder(u);
+    const members = [...new Set(under.flatMap((k) => leaves[k].members))].sort((a, b) => a - b);
+    const branchesUnder = under.filter((k) => leaves[k].kind === 'joint_branch').length;
+    const { level, reasons: list, name } = u.describe(members, branchesUnder);
+    return record(u.id, u.kind, level, members, list, name, u.parent?.id ?? null, u.extra);
+  });
+  const leafRecs = leaves.map((l, k) => record(leafIds[k], l.kind, l.level, l.members, l.reasons, leafNames[k], parentOf.get(k) ?? null));
+  return [...umbrellaRecs, ...leafRecs];
 }

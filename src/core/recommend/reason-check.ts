@@ -1,0 +1,200 @@
+/**
+ * Every reason, kind, building and zone of a report checked against the data: the numbers in a
+ * reason are recomputed from the members (and the places located again), the thresholds in it must
+ * be the rule profile's. Independent of how the planner wrote them; part of `checkReport`.
+ */
+import type { Dataset, Enterprise, RuleProfile } from '../model/types';
+import type { PlanReport, Recommendation } from '../model/report';
+import { isMicro, isMustCover, totalMembers } from '../model/scope';
+import { createPolygonIndex, type PolygonIndex } from '../spatial/polygon-index';
+import { distanceM } from '../spatial/geo';
+import { planItemFigures } from './plan-item-check';
+
+const dist = (a: Enterprise, b: Enterprise) => distanceM(a.lon as number, a.lat as number, b.lon as number, b.lat as number);
+
+export function checkReasons(report: PlanReport, dataset: Dataset, rules: RuleProfile): string[] {
+  const problems: string[] = [];
+  const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
+  const recs = new Map(report.recommendations.map((r) => [r.id, r]));
+  let buildingIndex: PolygonIndex | null = null;
+  let zoneIndex: PolygonIndex | null = null;
+  const located = new Map<string, { building: number; zone: number }>();
+  const where = (e: Enterprise) => {
+    let w = located.get(e.id);
+    if (!w) {
+      buildingIndex ??= createPolygonIndex(dataset.buildings.map((b) => b.geometry));
+      zoneIndex ??= createPolygonIndex(dataset.zones.map((z) => z.geometry));
+      const mapped = e.lon !== null && e.lat !== null;
+      w = { building: mapped ? buildingIndex.locate(e.lon as number, e.lat as number) : -1, zone: mapped ? zoneIndex.locate(e.lon as number, e.lat as number) : -1 };
+      located.set(e.id, w);
+    }
+    return w;
+  };
+  const clusterOf = new Map<string, string>();
+  for (const c of report.clusters) for (const id of c.enterprise_ids) clusterOf.set(id, c.id);
+  const children = new Map<string, Recommendation[]>();
+  for (const r of report.recommendations) {
+    if (!r.parent_id) continue;
+    const list = children.get(r.parent_id);
+    if (list) list.push(r);
+    else children.set(r.parent_id, [r]);
+  }
+  const branchesUnder = (id: string): number => (children.get(id) ?? []).reduce((n, c) => n + (c.kind === 'joint_branch' ? 1 : 0) + branchesUnder(c.id), 0);
+
+  for (const r of report.recommendations) {
+    const fail = (what: string) => problems.push(`${r.id}: ${what}`);
+    if (r.reasons.length !== r.reasons_en.length || r.reasons.length !== r.reason_codes.length) fail('reasons, reasons_en and reason_codes differ in length');
+    if (!r.name || !r.name_en) fail('has no name');
+    const members = r.enterprise_ids.map((id) => byId.get(id)).filter((e): e is Enterprise => e !== undefined);
+    if (members.length !== r.enterprise_ids.length) continue;
+    const formal = members.reduce((s, e) => s + (e.partyMembers ?? 0), 0);
+    const total = members.reduce((s, e) => s + totalMembers(e), 0);
+    const units = members.length;
+    const buildingOf = (e: Enterprise) => where(e).building;
+    const buildingName = (b: number) => (b >= 0 ? dataset.buildings[b].name : '');
+    const buildingsHeld = new Set(members.map(buildingOf).filter((b) => b >= 0));
+    const isLeaf = r.kind === 'standalone' || r.kind === 'joint_branch' || r.kind === 'association_branch' || r.kind === 'work_coverage';
+
+    // Kind, buildings and zone describe the members.
+    if (isLeaf) {
+      const expected = [...buildingsHeld].map((b) => dataset.buildings[b].id).sort();
+      if ([...r.building_ids].sort().join() !== expected.join()) fail(`building_ids [${r.building_ids.join(', ')}] but its members lie in [${expected.join(', ')}]`);
+      const zones = new Set(members.map((e) => where(e).zone));
+      const zone = zones.size === 1 ? [...zones][0] : -1;
+      if ((zone >= 0 ? dataset.zones[zone].id : null) !== r.zone_id) fail(`zone_id ${r.zone_id} but its members' common zone is ${zone >= 0 ? dataset.zones[zone].id : 'none'}`);
+    }
+    if (r.kind === 'standalone' && (units !== 1 || formal < rules.standaloneMinFormal)) fail(`standalone with ${units} units and ${formal} formal members`);
+    if ((r.kind === 'joint_branch' || r.kind === 'association_branch' || r.kind === 'work_coverage') && members.some((e) => (e.partyMembers ?? 0) >= rules.standaloneMinFormal || !isMustCover(e, rules))) fail('holds an enterprise that is not a joint candidate');
+    if (r.kind === 'association_branch' && members.some((e) => !isMicro(e, rules) || where(e).zone >= 0)) fail('association branch holds an enterprise that is not micro or lies in a zone');
+    const committeeDue = (r.kind === 'joint_branch' || r.kind === 'association_branch') && formal >= rules.branchCommitteeMinFormal;
+    if (committeeDue !== r.reason_codes.includes('branch_committee')) fail(`${formal} formal members, committee threshold ${rules.branchCommitteeMinFormal}: branch_committee reason ${committeeDue ? 'missing' : 'wrong'}`);
+    if (r.kind === 'joint_branch' && !r.reason_codes.some((c) => c.startsWith('joint_') && c !== 'joint_span' && c !== 'joint_members' && c !== 'joint_industry')) fail('joint branch without a place reason');
+
+    r.reason_codes.forEach((code, k) => {
+      const zh = r.reasons[k] ?? '';
+      const m = (re: RegExp) => re.exec(zh);
+      const expectNum = (label: string, got: string | undefined, want: number) => {
+        if (Number(got) !== want) fail(`${code}: ${label} ${got} in "${zh}", the data says ${want}`);
+      };
+      switch (code) {
+        case 'standalone_formal': {
+          const x = m(/有正式党员(\d+)名（≥(\d+)名）/);
+          expectNum('formal', x?.[1], formal);
+          expectNum('threshold', x?.[2], rules.standaloneMinFormal);
+          break;
+        }
+        case 'level_branch':
+        case 'level_general_branch':
+        case 'level_committee': {
+          const x = m(/党员总数(\d+)名（(.+)），设立/);
+          expectNum('members', x?.[1], total);
+          const range = code === 'level_branch' ? `${rules.generalBranchMinMembers}名以下` : code === 'level_committee' ? `≥${rules.committeeMinMembers}名` : `${rules.generalBranchMinMembers}–${rules.committeeMinMembers - 1}名`;
+          if (x?.[2] !== range) fail(`${code}: range "${x?.[2]}", the profile says "${range}"`);
+          const level = code.slice('level_'.length);
+          if (r.level !== level) fail(`${code} on a ${r.level}`);
+          break;
+        }
+        case 'joint_building': {
+          const x = m(/同一楼宇（(.+)）内(\d+)家企业/);
+          expectNum('units', x?.[2], units);
+          if (buildingsHeld.size !== 1 || members.some((e) => buildingOf(e) < 0) || buildingName([...buildingsHeld][0]) !== x?.[1]) fail(`says every member is in ${x?.[1]}, they lie in ${buildingsHeld.size} buildings (${members.filter((e) => buildingOf(e) < 0).length} outside any)`);
+          break;
+        }
+        case 'joint_building_cluster': {
+          const x = m(/相邻楼宇（(.+)等(\d+)栋）内(\d+)家企业/);
+          expectNum('buildings', x?.[2], buildingsHeld.size);
+          expectNum('units', x?.[3], units);
+          if (members.some((e) => buildingOf(e) < 0)) fail('says every member is in a building, some are not');
+          if (buildingsHeld.size < 2) fail('names a cluster of buildings for members of one building');
+          if (![...buildingsHeld].some((b) => buildingName(b) === x?.[1])) fail(`names ${x?.[1]}, which holds none of its members`);
+          break;
+        }
+        case 'joint_building_nearby': {
+          const x = m(/楼宇 (.+) 内(\d+)家 \+ 周边(\d+)家（最远(\d+)米）/);
+          const b = [...buildingsHeld].find((k) => buildingName(k) === x?.[1]) ?? -1;
+          const inside = members.filter((e) => b >= 0 && buildingOf(e) === b);
+          const outside = members.filter((e) => !(b >= 0 && buildingOf(e) === b));
+          if (b < 0) fail(`names ${x?.[1]}, which holds none of its members`);
+          expectNum('inside', x?.[2], inside.length);
+          expectNum('around', x?.[3], outside.length);
+          if (outside.length === 0) fail('says some members lie around the building, all are inside');
+          const farthest = Math.max(0, ...outside.map((o) => Math.min(...inside.map((i) => dist(o, i)))));
+          expectNum('farthest', x?.[4], Math.round(farthest));
+          break;
+        }
+        case 'joint_zone': {
+          const x = m(/同一商圈（园区、市场）（(.+)）内(\d+)家企业/);
+          expectNum('units', x?.[2], units);
+          const zs = new Set(members.map((e) => where(e).zone));
+          if (zs.size !== 1 || [...zs][0] < 0 || dataset.zones[[...zs][0]].name !== x?.[1]) fail(`says every member is in zone ${x?.[1]}, they are not`);
+          break;
+        }
+        case 'joint_cluster': {
+          expectNum('units', m(/集聚区内(\d+)家企业/)?.[1], units);
+          const cs = new Set(r.enterprise_ids.map((id) => clusterOf.get(id)));
+          if (cs.size !== 1 || cs.has(undefined)) fail('says every member is in one uncovered cluster, they are not');
+          break;
+        }
+        case 'joint_nearby':
+          expectNum('units', m(/地域相邻的(\d+)家企业/)?.[1], units);
+          break;
+        case 'joint_span': {
+          const x = m(/最远相距(\d+)米（不超过(\d+)米）/);
+          expectNum('span', x?.[1], Math.round(planItemFigures(members, rules).spanM));
+          expectNum('limit', x?.[2], rules.jointMaxSpanM);
+          break;
+        }
+        case 'joint_industry': {
+          const industry = m(/行业相近：(.+)$/)?.[1];
+          const counts = new Map<string, number>();
+          for (const e of members) counts.set(e.industry, (counts.get(e.industry) ?? 0) + 1);
+          const most = Math.max(...counts.values());
+          if (industry === undefined || (counts.get(industry) ?? 0) < 2 || counts.get(industry) !== most) fail(`names industry ${industry}, held by ${counts.get(industry ?? '') ?? 0} of ${units}`);
+          break;
+        }
+        case 'joint_members': {
+          const x = m(/正式党员(\d+)名，党员总数(\d+)名/);
+          expectNum('formal', x?.[1], formal);
+          expectNum('members', x?.[2], total);
+          break;
+        }
+        case 'branch_committee': {
+          const x = m(/正式党员(\d+)名（≥(\d+)名），设支部委员会/);
+          expectNum('formal', x?.[1], formal);
+          expectNum('threshold', x?.[2], rules.branchCommitteeMinFormal);
+          break;
+        }
+        case 'association': {
+          const x = m(/(\d+)家小微企业（注册资本低于(\d+)万元）/);
+          expectNum('units', x?.[1], units);
+          expectNum('capital threshold', x?.[2], rules.microCapitalBelow);
+          break;
+        }
+        case 'work_coverage':
+          expectNum('units', m(/^(\d+)家应建企业/)?.[1], units);
+          break;
+        case 'unmapped':
+          expectNum('unmapped', m(/^(\d+)家企业缺少坐标/)?.[1], members.filter((e) => e.lon === null || e.lat === null).length);
+          break;
+        case 'umbrella_building':
+          expectNum('branches', m(/需设(\d+)个联合党支部/)?.[1], (children.get(r.id) ?? []).filter((c) => c.kind === 'joint_branch').length);
+          break;
+        case 'umbrella_zone':
+          expectNum('branches', m(/需设(\d+)个联合党支部/)?.[1], branchesUnder(r.id));
+          break;
+        case 'new_zone': {
+          const x = m(/^(\d+)家应建未建企业在(\d+)米/);
+          const cluster = report.clusters.find((c) => c.id === r.cluster_id);
+          if (!cluster) fail(`new zone for cluster ${r.cluster_id}, which is not in the report`);
+          else expectNum('cluster size', x?.[1], cluster.enterprise_ids.length);
+          expectNum('radius', x?.[2], rules.clusterRadiusM);
+          break;
+        }
+        default:
+          fail(`unknown reason code ${code}`);
+      }
+    });
+    if (r.parent_id && !recs.has(r.parent_id)) fail(`parent ${r.parent_id} does not exist`);
+  }
+  return problems;
+}
