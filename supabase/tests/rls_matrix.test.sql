@@ -86,6 +86,8 @@ create function pg_temp.expected(tbl text, label text, op text) returns text lan
     when label = 'anon' then 'denied'
     when tbl = 'staff' then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
     when tbl = 'audit_log' then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
+    -- Areas are city data: district staff read their district's outlines and change none.
+    when tbl = 'areas' and label = 'district A' and op <> 'select' then case when op = 'insert' then 'denied' else 'none' end
     when label in ('district A', 'city') then 'ok'
     when op = 'insert' then 'denied'
     else 'none'
