@@ -185,12 +185,17 @@ function pendingOf(s: PackState, candidates: readonly number[]): number[] {
   return candidates.filter((i) => s.groupOf[i] < 0 && isMapped(s.table, i));
 }
 
-/** Members of the live distance-checked branches (optionally only those with a free unit). */
-function placedMembers(s: PackState, withRoomOnly = false): number[] {
+/**
+ * Up to `perGroup` members of each live distance-checked branch (optionally only branches with a
+ * free unit): a tree over them finds every branch an enterprise could join, since joining needs every
+ * member within the distance limit, so in particular the first ones.
+ */
+function placedMembers(s: PackState, perGroup: number, withRoomOnly = false): number[] {
   const limit = unitsLimit(s.rules);
   const out: number[] = [];
   for (const g of s.groups) {
-    if (g.alive && g.spanChecked && (!withRoomOnly || g.members.length < limit)) out.push(...g.members);
+    if (!g.alive || !g.spanChecked || (withRoomOnly && g.members.length >= limit)) continue;
+    for (let k = 0; k < Math.min(perGroup, g.members.length); k++) out.push(g.members[k]);
   }
   return out;
 }
@@ -210,7 +215,8 @@ function groupsNear(s: PackState, tree: PointTree, i: number): Set<number> {
 export function insertIntoNearbyGroups(s: PackState, candidates: readonly number[]): void {
   const pending = pendingOf(s, candidates);
   if (pending.length === 0) return;
-  const tree = pointTree(s.table, placedMembers(s));
+  // Branches only gain members in this pass, so each one's first member stays in it.
+  const tree = pointTree(s.table, placedMembers(s, 1));
   if (tree.size === 0) return;
   for (const i of byPlacementOrder(s.table, pending)) {
     const g = bestGroupFor(s, i, groupsNear(s, tree, i));
@@ -269,8 +275,10 @@ export function insertWithEjection(s: PackState, candidates: readonly number[]):
   const { table, rules } = s;
   const pending = pendingOf(s, candidates);
   if (pending.length === 0) return;
-  const tree = pointTree(table, placedMembers(s));
-  const roomTree = pointTree(table, placedMembers(s, true));
+  // Every member but the one moved out must lie near the newcomer: so one of the first two does.
+  // (A branch whose first members have both moved out by then is not found again: a missed chance, never a wrong move.)
+  const tree = pointTree(table, placedMembers(s, 2));
+  const roomTree = pointTree(table, placedMembers(s, 2, true));
   if (tree.size === 0 || roomTree.size === 0) return;
   const nowhereToGo = new Uint8Array(table.count);
   const tryEject = (x: number, g: number): boolean => {

@@ -24,30 +24,44 @@ export function withinSpanOfAll(t: EnterpriseTable, members: readonly number[], 
   return true;
 }
 
-/** Above this many members a span is the bounding box's diagonal (an upper bound), not the exact pairwise maximum. */
-export const EXACT_SPAN_LIMIT = 256;
+/** Above this many members the span is measured over their convex hull's corners (the widest pair is always two corners). */
+export const PAIRWISE_SPAN_LIMIT = 32;
 
-/** Largest distance between two mapped members, metres (0 for fewer than two). */
+/** Largest distance between two mapped members, metres (0 for fewer than two): exact at every size. */
 export function spanOf(t: EnterpriseTable, members: readonly number[]): number {
-  if (members.length > EXACT_SPAN_LIMIT) {
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const m of members) {
-      if (!isMapped(t, m)) continue;
-      w = Math.min(w, t.lon[m]);
-      e = Math.max(e, t.lon[m]);
-      s = Math.min(s, t.lat[m]);
-      n = Math.max(n, t.lat[m]);
-    }
-    return Number.isFinite(w) ? distanceM(w, s, e, n) : 0;
-  }
+  const points = members.length > PAIRWISE_SPAN_LIMIT ? hullCorners(t, members) : members;
   let span = 0;
-  for (let a = 0; a < members.length; a++) {
-    for (let b = a + 1; b < members.length; b++) {
-      const d = distanceBetween(t, members[a], members[b]);
+  for (let a = 0; a < points.length; a++) {
+    for (let b = a + 1; b < points.length; b++) {
+      const d = distanceBetween(t, points[a], points[b]);
       if (d > span) span = d;
     }
   }
   return span;
+}
+
+/**
+ * The corners of the convex hull of the mapped members (Andrew's monotone chain on lon/lat: the
+ * local metric projection is affine, so the corners are the same in metres).
+ */
+function hullCorners(t: EnterpriseTable, members: readonly number[]): number[] {
+  const pts = members.filter((m) => isMapped(t, m)).sort((a, b) => t.lon[a] - t.lon[b] || t.lat[a] - t.lat[b]);
+  if (pts.length < 3) return pts;
+  const cross = (o: number, a: number, b: number) => (t.lon[a] - t.lon[o]) * (t.lat[b] - t.lat[o]) - (t.lat[a] - t.lat[o]) * (t.lon[b] - t.lon[o]);
+  const lower: number[] = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: number[] = [];
+  for (let k = pts.length - 1; k >= 0; k--) {
+    const p = pts[k];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  lower.pop();
+  upper.pop();
+  return lower.concat(upper);
 }
 
 /**
