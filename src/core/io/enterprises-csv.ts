@@ -65,10 +65,10 @@ function cleanCell(c: unknown): string {
 
 type Note = (column: string, value: unknown, code: Problem['code'], severity: Problem['severity'], zh: string, en: string) => void;
 
-/** The typed readers of one row's cells; `raw` gives a column's trimmed text (undefined when absent). */
-function cellReaders(raw: (column: EnterpriseColumn) => string | undefined, note: Note) {
-  const int = (column: EnterpriseColumn): number | null => {
-    const v = raw(column) ?? '';
+/** The typed readers of a cell's trimmed text (undefined when the row has no such cell). */
+function cellReaders(note: Note) {
+  const int = (column: EnterpriseColumn, text: string | undefined): number | null => {
+    const v = text ?? '';
     if (v === '') return null;
     const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
     if (!Number.isFinite(n) || !Number.isInteger(n)) {
@@ -81,8 +81,8 @@ function cellReaders(raw: (column: EnterpriseColumn) => string | undefined, note
     }
     return n;
   };
-  const num = (column: EnterpriseColumn): number | null => {
-    const v = raw(column) ?? '';
+  const num = (column: EnterpriseColumn, text: string | undefined): number | null => {
+    const v = text ?? '';
     if (v === '') return null;
     const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
     if (!Number.isFinite(n)) {
@@ -95,8 +95,7 @@ function cellReaders(raw: (column: EnterpriseColumn) => string | undefined, note
     }
     return n;
   };
-  const bool = (column: EnterpriseColumn): boolean | null => {
-    const text = raw(column);
+  const bool = (column: EnterpriseColumn, text: string | undefined): boolean | null => {
     const v = (text ?? '').toLowerCase();
     if (text === undefined || v === '') return null;
     if (TRUE.has(v)) return true;
@@ -129,18 +128,19 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
   const cellOf = new Map<EnterpriseColumn, number>();
   columnAt.forEach((column, k) => column && cellOf.set(column, k));
   const extraCells = columnAt.flatMap((column, k) => (column ? [] : [k]));
+  const K = Object.fromEntries(ENTERPRISE_COLUMNS.map((c) => [c, cellOf.get(c) ?? -1])) as Record<EnterpriseColumn, number>;
+  // Few distinct statuses in a register: each is judged once.
+  const statusKnown = new Map<string, boolean>();
 
   const enterprises: Enterprise[] = [];
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
   let cells: string[] = [];
   let rowNo = 0;
-  const raw = (column: EnterpriseColumn): string | undefined => {
-    const k = cellOf.get(column);
-    return k === undefined || k >= cells.length ? undefined : cells[k].trim();
-  };
+  /** The trimmed text of cell `k` of the current row (undefined when the header or the row has none). */
+  const at = (k: number): string | undefined => (k < 0 || k >= cells.length ? undefined : cells[k].trim());
   const note: Note = (column, value, code, severity, zh, en) => problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
-  const { int, num, bool } = cellReaders(raw, note);
+  const { int, num, bool } = cellReaders(note);
 
   for (let r = headerIndex + 1; r < rows.length; r++) {
     if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.length - headerIndex - 1);
@@ -158,8 +158,8 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
     for (const k of extraCells) if (k < cells.length) extra[header[k] || `column_${k + 1}`] = cells[k];
     for (let k = header.length; k < cells.length; k++) extra[`column_${k + 1}`] = cells[k];
 
-    const creditCode = (raw('credit_code') ?? '').toUpperCase();
-    let id = raw('id') ?? '';
+    const creditCode = (at(K.credit_code) ?? '').toUpperCase();
+    let id = at(K.id) ?? '';
     if (id === '') id = creditCode;
     if (id === '') {
       id = `row-${rowNo}`;
@@ -177,10 +177,12 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
       else seenCodes.set(creditCode, rowNo);
     }
 
-    let lon = num('lon');
-    let lat = num('lat');
+    const rawLon = at(K.lon);
+    const rawLat = at(K.lat);
+    let lon = num('lon', rawLon);
+    let lat = num('lat', rawLat);
     if (lon === null || lat === null) {
-      note('lon,lat', `${raw('lon') ?? ''},${raw('lat') ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
+      note('lon,lat', `${rawLon ?? ''},${rawLat ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
       lon = lat = null;
     } else {
       if (!isInChina(lon, lat) && isInChina(lat, lon)) {
@@ -189,31 +191,33 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
       }
       if (crs !== 'wgs84') [lon, lat] = toWgs84(lon, lat, crs);
       if (!isInChina(lon, lat)) {
-        note('lon,lat', `${raw('lon')},${raw('lat')}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
+        note('lon,lat', `${rawLon},${rawLat}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
       }
     }
-    const status = raw('status') ?? '';
-    if (!isKnownStatus(status)) note('status', status, 'unknown_status', 'warning', '未识别的经营状况，按在营处理', 'Unknown operating status: counted as operating');
+    const status = at(K.status) ?? '';
+    let known = statusKnown.get(status);
+    if (known === undefined) statusKnown.set(status, (known = isKnownStatus(status)));
+    if (!known) note('status', status, 'unknown_status', 'warning', '未识别的经营状况，按在营处理', 'Unknown operating status: counted as operating');
 
     enterprises.push({
       row: rowNo,
       id,
-      name: raw('name') ?? '',
+      name: at(K.name) ?? '',
       creditCode,
-      district: raw('district') ?? '',
-      street: raw('street') ?? '',
-      address: raw('address') ?? '',
+      district: at(K.district) ?? '',
+      street: at(K.street) ?? '',
+      address: at(K.address) ?? '',
       lon,
       lat,
-      employees: int('employees'),
-      partyMembers: int('party_members'),
-      probationaryMembers: int('probationary_members'),
-      registeredCapital: num('registered_capital'),
-      industry: raw('industry') ?? '',
+      employees: int('employees', at(K.employees)),
+      partyMembers: int('party_members', at(K.party_members)),
+      probationaryMembers: int('probationary_members', at(K.probationary_members)),
+      registeredCapital: num('registered_capital', at(K.registered_capital)),
+      industry: at(K.industry) ?? '',
       status,
-      ownerIsMember: bool('owner_is_member'),
-      orgId: raw('org_id') ?? '',
-      workCovered: bool('work_covered') ?? false,
+      ownerIsMember: bool('owner_is_member', at(K.owner_is_member)),
+      orgId: at(K.org_id) ?? '',
+      workCovered: bool('work_covered', at(K.work_covered)) ?? false,
       extra,
     });
   }

@@ -284,8 +284,16 @@ export function insertWithEjection(s: PackState, candidates: readonly number[]):
   const tryEject = (x: number, g: number): boolean => {
     const group = s.groups[g];
     if (!group.alive || !group.spanChecked) return false;
+    // x must lie within the limit of every member but the one it replaces: with two or more too far
+    // there is nothing to try, with one only that one may move.
+    let far = -1;
+    for (const m of group.members) {
+      if (distanceBetween(table, m, x) <= rules.jointMaxSpanM) continue;
+      if (far >= 0) return false;
+      far = m;
+    }
     for (const y of group.members) {
-      if (nowhereToGo[y]) continue;
+      if ((far >= 0 && y !== far) || nowhereToGo[y]) continue;
       if (table.formal[y] > 0 && group.formal - table.formal[y] < rules.jointMinFormal) continue;
       if (!fits(s, group.members, group.total - table.members[y], x, true, y)) continue;
       const targets = groupsNear(s, roomTree, y);
