@@ -232,10 +232,10 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       return mode === 'check' ? run(gateway) : write(run);
     },
     async enterprisesInBbox([west, south, east, north]) {
-      return (await call(gateway, 'enterprises_in_bbox', { west, south, east, north })).map(rowToEnterprise);
+      return (await readAll(gateway, 'enterprises_in_bbox', { west, south, east, north }, READ_PAGE_SIZE)).map(rowToEnterprise);
     },
     async enterprisesInArea(areaId) {
-      return (await call(gateway, 'enterprises_in_area', { area: areaId })).map(rowToEnterprise);
+      return (await readAll(gateway, 'enterprises_in_area', { area: areaId }, READ_PAGE_SIZE)).map(rowToEnterprise);
     },
     updateEnterprise: (id, patch, expectedVersion) =>
       write(async (rpc) => rowToEnterprise(one(await call(rpc, 'update_enterprise', { target: id, patch: patchToRow(patch), expected_version: expectedVersion }), 'update_enterprise'))),

@@ -102,7 +102,9 @@ $$;
 
 -- References named by new rows (AFTER INSERT / UPDATE, per statement over the transition table).
 -- TG_ARGV pairs: column, referenced table. The referenced row must be in the row's district or have no
--- district (city-level); a reference to a missing row is refused for district staff.
+-- district (city-level); a reference to a missing row is refused for district staff. Each pair has its
+-- own static query (plans are cached: row-by-row imports fire this once per row); a pair without one
+-- is refused at the first write, so a trigger can never claim a check that does not run.
 create function private.same_district_reference() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -112,12 +114,33 @@ declare
   bad_district text;
 begin
   while k < tg_nargs loop
-    execute pg_catalog.format(
-      'select n.%1$I::text, n.district_id from new_rows n left join public.%2$I r on r.id = n.%1$I
-       where n.%1$I is not null
-         and case when r.id is null then not $1 else r.district_id is not null and r.district_id is distinct from n.district_id end
-       limit 1', tg_argv[k], tg_argv[k + 1])
-      into bad_ref, bad_district using lenient;
+    bad_ref := null;
+    case tg_table_name || '.' || tg_argv[k] || ' ' || tg_argv[k + 1]
+      when 'enterprises.street_id areas' then
+        select n.street_id, n.district_id into bad_ref, bad_district
+        from new_rows n left join public.areas r on r.id = n.street_id
+        where n.street_id is not null and case when r.id is null then not lenient else r.district_id is distinct from n.district_id end
+        limit 1;
+      when 'enterprises.org_id organizations' then
+        select n.org_id, n.district_id into bad_ref, bad_district
+        from new_rows n left join public.organizations r on r.id = n.org_id
+        where n.org_id is not null
+          and case when r.id is null then not lenient else r.district_id is not null and r.district_id is distinct from n.district_id end
+        limit 1;
+      when 'organizations.parent_id organizations' then
+        select n.parent_id, n.district_id into bad_ref, bad_district
+        from new_rows n left join public.organizations r on r.id = n.parent_id
+        where n.parent_id is not null
+          and case when r.id is null then not lenient else r.district_id is not null and r.district_id is distinct from n.district_id end
+        limit 1;
+      when 'areas.parent_id areas' then
+        select n.parent_id, n.district_id into bad_ref, bad_district
+        from new_rows n left join public.areas r on r.id = n.parent_id
+        where n.parent_id is not null and case when r.id is null then not lenient else r.district_id is distinct from n.district_id end
+        limit 1;
+      else
+        raise exception 'same_district_reference: no check for %.% → %', tg_table_name, tg_argv[k], tg_argv[k + 1] using errcode = '0A000';
+    end case;
     if bad_ref is not null then
       raise exception '%.% = %: no such row in % of district %', tg_table_name, tg_argv[k], bad_ref, tg_argv[k + 1], coalesce(bad_district, '(none)')
         using errcode = '42501', hint = 'A reference stays inside the row''s district.';
@@ -128,30 +151,65 @@ begin
 end
 $$;
 
--- Rows that others reference, created, renamed or moved (AFTER INSERT / UPDATE, per statement).
--- TG_ARGV triples: referencing table, referencing column, 'link' (same district, strictly) or
--- 'reference' (same district unless this row has no district).
+-- Rows that others name, created (AFTER INSERT) or renamed / moved (AFTER UPDATE: only rows whose
+-- (id, district) is new — EXCEPT is a hashed set operation, where an anti-join over two transition
+-- tables became a nested loop, minutes for 50k rows). TG_ARGV pairs: referencing table, column.
+-- Links must match strictly; references may name a row without a district.
 create function private.same_district_referenced() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
   k integer := 0;
   bad text;
+  ids text[];
+  districts text[];
 begin
+  if tg_op = 'INSERT' then
+    select pg_catalog.array_agg(n.id::text), pg_catalog.array_agg(n.district_id) into ids, districts from new_rows n;
+  else
+    select pg_catalog.array_agg(c.id), pg_catalog.array_agg(c.district_id) into ids, districts
+    from (select x.id::text as id, x.district_id from new_rows x except select o.id::text, o.district_id from old_rows o) c;
+  end if;
+  if ids is null then
+    return null;
+  end if;
   while k < tg_nargs loop
-    execute pg_catalog.format(
-      'select n.id::text from new_rows n join public.%1$I t on t.%2$I = n.id
-       where %3$s and %4$s limit 1',
-      tg_argv[k], tg_argv[k + 1],
-      case when tg_op = 'INSERT' then 'true'
-           else 'not exists (select 1 from old_rows o where o.id = n.id and o.district_id is not distinct from n.district_id)' end,
-      case when tg_argv[k + 2] = 'link' then 't.district_id is distinct from n.district_id'
-           else 'n.district_id is not null and t.district_id is distinct from n.district_id' end)
-      into bad;
+    bad := null;
+    case tg_argv[k] || '.' || tg_argv[k + 1]
+      when 'plan_item_enterprises.enterprise_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.plan_item_enterprises t on t.enterprise_id = c.id
+        where t.district_id is distinct from c.district_id limit 1;
+      when 'organization_enterprises.enterprise_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.organization_enterprises t on t.enterprise_id = c.id
+        where t.district_id is distinct from c.district_id limit 1;
+      when 'organization_enterprises.organization_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.organization_enterprises t on t.organization_id = c.id
+        where t.district_id is distinct from c.district_id limit 1;
+      when 'plan_item_enterprises.plan_item_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.plan_item_enterprises t on t.plan_item_id = c.id::uuid
+        where t.district_id is distinct from c.district_id limit 1;
+      when 'bulletin_snapshots.area_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.bulletin_snapshots t on t.area_id = c.id
+        where t.district_id is distinct from c.district_id limit 1;
+      when 'enterprises.org_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.enterprises t on t.org_id = c.id
+        where c.district_id is not null and t.district_id is distinct from c.district_id limit 1;
+      when 'enterprises.street_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.enterprises t on t.street_id = c.id
+        where c.district_id is not null and t.district_id is distinct from c.district_id limit 1;
+      when 'organizations.parent_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.organizations t on t.parent_id = c.id
+        where c.district_id is not null and t.district_id is distinct from c.district_id limit 1;
+      when 'areas.parent_id' then
+        select c.id into bad from rows from (pg_catalog.unnest(ids), pg_catalog.unnest(districts)) c (id, district_id) join public.areas t on t.parent_id = c.id
+        where c.district_id is not null and t.district_id is distinct from c.district_id limit 1;
+      else
+        raise exception 'same_district_referenced: no check for %.%', tg_argv[k], tg_argv[k + 1] using errcode = '0A000';
+    end case;
     if bad is not null then
       raise exception '% %: %.% of another district names it', tg_table_name, bad, tg_argv[k], tg_argv[k + 1]
         using errcode = '42501', hint = 'Remove the cross-district links and references first.';
     end if;
-    k := k + 3;
+    k := k + 2;
   end loop;
   return null;
 end
@@ -217,7 +275,7 @@ create trigger enterprises_same_district_update after update on public.enterpris
   for each statement execute function private.same_district_reference('street_id', 'areas', 'org_id', 'organizations');
 create trigger enterprises_referenced_update after update on public.enterprises referencing old table as old_rows new table as new_rows
   for each statement execute function private.same_district_referenced(
-    'plan_item_enterprises', 'enterprise_id', 'link', 'organization_enterprises', 'enterprise_id', 'link');
+    'plan_item_enterprises', 'enterprise_id', 'organization_enterprises', 'enterprise_id');
 
 create trigger organizations_same_district_insert after insert on public.organizations referencing new table as new_rows
   for each statement execute function private.same_district_reference('parent_id', 'organizations');
@@ -225,17 +283,17 @@ create trigger organizations_same_district_update after update on public.organiz
   for each statement execute function private.same_district_reference('parent_id', 'organizations');
 create trigger organizations_referenced_insert after insert on public.organizations referencing new table as new_rows
   for each statement execute function private.same_district_referenced(
-    'enterprises', 'org_id', 'reference', 'organizations', 'parent_id', 'reference');
+    'enterprises', 'org_id', 'organizations', 'parent_id');
 create trigger organizations_referenced_update after update on public.organizations referencing old table as old_rows new table as new_rows
   for each statement execute function private.same_district_referenced(
-    'enterprises', 'org_id', 'reference', 'organizations', 'parent_id', 'reference', 'organization_enterprises', 'organization_id', 'link');
+    'enterprises', 'org_id', 'organizations', 'parent_id', 'organization_enterprises', 'organization_id');
 create trigger organizations_derived_ids_insert after insert on public.organizations referencing new table as new_rows
   for each statement execute function private.same_district_derived_ids();
 create trigger organizations_derived_ids_update after update on public.organizations referencing new table as new_rows
   for each statement execute function private.same_district_derived_ids();
 
 create trigger plan_items_referenced_update after update on public.plan_items referencing old table as old_rows new table as new_rows
-  for each statement execute function private.same_district_referenced('plan_item_enterprises', 'plan_item_id', 'link');
+  for each statement execute function private.same_district_referenced('plan_item_enterprises', 'plan_item_id');
 
 -- Areas: a street's parent is its district (the check constraint ties district_id to parent_id).
 create trigger areas_same_district_insert after insert on public.areas referencing new table as new_rows
@@ -243,10 +301,10 @@ create trigger areas_same_district_insert after insert on public.areas referenci
 create trigger areas_same_district_update after update on public.areas referencing new table as new_rows
   for each statement execute function private.same_district_reference('parent_id', 'areas');
 create trigger areas_referenced_insert after insert on public.areas referencing new table as new_rows
-  for each statement execute function private.same_district_referenced('enterprises', 'street_id', 'reference');
+  for each statement execute function private.same_district_referenced('enterprises', 'street_id', 'areas', 'parent_id');
 create trigger areas_referenced_update after update on public.areas referencing old table as old_rows new table as new_rows
   for each statement execute function private.same_district_referenced(
-    'enterprises', 'street_id', 'reference', 'areas', 'parent_id', 'reference', 'bulletin_snapshots', 'area_id', 'link');
+    'enterprises', 'street_id', 'areas', 'parent_id', 'bulletin_snapshots', 'area_id');
 
 -- 5. The WHEN clause is evaluated in C; the trigger function runs only for a row whose updated_by is not
 -- the caller (auth.uid() reads the same two settings), so the functions that already set it pay nothing.
@@ -388,13 +446,10 @@ grant execute on function public.enterprises_in_bbox(double precision, double pr
 -- Which of these areas / organizations exist and in which district, whoever may see them (so that an
 -- import can say "belongs to another district" for one row instead of failing the whole batch).
 create function private.row_districts(tbl text, ids text[]) returns table (id text, district_id text)
-language plpgsql stable security definer set search_path = '' as $$
-begin
-  if tbl not in ('areas', 'organizations') then
-    raise exception 'row_districts: unknown table %', tbl using errcode = '22023';
-  end if;
-  return query execute pg_catalog.format('select t.id, t.district_id from public.%I t where t.id = any ($1)', tbl) using ids;
-end
+language sql stable security definer set search_path = '' as $$
+  select a.id, a.district_id from public.areas a where tbl = 'areas' and a.id = any (ids)
+  union all
+  select o.id, o.district_id from public.organizations o where tbl = 'organizations' and o.id = any (ids)
 $$;
 revoke execute on function private.row_districts(text, text[]) from public, anon;
 grant execute on function private.row_districts(text, text[]) to authenticated, service_role;
