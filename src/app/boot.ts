@@ -51,6 +51,24 @@ async function takeDueSnapshot(repository: Repository): Promise<void> {
 /** How often a shared store is asked for changes while the page is visible (other people's edits within 3 s). */
 const SHARED_POLL_MS = 2000;
 
+declare global {
+  interface Window {
+    /** Read by `npm run bench:ux` and the browser tests: select as the worklist does, list ids. */
+    __lianjianApp?: { select(id: string): void; enterpriseIds(count: number): string[] };
+  }
+}
+
+function exposeForBenchmarks() {
+  window.__lianjianApp = {
+    select: (id) => {
+      const { view, selectEnterprise } = useAppStore.getState();
+      const index = view?.enterprises.findIndex((e) => e.id === id) ?? -1;
+      selectEnterprise(index >= 0 ? index : null);
+    },
+    enterpriseIds: (count) => (useAppStore.getState().view?.enterprises ?? []).slice(0, count).map((e) => e.id),
+  };
+}
+
 const boots = new Map<string, Promise<void>>();
 
 /** Starts the app once per page and dataset (React's development double effects would otherwise boot twice). */
@@ -64,7 +82,10 @@ export function bootApp(config: PageConfig): Promise<void> {
 async function startApp(config: PageConfig): Promise<void> {
   const state = useAppStore.getState();
   state.setLoading();
-  const progress = (step: string, done?: number, total?: number) => useAppStore.setState({ boot: { step, done, total } });
+  const progress = (step: string, done?: number, total?: number) => {
+    performance.mark(`lianjian:boot ${step}`);
+    useAppStore.setState({ boot: { step, done, total } });
+  };
   const started = performance.now();
   try {
     const baseUrl = datasetUrl(config.dataset);
@@ -114,6 +135,8 @@ async function startApp(config: PageConfig): Promise<void> {
     };
     useAppStore.setState({ repository, refresh });
     await refresh();
+    performance.mark('lianjian:ready');
+    exposeForBenchmarks();
     await takeDueSnapshot(repository);
     const storage = useAppStore.getState().storage;
     if (storage) useAppStore.setState({ storage: { ...storage, bootMs: performance.now() - started } });

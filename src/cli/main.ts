@@ -16,6 +16,7 @@ Usage:
                                                    for the report's comparison (plan_effect.greedy_*)
   lianjian validate <dataset-folder> [--strict]   list row-level problems (exit 1 with --strict on errors)
   lianjian demo-data [<out-folder>] [--if-missing] write the synthetic Hangzhou and Linpu datasets
+  lianjian store-image [<data-folder>] [--if-stale] make each dataset's ready embedded store (store.tar.gz)
   lianjian bench [--sizes 10000x5000,100000x50000] [--dense 100000,1000000] [--only standard|dense]
                                                    time every planning stage against naive Turf, and
                                                    lianjian plan end to end on dense cities
@@ -99,6 +100,12 @@ export async function main(argv: string[], out: Out = console.log, err: Out = co
         return plan(rest, out, err);
       case 'validate':
         return validate(rest, out);
+      case 'store-image': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'if-stale': { type: 'boolean' } } });
+        const { writeStoreImages } = await import('./store-image');
+        await writeStoreImages(positionals[0] ?? 'public/data', { ifStale: values['if-stale'], log: out });
+        return 0;
+      }
       case 'demo-data': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'if-missing': { type: 'boolean' } } });
         const wrote = writeDemoData(positionals[0] ?? 'public/data', { ifMissing: values['if-missing'], log: out });

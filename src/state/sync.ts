@@ -62,10 +62,14 @@ export function applyChanges(changes: ChangeSet): void {
   // An edit of rows already shown is shown at once (same rows, same places); the figures follow from the worker.
   if (view && replacesOnly && patch.enterprises.upserted.length > 0) {
     useAppStore.getState().showRows(session.enterprises.slice(0, view.enterprises.length));
+    performance.mark('lianjian:rows-shown');
   }
   planned.then(
     (next: PlanView) => {
-      if (mine === sent) useAppStore.getState().replacePlan(next);
+      if (mine !== sent) return;
+      useAppStore.getState().replacePlan(next);
+      // Read by `npm run bench:ux`: when the figures and recommendations of a change are shown.
+      performance.mark('lianjian:replanned');
     },
     (error: Error) => useAppStore.getState().setFailed(error.message),
   );

@@ -3,7 +3,7 @@
  * IndexedDB, migrated with the bundled supabase/migrations and seeded from the dataset folder on first start.
  */
 import { PGliteWorker } from '@electric-sql/pglite/worker';
-import { openLocalStore, type LocalStore, type Migration } from './pglite-store';
+import { openLocalStore, syncOnlyOnRequest, type LocalStore, type Migration } from './pglite-store';
 import { seedDataset } from '../seed';
 import { DATASET_FILES, parseDatasetFiles, type DatasetFiles } from '../../core/io/dataset';
 import type { Problem } from '../../core/io/problems';
@@ -37,9 +37,9 @@ async function fetchDataset(baseUrl: string): Promise<DatasetFiles> {
  * largest table file bounds the store (enterprises ≈ 200 bytes per row, so ≈ 650k rows). OPFS has no
  * such cap, but PGlite's OPFS file system wrote a 200k-row import ≈ 4× slower here, so IndexedDB stays.
  */
-function startWorker(name: string, loadDataDir?: Blob): Promise<PGliteWorker> {
+async function startWorker(name: string, loadDataDir?: Blob): Promise<PGliteWorker> {
   const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), { type: 'module' });
-  return PGliteWorker.create(worker, { dataDir: `idb://${name}`, id: name, ...(loadDataDir ? { loadDataDir } : {}) });
+  return syncOnlyOnRequest(await PGliteWorker.create(worker, { dataDir: `idb://${name}`, id: name, ...(loadDataDir ? { loadDataDir } : {}) }));
 }
 
 function deleteDatabase(name: string): Promise<void> {
@@ -50,19 +50,48 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
+/** Whether this browser already holds the named store (PGlite keeps it in IndexedDB as `/pglite/<name>`). */
+async function storeExists(name: string): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return false;
+  return (await indexedDB.databases()).some((d) => d.name === `/pglite/${name}`);
+}
+
+/** The dataset's ready store (made at build time by `lianjian store-image`), or null when it has none. */
+async function fetchStoreImage(datasetUrl: string): Promise<Blob | null> {
+  try {
+    const response = await fetch(new URL('store.tar.gz', datasetUrl));
+    if (!response.ok) return null;
+    // Served as a file; the dev server and some hosts add Content-Encoding, which fetch has already undone.
+    return await response.blob();
+  } catch {
+    return null;
+  }
+}
+
 export async function openBrowserStore(name: string, datasetUrl: string, onProgress: Progress, dump?: Blob): Promise<BrowserStore> {
-  onProgress('engine');
-  const db = await startWorker(name, dump);
-  const store = await openLocalStore(db, { migrations: BUNDLED_MIGRATIONS, onProgress });
-  const counts = await store.repository.counts();
-  const firstStart = counts.enterprises === 0 && counts.areas === 0;
-  let problems: Problem[] = [];
-  if (firstStart) {
+  // A first visit opens the ready store image instead of building the database (loadDataDir refuses
+  // to overwrite an existing store, so only when there is none); newer migrations apply on top.
+  let image: Blob | null = dump ?? null;
+  if (!image && !(await storeExists(name))) {
     onProgress('download');
-    const parsed = parseDatasetFiles(await fetchDataset(datasetUrl));
-    if (parsed.unusable) throw new Error(parsed.problems.map((p) => p.message_en).join('; '));
-    problems = parsed.problems;
-    await seedDataset(store.repository, parsed.dataset, (p) => onProgress(`seed ${p.step}`, p.done, p.total));
+    image = await fetchStoreImage(datasetUrl);
+  }
+  onProgress('engine');
+  const db = await startWorker(name, image ?? undefined);
+  const store = await openLocalStore(db, { migrations: BUNDLED_MIGRATIONS, onProgress });
+  let firstStart = image !== null && !dump;
+  let problems: Problem[] = [];
+  if (!image) {
+    const counts = await store.repository.counts();
+    if (counts.enterprises === 0 && counts.areas === 0) {
+      // No image for this dataset: build the store here, as before.
+      firstStart = true;
+      onProgress('download');
+      const parsed = parseDatasetFiles(await fetchDataset(datasetUrl));
+      if (parsed.unusable) throw new Error(parsed.problems.map((p) => p.message_en).join('; '));
+      problems = parsed.problems;
+      await seedDataset(store.repository, parsed.dataset, (p) => onProgress(`seed ${p.step}`, p.done, p.total));
+    }
   }
   return {
     store,

@@ -68,15 +68,51 @@ export function createEmbeddedDatabase(options: { dataDir?: string; loadDataDir?
   return PGlite.create(pgOptions);
 }
 
+/**
+ * Writes the database files to their storage (IndexedDB in the browser). PGlite syncs after a
+ * statement, but inside a transaction only at the next statement's BEGIN, and the browser's worker
+ * (pglite-worker.ts) only when asked: a committed write is durable once this resolves.
+ */
+async function syncFiles(db: PGliteInterface): Promise<void> {
+  const syncing = db as SyncOnRequest;
+  if (typeof syncing[SYNC_NOW] === 'function') await syncing[SYNC_NOW]();
+  else if (typeof syncing.syncToFs === 'function') await syncing.syncToFs();
+}
+
+const SYNC_NOW = 'lianjianSyncNow';
+type SyncOnRequest = PGliteInterface & { syncToFs?: () => Promise<void>; [SYNC_NOW]?: () => Promise<void> };
+
+/**
+ * Makes a database sync its files only when this module asks (after writes and migrations), not
+ * after every statement outside a transaction (each BEGIN included): in the browser a sync walks
+ * the whole data directory in IndexedDB (≈ 0.5 s), and reads change nothing worth syncing.
+ */
+export function syncOnlyOnRequest<T extends PGliteInterface>(db: T): T {
+  const syncing = db as unknown as SyncOnRequest;
+  const real = syncing.syncToFs?.bind(db);
+  if (!real) return db;
+  syncing[SYNC_NOW] = real;
+  syncing.syncToFs = async () => {};
+  return db;
+}
+
 export async function openLocalStore(db: PGliteInterface, options: LocalStoreOptions): Promise<LocalStore> {
   const user = options.user ?? LOCAL_CITY_USER;
   const progress = options.onProgress ?? (() => {});
-  await db.exec(META);
-  // One read of what is applied: every call to the embedded database costs a storage sync, so a warm
-  // start must not pay one per migration. What is missing is applied under the lock and re-checked.
-  const applied = new Set((await db.query<{ name: string }>('select name from lianjian_meta.migrations')).rows.map((r) => r.name));
-  for (const migration of [...options.migrations].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (applied.has(migration.name)) continue;
+  // Every call into the embedded database costs a storage sync, so a warm start checks the
+  // migrations and the local user's staff row in one transaction; what is missing is applied under the lock.
+  const staffRow = `insert into public.staff (user_id, name, role, district_id) values ($1, $2, $3, $4)
+     on conflict (user_id) do update set name = excluded.name, role = excluded.role, district_id = excluded.district_id
+     where (public.staff.name, public.staff.role, public.staff.district_id) is distinct from (excluded.name, excluded.role, excluded.district_id)`;
+  const staffParams = [user.id, user.name, user.role, user.districtId];
+  const pending = await db.transaction(async (tx) => {
+    await tx.exec(META);
+    const applied = new Set((await tx.query<{ name: string }>('select name from lianjian_meta.migrations')).rows.map((r) => r.name));
+    const missing = [...options.migrations].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name));
+    if (missing.length === 0) await tx.query(staffRow, staffParams);
+    return missing;
+  });
+  for (const migration of pending) {
     await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const done = await tx.query('select 1 from lianjian_meta.migrations where name = $1', [migration.name]);
@@ -86,11 +122,10 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
       await tx.query('insert into lianjian_meta.migrations (name) values ($1)', [migration.name]);
     });
   }
-  await db.query(
-    `insert into public.staff (user_id, name, role, district_id) values ($1, $2, $3, $4)
-     on conflict (user_id) do update set name = excluded.name, role = excluded.role, district_id = excluded.district_id`,
-    [user.id, user.name, user.role, user.districtId],
-  );
+  if (pending.length > 0) {
+    await db.query(staffRow, staffParams);
+    await syncFiles(db);
+  }
 
   const asUser = <T>(fn: (tx: Transaction) => Promise<T>, who: LocalUser = user): Promise<T> =>
     db.transaction(async (tx) => {
@@ -105,12 +140,7 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
     const sql = `select * from public.${name}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`;
     return (await tx.query<Record<string, unknown>>(sql, keys.map((k) => toParam(args[k])))).rows;
   };
-  // PGlite writes its files to IndexedDB after a statement, but inside a transaction only at the
-  // next statement's BEGIN: a committed write is durable only once synced, so writes sync before they resolve.
-  const durable = async () => {
-    const syncing = db as PGliteInterface & { syncToFs?: () => Promise<void> };
-    if (typeof syncing.syncToFs === 'function') await syncing.syncToFs();
-  };
+  const durable = () => syncFiles(db);
 
   const gateway: RpcGateway = {
     kind: 'local',

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:ux`: start-up and edit times of the built app as a person meets them, in Chromium
+ * with software WebGL, for each bundled dataset: first visit (a fresh profile), later visit (the
+ * same profile), 保存 → the new value shown → the figures and recommendations updated, and another
+ * tab's change → shown in this tab. Prints a table (medians of --runs, default 1). Needs `npm run build`.
+ *   npm run bench:ux [-- --datasets linpu,hangzhou --runs 3]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM } from '../e2e/browser';
+
+const { values } = parseArgs({ options: { datasets: { type: 'string', default: 'linpu,hangzhou' }, runs: { type: 'string', default: '1' } } });
+const PORT = 4181;
+const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+
+const open = (profile: string) => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
+
+/** ms from navigation to the map drawn with the store's figures (the app's 'ready' mark, a deck.gl frame painted). */
+async function visit(page: Page, url: string): Promise<number> {
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__lianjian?.ready === true && window.__lianjian.frames > 0 && performance.getEntriesByName('lianjian:ready').length > 0, undefined, { timeout: 600_000, polling: 50 });
+  await page.getByTestId('summary').waitFor();
+  return Date.now() - started;
+}
+
+const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+
+/** Selects an enterprise through the app (as the worklist or search does), not by picking on the map. */
+async function select(page: Page, id: string) {
+  await page.evaluate((target) => window.__lianjianApp!.select(target), id);
+  await page.getByTestId('detail-employees').waitFor();
+}
+
+async function edit(page: Page, value: number): Promise<{ shownMs: number; replannedMs: number }> {
+  await page.getByTestId('detail-edit').click();
+  await page.getByTestId('edit-employees').fill(String(value));
+  const before = await marks(page, 'lianjian:replanned');
+  const started = Date.now();
+  await page.getByTestId('edit-save').click();
+  await page.getByTestId('detail-employees').filter({ hasText: String(value) }).waitFor({ timeout: 120_000 });
+  const shownMs = Date.now() - started;
+  await page.waitForFunction((n) => performance.getEntriesByName('lianjian:replanned').length > n, before, { timeout: 120_000, polling: 20 });
+  return { shownMs, replannedMs: Date.now() - started };
+}
+
+interface UxRun { first: number; later: number; shown: number; replanned: number; elsewhere: number }
+
+async function measure(dataset: string, base: string): Promise<UxRun> {
+  const url = `${base}?dataset=${dataset}`;
+  const profile = mkdtempSync(join(tmpdir(), 'lianjian-ux-'));
+  try {
+    let context: BrowserContext = await open(profile);
+    const first = await visit(context.pages()[0] ?? (await context.newPage()), url);
+    await context.close();
+    context = await open(profile);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const later = await visit(page, url);
+    const id = await page.evaluate(() => window.__lianjianApp!.enterpriseIds(1)[0]);
+    await select(page, id);
+    const saved = await edit(page, 40_000 + Math.floor(Math.random() * 1000));
+    const other = await context.newPage();
+    await visit(other, url);
+    await select(other, id);
+    const value = 50_000 + Math.floor(Math.random() * 1000);
+    const started = Date.now();
+    const otherShown = other.getByTestId('detail-employees').filter({ hasText: String(value) }).waitFor({ timeout: 120_000 }).then(() => Date.now() - started);
+    await edit(page, value);
+    const elsewhere = await otherShown;
+    await context.close();
+    return { first, later, shown: saved.shownMs, replanned: saved.replannedMs, elsewhere };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const server = await preview({ root: resolve(import.meta.dirname, '../..'), preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+try {
+  const rows: string[][] = [];
+  for (const dataset of values.datasets!.split(',')) {
+    const runs: UxRun[] = [];
+    for (let k = 0; k < Number(values.runs); k++) runs.push(await measure(dataset, `http://127.0.0.1:${PORT}/`));
+    const m = (key: keyof UxRun) => s(median(runs.map((r) => r[key])));
+    rows.push([dataset, m('first'), m('later'), m('shown'), m('replanned'), m('elsewhere')]);
+    console.log(`${dataset}: ${JSON.stringify(runs)}`);
+  }
+  const header = ['dataset', 'first visit → map + figures', 'later visit', '保存 → value shown', '保存 → figures + recommendations', 'other tab\'s change → shown'];
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+} finally {
+  await server.close();
+}
