@@ -53,21 +53,22 @@ select is(pg_temp.attempt(:city, $$update public.enterprises set district_id = '
   '42501', '1: moving a linked enterprise to another district is refused (its plan item and organization stay in A)');
 select is(pg_temp.attempt(:city, $$update public.plan_items set district_id = '330104' where id = 'aaaaaaaa-1111-4000-8000-00000000000a'$$),
   '42501', '1: moving a plan item with members to another district is refused');
--- The original attack end to end: A forms a work-coverage item naming B's enterprise, which would
--- mark B's enterprise as covered by A's work.
-create function pg_temp.form_item(who text, item jsonb) returns void language plpgsql as $$
+-- The original attack end to end: A creates a work-coverage item naming B's enterprise and the city
+-- forms it, which would mark B's enterprise as covered by A's work.
+create function pg_temp.form_item(creator text, former text, item jsonb) returns void language plpgsql as $$
 declare
   created text;
 begin
-  perform pg_temp.act_as(who);
+  perform pg_temp.act_as(creator);
   select r.id into created from public.create_plan_item(item) r;
+  perform pg_temp.act_as(former);
   perform public.set_plan_item_status(created::uuid, 'forming', 1);
   perform public.set_plan_item_status(created::uuid, 'formed', 2);
 exception when others then
   null;
 end
 $$;
-select pg_temp.form_item(:a, '{"district_id": "330103", "title": "工作覆盖", "kind": "work_coverage", "enterprise_ids": ["ent-B"]}');
+select pg_temp.form_item(:a, :city, '{"district_id": "330103", "title": "工作覆盖", "kind": "work_coverage", "enterprise_ids": ["ent-B"]}');
 set local role service_role;
 select is((select org_id || '/' || work_covered from public.enterprises where id = 'ent-B'), 'org-B/false', '1: B''s enterprise is not covered by A''s formed item');
 select is((select count(*)::integer from public.plan_item_enterprises m join public.enterprises e on e.id = m.enterprise_id where m.district_id is distinct from e.district_id),
