@@ -85,11 +85,15 @@ function commitGroup(s: PackState, members: number[], placeKind: PlaceKind, span
 function bestGroupFor(s: PackState, i: number, candidates: Iterable<number>): number {
   let best = -1;
   let bestScore = Number.POSITIVE_INFINITY;
+  const { table, rules } = s;
+  const units = unitsLimit(rules);
   for (const g of candidates) {
     const group = s.groups[g];
-    if (!group.alive || !fits(s, group.members, group.total, i, group.spanChecked)) continue;
-    const score = affinity(s.table, group.members[0], i);
-    if (score < bestScore) {
+    // The unit and member limits first (no arithmetic on coordinates), then the score (one
+    // distance), and the distance limit (one per member) only for a better score.
+    if (!group.alive || group.members.length === 0 || group.members.length + 1 > units || group.total + table.members[i] > rules.jointMaxMembers) continue;
+    const score = affinity(table, group.members[0], i);
+    if (score < bestScore && (!group.spanChecked || withinSpanOfAll(table, group.members, i, rules.jointMaxSpanM))) {
       bestScore = score;
       best = g;
     }
@@ -281,11 +285,20 @@ export function insertWithEjection(s: PackState, candidates: readonly number[]):
   const roomTree = pointTree(table, placedMembers(s, 2, true));
   if (tree.size === 0 || roomTree.size === 0) return;
   const nowhereToGo = new Uint8Array(table.count);
+  // Branches none of whose members can move (until the branch changes).
+  const stuck = new Uint8Array(s.groups.length);
   const tryEject = (x: number, g: number): boolean => {
     const group = s.groups[g];
-    if (!group.alive || !group.spanChecked) return false;
-    // x must lie within the limit of every member but the one it replaces: with two or more too far
-    // there is nothing to try, with one only that one may move.
+    if (stuck[g] || !group.alive || !group.spanChecked) return false;
+    // Only members that may move and may still have somewhere to go are worth a look …
+    let movable = 0;
+    for (const y of group.members) if (!nowhereToGo[y] && !(table.formal[y] > 0 && group.formal - table.formal[y] < rules.jointMinFormal)) movable++;
+    if (movable === 0) {
+      stuck[g] = 1;
+      return false;
+    }
+    // … and x must lie within the limit of every member but the one it replaces: with two or more
+    // too far there is nothing to try, with one only that one may move.
     let far = -1;
     for (const m of group.members) {
       if (distanceBetween(table, m, x) <= rules.jointMaxSpanM) continue;
@@ -306,6 +319,7 @@ export function insertWithEjection(s: PackState, candidates: readonly number[]):
       removeFromGroup(s, g, y);
       addToGroup(s, g2, y);
       addToGroup(s, g, x);
+      stuck[g] = stuck[g2] = 0;
       return true;
     }
     return false;
