@@ -28,6 +28,10 @@ import { BulletinPanel } from '../ui/bulletin/BulletinPanel';
 import { SlidesPanel } from '../ui/presentation/SlidesPanel';
 import { PresentationOverlay } from '../ui/presentation/PresentationOverlay';
 import { usePresentationStore } from '../state/presentation';
+import { AfterPlanBadge } from '../ui/AfterPlanBadge';
+import { PlaceDetail } from '../ui/PlaceDetail';
+import { useUrlView } from './url-view';
+import { datasetDisplayName } from '../ui/names';
 
 const DATASETS = ['hangzhou', 'linpu'];
 
@@ -40,6 +44,7 @@ export function App() {
   const [tab, setTab] = useState('overview');
   const drafting = usePlanningStore((s) => s.draft !== null);
   const presenting = usePresentationStore((s) => s.presenting);
+  useUrlView();
   // The first search should not pay for preparing 67k search strings: do it while the page is idle.
   useEffect(() => {
     if (!view) return;
@@ -61,6 +66,10 @@ export function App() {
     void i18n.changeLanguage(next);
     rememberLanguage(next);
     document.documentElement.lang = next;
+    // A link carries the language it was made in.
+    const params = new URLSearchParams(window.location.search);
+    params.set('lang', next);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params.toString()}${window.location.hash}`);
   };
   const switchDataset = (dataset: string) => {
     const params = new URLSearchParams(window.location.search);
@@ -76,10 +85,10 @@ export function App() {
           <Space size="middle">
             <Typography.Title level={4} className="app-title">{t('app.title')}</Typography.Title>
             <Typography.Text className="app-subtitle">{t('app.subtitle')}</Typography.Text>
-            {view?.synthetic ? <Tag color="gold" title={view.notice ?? ''}>{t('app.synthetic')}</Tag> : null}
+            {view?.synthetic ? <Tag color="gold" title={view.notice ? datasetDisplayName(view.notice, language) : ''} data-testid="synthetic-tag">{t('app.synthetic')}</Tag> : null}
           </Space>
           <Space>
-            <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: d }))} aria-label={t('app.dataset')} />
+            <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: t(`datasets.${d}`, { defaultValue: d }) }))} data-testid="dataset-select" aria-label={t('app.dataset')} />
             <ImportDialog />
             <ExportMenu />
             <MapImageDialog />
@@ -93,6 +102,7 @@ export function App() {
             {view ? (
               <Tabs
                 size="small"
+                tabBarGutter={14}
                 activeKey={tab}
                 onChange={setTab}
                 items={[
@@ -113,7 +123,8 @@ export function App() {
               {status === 'failed' ? <Alert type="error" showIcon title={t('app.loadFailed')} description={error} /> : null}
               {view ? <MapCanvas /> : null}
               {view ? <Legend /> : null}
-              <div data-testid="detail-slot"><DetailPanel /></div>
+              {view ? <AfterPlanBadge /> : null}
+              <div data-testid="detail-slot"><DetailPanel /><PlaceDetail /></div>
               <PresentationOverlay />
             </div>
           </Layout.Content>

@@ -20,6 +20,36 @@ import { useFilterMask } from '../state/figures';
 import { candidatesIn, enterprisesInOutline } from '../state/plan-actions';
 import { createDrawControl, type DrawControl } from './draw-control';
 import { renderMapImage } from './export-image';
+import { useSearchStore } from '../state/search';
+
+const PRESENTING_STREET_PX = 20;
+const EDGE_PX = 40;
+
+/**
+ * fitBounds padding that keeps the target clear of what floats over the map (the legend at the lower
+ * left, a detail panel at the right, the after-plan banner at the top): each side gets the overlap.
+ */
+export function clearOfOverlays(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const area = container.getBoundingClientRect();
+  const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX };
+  for (const el of container.parentElement?.querySelectorAll<HTMLElement>('.legend, .detail-panel, .after-plan-badge') ?? []) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    // Push from the side the box sits against, whichever costs the map less room.
+    const fromLeft = r.right - area.left, fromRight = area.right - r.left, fromTop = r.bottom - area.top, fromBottom = area.bottom - r.top;
+    const horizontal = Math.min(fromLeft, fromRight), vertical = Math.min(fromTop, fromBottom);
+    if (horizontal / area.width <= vertical / area.height) {
+      if (fromLeft <= fromRight) pad.left = Math.max(pad.left, fromLeft + 16);
+      else pad.right = Math.max(pad.right, fromRight + 16);
+    } else if (fromTop <= fromBottom) pad.top = Math.max(pad.top, fromTop + 16);
+    else pad.bottom = Math.max(pad.bottom, fromBottom + 16);
+  }
+  // Never more padding than leaves a third of the map.
+  const maxH = area.width / 3, maxV = area.height / 3;
+  if (pad.left + pad.right > area.width - maxH) { const k = (area.width - maxH) / (pad.left + pad.right); pad.left *= k; pad.right *= k; }
+  if (pad.top + pad.bottom > area.height - maxV) { const k = (area.height - maxV) / (pad.top + pad.bottom); pad.top *= k; pad.bottom *= k; }
+  return pad;
+}
 
 maplibregl.setWorkerUrl(workerUrl);
 let pmtilesRegistered = false;
@@ -29,6 +59,10 @@ declare global {
     /** Read by the browser tests: is the map drawn, and where is a point on screen. */
     __lianjian?: {
       ready: boolean; enterpriseCount: number; frames: number;
+      /** maplibre frames drawn (the drawing tool's outline is drawn by maplibre, not deck.gl). */
+      mapFrames: number;
+      /** The map has stopped moving and has drawn what it loaded. */
+      settled(): boolean;
       project(lon: number, lat: number): [number, number];
       /** Moves the camera at once (no animation) to a [west, south, east, north] box. */
       fitBounds(bbox: [number, number, number, number]): void;
@@ -53,7 +87,10 @@ export function MapCanvas() {
   const followScreen = usePlanningStore((s) => s.followScreen);
   const mask = useFilterMask();
   const showAfterPlan = usePresentationStore((s) => s.afterPlan);
+  const presenting = usePresentationStore((s) => s.presenting);
+  const selectedPlace = useSearchStore((s) => s.place);
   const drawRef = useRef<DrawControl | null>(null);
+  const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
   const { t } = useTranslation();
   const tRef = useRef(t);
   tRef.current = t;
@@ -72,7 +109,7 @@ export function MapCanvas() {
       style: basemapStyle(view.areas, basemap),
       bounds: view.initialBounds ?? undefined,
       fitBoundsOptions: { padding: 20 },
-      attributionControl: { compact: true, customAttribution: view.synthetic ? tRef.current('app.synthetic') : undefined },
+      attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
@@ -91,7 +128,8 @@ export function MapCanvas() {
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__lianjian = {
-      ready: false, enterpriseCount: view.enterprises.length, frames: 0,
+      ready: false, enterpriseCount: view.enterprises.length, frames: 0, mapFrames: 0,
+      settled: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
       project: (lon, lat) => {
         const p = map.project([lon, lat]);
         return [p.x, p.y];
@@ -99,6 +137,9 @@ export function MapCanvas() {
       fitBounds: ([w, s, e, n]) => map.fitBounds([w, s, e, n], { padding: 60, duration: 0 }),
       camera: () => ({ center: [map.getCenter().lng, map.getCenter().lat], zoom: map.getZoom() }),
     };
+    map.on('render', () => {
+      if (window.__lianjian) window.__lianjian.mapFrames++;
+    });
     map.once('idle', () => {
       if (window.__lianjian) window.__lianjian.ready = true;
     });
@@ -108,6 +149,11 @@ export function MapCanvas() {
       const current = usePlanningStore.getState().tool;
       if (current === 'polygon' || current === 'freehand') drawRef.current.setTool(current);
     });
+    const keepCamera = () => {
+      const c = map.getCenter();
+      useAppStore.setState({ camera: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() } });
+    };
+    map.once('load', keepCamera);
     map.on('moveend', () => {
       const c = map.getCenter();
       useAppStore.setState({ camera: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() } });
@@ -116,6 +162,7 @@ export function MapCanvas() {
       usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
     });
     return () => {
+      attributionRef.current = null;
       drawRef.current?.destroy();
       drawRef.current = null;
       useAppStore.setState({ exportMapImage: null });
@@ -135,8 +182,25 @@ export function MapCanvas() {
     if (!view || !overlayRef.current) return;
     if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
     const categories = showAfterPlan ? afterPlan(view, planItems).categories : undefined;
-    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories }) });
-  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan]);
+    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories, selectedPlace, presenting }) });
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting]);
+
+  // Street names legible on a projector while presenting (the district names are deck.gl's, sized in buildLayers).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map?.getLayer('street-label')) return;
+    map.setLayoutProperty('street-label', 'text-size', presenting ? PRESENTING_STREET_PX : 12);
+  }, [presenting, datasetName, basemap]);
+
+  // The synthetic-data note in the attribution follows the UI language.
+  useEffect(() => {
+    const map = mapRef.current;
+    const view = useAppStore.getState().view;
+    if (!map || !view) return;
+    if (attributionRef.current) map.removeControl(attributionRef.current);
+    attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: view.synthetic ? t('app.synthetic') : undefined });
+    map.addControl(attributionRef.current, 'bottom-right');
+  }, [t, datasetName, basemap]);
 
   useEffect(() => {
     drawRef.current?.setTool(tool === 'polygon' || tool === 'freehand' ? tool : null);
@@ -164,7 +228,8 @@ export function MapCanvas() {
     const map = mapRef.current;
     if (!map || !viewRequest) return;
     const [w, s, e, n] = viewRequest.bbox;
-    map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 16, duration: 600 });
+    // What a recommendation or a search result zooms to must not end up under the legend or a detail panel.
+    map.fitBounds([w, s, e, n], { padding: clearOfOverlays(map.getContainer()), maxZoom: 16, duration: 600 });
   }, [viewRequest]);
 
   useEffect(() => {
@@ -188,7 +253,13 @@ export function MapCanvas() {
       else if (id === LAYER_IDS.zones) planning.addMembers(candidatesIn(view, view.zone, info.index));
       return;
     }
-    if (id === LAYER_IDS.enterprises) state.selectEnterprise(info.index);
+    if (id === LAYER_IDS.enterprises) {
+      useSearchStore.getState().selectPlace(null);
+      state.selectEnterprise(info.index);
+    } else if (id === LAYER_IDS.buildings || id === LAYER_IDS.zones) {
+      state.selectEnterprise(null);
+      useSearchStore.getState().selectPlace({ kind: id === LAYER_IDS.buildings ? 'building' : 'zone', index: info.index });
+    }
   }
 
   function takeOutline(polygon: Polygon) {
@@ -220,7 +291,7 @@ export function MapCanvas() {
     if (info.layer.id === LAYER_IDS.zones && props) return { text: `${props.name}（${tr(`zoneKind.${props.kind}`)}）` };
     if (info.layer.id === LAYER_IDS.buildings && props) return { text: String(props.name) };
     if (info.layer.id === LAYER_IDS.planItems && props) return { text: `${props.title}（${tr(`plan.status.${props.status}`)}）` };
-    if (info.layer.id === LAYER_IDS.clusters && props) return { text: `${tr('legend.clusters')} ${props.id} · ${props.count}` };
+    if (info.layer.id === LAYER_IDS.clusters && props) return { text: Number(props.count) > 0 ? tr('tooltip.cluster', { count: Number(props.count) }) : tr('tooltip.clusterEmpty') };
     return null;
   }
 

@@ -60,5 +60,7 @@ export const usePresentationStore = create<PresentationState>()((set, get) => ({
     set({ index: next });
     applySlide(slides[next]);
   },
-  stop: () => set({ presenting: false }),
+  // Leaving the presentation returns the map to the situation as it is: the after-plan colouring of a
+  // slide must not linger, unlabelled, in the workspace or in an exported image.
+  stop: () => set({ presenting: false, afterPlan: false }),
 }));

@@ -10,6 +10,7 @@ import { checkCharacter, checkCreditCode } from '../core/io/credit-code';
 import { StaleWriteError } from '../data/repository';
 import type { EnterprisePatch } from '../core/model/records';
 import { useAppStore } from '../state/store';
+import { statusLabel } from './names';
 
 type Editable = Pick<Enterprise, 'name' | 'creditCode' | 'address' | 'industry' | 'status' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'ownerIsMember' | 'workCovered'>;
 
@@ -47,17 +48,22 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
     },
   };
   const nonNegative = { type: 'number' as const, min: 0, message: t('validation.nonNegative') };
-  const count = { precision: 0, style: { width: '100%' } } as const;
+  // A count is a whole number: 2.5 is refused with a message (as the import does), never rounded to 3.
+  const wholeNumber = {
+    validator: (_: unknown, value: number | null | undefined) =>
+      value === null || value === undefined || Number.isInteger(value) ? Promise.resolve() : Promise.reject(new Error(t('validation.wholeNumber'))),
+  };
+  const count = { style: { width: '100%' } } as const;
   return (
     <Form form={form} layout="horizontal" size="small" labelCol={{ span: 9 }} initialValues={enterprise} onFinish={(v) => void save(v)} data-testid="edit-form">
       <Form.Item name="name" label={t('detail.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}><Input /></Form.Item>
       <Form.Item name="creditCode" label={t('detail.creditCode')} rules={[creditCodeRule]}><Input maxLength={18} data-testid="edit-credit-code" /></Form.Item>
       <Form.Item name="address" label={t('detail.address')}><Input /></Form.Item>
       <Form.Item name="industry" label={t('detail.industry')}><Input /></Form.Item>
-      <Form.Item name="status" label={t('detail.status')}><Select options={STATUSES.map((s) => ({ value: s, label: s }))} /></Form.Item>
-      <Form.Item name="employees" label={t('detail.employees')} rules={[nonNegative]}><InputNumber {...count} data-testid="edit-employees" /></Form.Item>
-      <Form.Item name="partyMembers" label={t('detail.partyMembers')} rules={[nonNegative]}><InputNumber {...count} data-testid="edit-party-members" /></Form.Item>
-      <Form.Item name="probationaryMembers" label={t('detail.probationaryMembers')} rules={[nonNegative]}><InputNumber {...count} /></Form.Item>
+      <Form.Item name="status" label={t('detail.status')}><Select options={STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))} /></Form.Item>
+      <Form.Item name="employees" label={t('detail.employees')} rules={[nonNegative, wholeNumber]}><InputNumber {...count} data-testid="edit-employees" /></Form.Item>
+      <Form.Item name="partyMembers" label={t('detail.partyMembers')} rules={[nonNegative, wholeNumber]}><InputNumber {...count} data-testid="edit-party-members" /></Form.Item>
+      <Form.Item name="probationaryMembers" label={t('detail.probationaryMembers')} rules={[nonNegative, wholeNumber]}><InputNumber {...count} /></Form.Item>
       <Form.Item name="registeredCapital" label={t('detail.registeredCapital')} rules={[nonNegative]}><InputNumber style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="ownerIsMember" label={t('detail.ownerIsMember')}>
         <Select allowClear options={[{ value: true, label: t('detail.yes') }, { value: false, label: t('detail.no') }]} />

@@ -4,23 +4,14 @@ import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
 import type { AuditEntry } from '../core/model/records';
-
-const SKIPPED = new Set(['version', 'updated_at', 'updated_by', 'geom']);
-
-function changes(entry: AuditEntry): string[] {
-  if (entry.action !== 'update' || !entry.oldRow || !entry.newRow) return [];
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(entry.newRow)) {
-    if (SKIPPED.has(key)) continue;
-    const before = entry.oldRow[key];
-    if (JSON.stringify(before) !== JSON.stringify(value)) out.push(`${key}: ${before ?? '—'} → ${value ?? '—'}`);
-  }
-  return out;
-}
+import { historyChanges, localTime, staffName } from './history-lines';
+import { areaNameOf } from './names';
 
 export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: string; version: number | undefined }) {
   const { t, i18n } = useTranslation();
   const repository = useAppStore((s) => s.repository);
+  const view = useAppStore((s) => s.view);
+  const areaName = (code: string) => (view ? areaNameOf(view, code) : code);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -41,8 +32,10 @@ export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: str
       renderItem={(entry) => (
         <List.Item data-testid="history-entry">
           <List.Item.Meta
-            title={`${new Date(entry.at).toLocaleString(i18n.language)} · ${t(`history.${entry.action}`)} · ${t('history.by')} ${entry.userId?.slice(0, 8) ?? t('history.system')}`}
-            description={changes(entry).map((c) => <div key={c}>{c}</div>)}
+            title={<span data-testid="history-title">{`${localTime(entry.at, i18n.language)} · ${t(`history.${entry.action}`)} · ${t('history.by')} ${staffName(t, entry.userId)}`}</span>}
+            description={historyChanges(t, entry, areaName).map((c) => (
+              <div key={c.field} data-testid="history-change">{t('history.change', { field: c.label, before: c.before, after: c.after })}</div>
+            ))}
           />
         </List.Item>
       )}

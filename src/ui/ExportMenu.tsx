@@ -1,4 +1,8 @@
-/** Everything the plan can be taken away as: CSV (UTF-8 with BOM) and XLSX for spreadsheets, GeoJSON for GIS. */
+/**
+ * Everything the plan can be taken away as: CSV (UTF-8 with BOM) and XLSX for spreadsheets, GeoJSON for
+ * GIS. Office-ready: headers in the UI language, area names, rates as percentages, and file names that
+ * say the scope and the date ("萧山区_工作清单_2026-12-01.xlsx"). The lists follow the area filter.
+ */
 import { App as AntApp, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
@@ -10,20 +14,34 @@ import {
 import { worklistRowsOf } from '../state/worklist';
 import { download, XLSX_TYPE } from './download';
 import { usePlanningStore } from '../state/planning';
+import { exportText } from './export-text';
+import { currentScopeName, exportFileName, recommendationName } from './names';
 
 const XLSX = XLSX_TYPE;
 const CSV = 'text/csv;charset=utf-8';
 const JSON_TYPE = 'application/geo+json';
 
 export function ExportMenu() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const view = useAppStore((s) => s.view);
   if (!view) return null;
-  const stamp = new Date().toISOString().slice(0, 10);
+  const text = () => exportText(t, view, i18n.language);
+  // The chosen area (if any) is the scope of the lists and of the file name.
+  const scope = () => {
+    const areaId = usePlanningStore.getState().filter.areaId;
+    const inScope = (index: number) => !areaId || view.areaList[view.district[index]]?.id === areaId || view.areaList[view.street[index]]?.id === areaId;
+    return { name: currentScopeName(view), inScope };
+  };
+  const file = (what: string, ext: string) => exportFileName(view, scope().name, t(`files.${what}`), ext);
+  const enterprises = () => {
+    const { inScope } = scope();
+    return view.enterprises.filter((_, i) => inScope(i));
+  };
   // The same rows as the worklist tab: every uncovered must-cover enterprise.
-  const worklist = (): WorklistExportRow[] =>
-    worklistRowsOf(view, usePlanningStore.getState().planItems).map(({ index, item }) => {
+  const worklist = (): WorklistExportRow[] => {
+    const { inScope } = scope();
+    return worklistRowsOf(view, usePlanningStore.getState().planItems).filter(({ index }) => inScope(index)).map(({ index, item }) => {
       const enterprise = view.enterprises[index];
       const rec = recommendationOfEnterprise(view, enterprise.id);
       return {
@@ -31,8 +49,10 @@ export function ExportMenu() {
         planItem: item ? { title: item.title, status: t(`plan.status.${item.status}`), owner: item.owner, instructor: item.instructor, dueDate: item.dueDate } : null,
         recommendationId: rec?.id ?? null,
         recommendationKind: rec ? t(`recommend.kind.${rec.kind}`) : null,
+        recommendationName: rec ? recommendationName(t, view, rec) : null,
       };
     });
+  };
   const run = (label: string, make: () => Promise<void> | void) => async () => {
     try {
       await make();
@@ -41,27 +61,27 @@ export function ExportMenu() {
     }
   };
   const items = [
-    { key: 'ent-csv', label: t('export.enterprisesCsv'), onClick: run('csv', () => download(exportEnterprisesCsv(view.enterprises), `enterprises-${stamp}.csv`, CSV)) },
-    { key: 'ent-xlsx', label: t('export.enterprisesXlsx'), onClick: run('xlsx', async () => download(await exportEnterprisesXlsx(view.enterprises), `enterprises-${stamp}.xlsx`, XLSX)) },
-    { key: 'work-csv', label: t('export.worklistCsv'), onClick: run('csv', () => download(exportWorklistCsv(worklist()), `worklist-${stamp}.csv`, CSV)) },
-    { key: 'work-xlsx', label: t('export.worklistXlsx'), onClick: run('xlsx', async () => download(await exportWorklistXlsx(worklist()), `worklist-${stamp}.xlsx`, XLSX)) },
-    { key: 'areas', label: t('export.areasXlsx'), onClick: run('xlsx', async () => download(await exportAreasXlsx(view.report.areas), `areas-${stamp}.xlsx`, XLSX)) },
-    { key: 'report-xlsx', label: t('export.reportXlsx'), onClick: run('xlsx', async () => download(await exportReportXlsx(view.report), `plan-${stamp}.xlsx`, XLSX)) },
-    { key: 'report-json', label: t('export.reportJson'), onClick: run('json', () => download(JSON.stringify(view.report), `plan-${stamp}.json`, 'application/json')) },
-    { key: 'geo-ent', label: t('export.geoEnterprises'), onClick: run('geojson', () => download(JSON.stringify(enterprisesGeoJson(view.enterprises).geojson), `enterprises-${stamp}.geojson`, JSON_TYPE)) },
-    { key: 'geo-buildings', label: t('export.geoBuildings'), onClick: run('geojson', () => download(JSON.stringify(view.buildings), `buildings-${stamp}.geojson`, JSON_TYPE)) },
-    { key: 'geo-zones', label: t('export.geoZones'), onClick: run('geojson', () => download(JSON.stringify(view.zones), `zones-${stamp}.geojson`, JSON_TYPE)) },
-    { key: 'geo-areas', label: t('export.geoAreas'), onClick: run('geojson', () => download(JSON.stringify(view.areas), `areas-${stamp}.geojson`, JSON_TYPE)) },
+    { key: 'ent-csv', label: t('export.enterprisesCsv'), onClick: run('csv', () => download(exportEnterprisesCsv(enterprises(), text()), file('enterprises', 'csv'), CSV)) },
+    { key: 'ent-xlsx', label: t('export.enterprisesXlsx'), onClick: run('xlsx', async () => download(await exportEnterprisesXlsx(enterprises(), text()), file('enterprises', 'xlsx'), XLSX)) },
+    { key: 'work-csv', label: t('export.worklistCsv'), onClick: run('csv', () => download(exportWorklistCsv(worklist(), text()), file('worklist', 'csv'), CSV)) },
+    { key: 'work-xlsx', label: t('export.worklistXlsx'), onClick: run('xlsx', async () => download(await exportWorklistXlsx(worklist(), text()), file('worklist', 'xlsx'), XLSX)) },
+    { key: 'areas', label: t('export.areasXlsx'), onClick: run('xlsx', async () => download(await exportAreasXlsx(view.report.areas, text()), file('areas', 'xlsx'), XLSX)) },
+    { key: 'report-xlsx', label: t('export.reportXlsx'), onClick: run('xlsx', async () => download(await exportReportXlsx(view.report, text()), file('report', 'xlsx'), XLSX)) },
+    { key: 'report-json', label: t('export.reportJson'), onClick: run('json', () => download(JSON.stringify(view.report), file('report', 'json'), 'application/json')) },
+    { key: 'geo-ent', label: t('export.geoEnterprises'), onClick: run('geojson', () => download(JSON.stringify(enterprisesGeoJson(enterprises(), text()).geojson), file('geoEnterprises', 'geojson'), JSON_TYPE)) },
+    { key: 'geo-buildings', label: t('export.geoBuildings'), onClick: run('geojson', () => download(JSON.stringify(view.buildings), file('geoBuildings', 'geojson'), JSON_TYPE)) },
+    { key: 'geo-zones', label: t('export.geoZones'), onClick: run('geojson', () => download(JSON.stringify(view.zones), file('geoZones', 'geojson'), JSON_TYPE)) },
+    { key: 'geo-areas', label: t('export.geoAreas'), onClick: run('geojson', () => download(JSON.stringify(view.areas), file('geoAreas', 'geojson'), JSON_TYPE)) },
     {
       key: 'geo-clusters',
       label: t('export.geoClusters'),
       onClick: run('geojson', () =>
-        download(JSON.stringify({ type: 'FeatureCollection', features: view.report.clusters.map((c) => ({ type: 'Feature', properties: { id: c.id, enterprises: c.enterprise_ids.length }, geometry: c.geometry })) }), `clusters-${stamp}.geojson`, JSON_TYPE),
+        download(JSON.stringify({ type: 'FeatureCollection', features: view.report.clusters.map((c) => ({ type: 'Feature', properties: { id: c.id, enterprises: c.enterprise_ids.length }, geometry: c.geometry })) }), file('geoClusters', 'geojson'), JSON_TYPE),
       ),
     },
   ];
   return (
-    <Dropdown trigger={['click']} menu={{ items }}>
+    <Dropdown trigger={['click']} menu={{ items: items.map((item) => ({ ...item, 'data-testid': `export-${item.key}` })) }}>
       <Button size="small" data-testid="export-menu">{t('export.button')}</Button>
     </Dropdown>
   );

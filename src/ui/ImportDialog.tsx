@@ -8,7 +8,9 @@ import { Alert, App as AntApp, Button, Modal, Progress, Segmented, Select, Space
 import { PlaceImport } from './PlaceImport';
 import { HiddenFileInput } from './HiddenFileInput';
 import { useTranslation } from 'react-i18next';
-import type { Crs } from '../core/model/types';
+import type { Crs, Enterprise } from '../core/model/types';
+import { columnLabel, problemMessage, problemName } from './import-labels';
+import { statusLabel } from './names';
 import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
 import type { Problem } from '../core/io/problems';
 import type { RowResult } from '../core/model/records';
@@ -17,10 +19,11 @@ import { startImport, type RunningImport } from '../worker/import-client';
 import type { ImportPreview } from '../worker/import-protocol';
 
 const COMMIT_CHUNK = 5000;
+const PREVIEW_ROWS = 10;
 type Stage = 'choose' | 'reading' | 'preview' | 'committing';
 
 export function ImportDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const canWrite = useAppStore((s) => s.repository !== null);
   const [open, setOpen] = useState(false);
@@ -32,6 +35,7 @@ export function ImportDialog() {
   const [rejected, setRejected] = useState<RowResult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [what, setWhat] = useState<'enterprises' | 'places'>('enterprises');
+  const [firstRows, setFirstRows] = useState<Enterprise[]>([]);
   const file = useRef<File | null>(null);
   const running = useRef<RunningImport | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -41,6 +45,7 @@ export function ImportDialog() {
     running.current = null;
     setStage('choose');
     setPreview(null);
+    setFirstRows([]);
     setRejected([]);
     setError(null);
     setMapping({});
@@ -58,6 +63,9 @@ export function ImportDialog() {
       (result) => {
         setPreview(result);
         setStage('preview');
+        // The first rows as they will be stored, beside their problems.
+        const source = running.current;
+        source?.rows(0, PREVIEW_ROWS).then((rows) => { if (running.current === source) setFirstRows(rows); }, () => setFirstRows([]));
       },
       (e: Error) => {
         setStage('choose');
@@ -104,6 +112,7 @@ export function ImportDialog() {
   };
 
   const counts = Object.entries(preview?.problemCounts ?? {});
+  const badCodes = new Map((preview?.problems ?? []).filter((p) => p.code === 'credit_code_check' || p.code === 'credit_code_format').map((p) => [p.row, p.code]));
 
   return (
     <>
@@ -161,7 +170,7 @@ export function ImportDialog() {
               <Typography.Text data-testid="import-summary">
                 {t('import.summary', { rows: preview.rowCount, problems: preview.problemCount, format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', header: preview.headerRow })}
               </Typography.Text>
-              <Space wrap>{counts.map(([code, n]) => <Tag key={code} color="orange">{`${code} × ${n}`}</Tag>)}</Space>
+              <Space wrap>{counts.map(([code, n]) => <Tag key={code} color="orange" data-testid="import-problem-tag">{`${problemName(t, code)} × ${n}`}</Tag>)}</Space>
               {preview.unmappedHeaders.length > 0 ? (
                 <Space wrap>
                   <Typography.Text>{t('import.mapping')}</Typography.Text>
@@ -172,7 +181,7 @@ export function ImportDialog() {
                       style={{ width: 240 }}
                       value={mapping[h] ?? 'keep'}
                       onChange={(v) => setMapping({ ...mapping, [h]: v === 'keep' ? null : v })}
-                      options={[{ value: 'keep', label: `${h} → ${t('import.keepExtra')}` }, ...ENTERPRISE_COLUMNS.map((c) => ({ value: c, label: `${h} → ${c}` }))]}
+                      options={[{ value: 'keep', label: `${h} → ${t('import.keepExtra')}` }, ...ENTERPRISE_COLUMNS.map((c) => ({ value: c, label: `${h} → ${columnLabel(t, c)}` }))]}
                     />
                   ))}
                   <Button size="small" onClick={() => read(mapping)}>{t('import.reread')}</Button>
@@ -181,18 +190,49 @@ export function ImportDialog() {
               {rejected.length > 0 ? (
                 <Alert type="error" showIcon data-testid="import-rejected" title={t('import.rejected', { count: rejected.length })} description={rejected.slice(0, 10).map((r) => `${r.rowNo}: ${r.message}`).join('；')} />
               ) : null}
+              <Typography.Text strong>{t('import.firstRows', { count: Math.min(PREVIEW_ROWS, preview.rowCount) })}</Typography.Text>
+              <Table<Enterprise>
+                size="small"
+                data-testid="import-rows"
+                rowKey={(e) => `${e.row}:${e.id}`}
+                dataSource={firstRows}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 56 },
+                  { title: columnLabel(t, 'name'), dataIndex: 'name', width: 200, ellipsis: true },
+                  {
+                    title: columnLabel(t, 'credit_code'), key: 'credit', width: 210,
+                    render: (_: unknown, e) => {
+                      const bad = badCodes.get(e.row);
+                      return <span>{e.creditCode || '—'}{bad ? <Tag color="orange" className="inline-warning" data-testid="import-row-warning">{problemName(t, bad)}</Tag> : null}</span>;
+                    },
+                  },
+                  { title: columnLabel(t, 'district'), dataIndex: 'district', width: 80 },
+                  { title: columnLabel(t, 'street'), dataIndex: 'street', width: 80 },
+                  { title: columnLabel(t, 'lon'), dataIndex: 'lon', width: 90, render: (v: number | null) => (v === null ? '—' : v.toFixed(5)) },
+                  { title: columnLabel(t, 'lat'), dataIndex: 'lat', width: 90, render: (v: number | null) => (v === null ? '—' : v.toFixed(5)) },
+                  { title: columnLabel(t, 'employees'), dataIndex: 'employees', width: 72, render: (v: number | null) => v ?? '—' },
+                  { title: columnLabel(t, 'party_members'), dataIndex: 'partyMembers', width: 72, render: (v: number | null) => v ?? '—' },
+                  { title: columnLabel(t, 'probationary_members'), dataIndex: 'probationaryMembers', width: 72, render: (v: number | null) => v ?? '—' },
+                  { title: columnLabel(t, 'industry'), dataIndex: 'industry', width: 90 },
+                  { title: columnLabel(t, 'status'), dataIndex: 'status', width: 72, render: (v: string) => (v ? statusLabel(t, v) : '—') },
+                ]}
+              />
+              <Typography.Text strong>{t('import.problems', { count: preview.problemCount })}</Typography.Text>
               <Table<Problem>
                 size="small"
                 data-testid="import-problems"
                 rowKey={(p) => `${p.row}:${p.column}:${p.code}`}
                 dataSource={preview.problems}
                 pagination={{ pageSize: 8, size: 'small' }}
+                locale={{ emptyText: t('import.noProblems') }}
                 columns={[
                   { title: t('import.row'), dataIndex: 'row', width: 70 },
-                  { title: t('import.column'), dataIndex: 'column', width: 110 },
+                  { title: t('import.column'), dataIndex: 'column', width: 130, render: (c: string) => columnLabel(t, c) },
                   { title: t('import.value'), dataIndex: 'value', width: 180, ellipsis: true },
-                  { title: t('import.code'), dataIndex: 'code', width: 170 },
-                  { title: t('import.message'), dataIndex: 'message' },
+                  { title: t('import.code'), dataIndex: 'code', width: 170, render: (code: string, p) => <Tag color={p.severity === 'error' ? 'red' : 'orange'}>{problemName(t, code)}</Tag> },
+                  { title: t('import.message'), key: 'message', render: (_: unknown, p) => <span data-testid="import-problem-message">{problemMessage(t, i18n.language, p)}</span> },
                 ]}
               />
               <Space>

@@ -8,15 +8,20 @@ import { CATEGORY_COLORS, cssColor } from '../map/layers/palette';
 import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 import type { PlanView } from '../core/model/plan-view';
 import { download } from './download';
+import { usePresentationStore } from '../state/presentation';
+import { currentScopeName, datasetDisplayName, exportFileName } from './names';
 
 export function mapDecor(t: TFunction, view: PlanView, title: string, locale: string): ImageDecor {
+  // An image of the after-plan forecast says so in its subtitle and legend: it is not the situation as it is.
+  const after = usePresentationStore.getState().afterPlan;
+  const name = datasetDisplayName(view.datasetName, locale);
   return {
     title,
-    subtitle: `${view.datasetName} · ${new Date().toLocaleDateString(locale)}`,
-    legendTitle: t('legend.title'),
+    subtitle: [name, after ? t('slides.afterBadge') : null, new Date().toLocaleDateString(locale)].filter(Boolean).join(' · '),
+    legendTitle: after ? `${t('legend.title')}（${t('slides.after')}）` : t('legend.title'),
     legend: COVERAGE_CATEGORY_KEYS.slice(0, 5).map((key, k) => ({ color: cssColor(CATEGORY_COLORS[k]), label: t(`coverage.${key}`) })),
     north: t('image.north'),
-    attribution: t('image.attribution', { dataset: view.datasetName, synthetic: view.synthetic ? t('app.synthetic') : '' }),
+    attribution: t('image.attribution', { dataset: name, synthetic: view.synthetic ? t('app.synthetic') : '' }),
   };
 }
 
@@ -35,7 +40,7 @@ export function MapImageDialog() {
     setBusy(true);
     try {
       const png = await exportMapImage(width, mapDecor(t, view, title.trim() || t('image.defaultTitle'), i18n.language));
-      download(png, `map-${width}px-${new Date().toISOString().slice(0, 10)}.png`, 'image/png');
+      download(png, exportFileName(view, currentScopeName(view), t('files.map'), 'png'), 'image/png');
       setOpen(false);
     } catch (error) {
       message.error(t('plan.failed', { message: (error as Error).message }));

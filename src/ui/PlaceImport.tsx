@@ -4,7 +4,8 @@
  * written; the database refuses geometry that is still invalid, feature by feature.
  */
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Select, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { problemMessage, problemName } from './import-labels';
 import { useTranslation } from 'react-i18next';
 import { parseAreas, parseBuildings, parseZones } from '../core/io/geojson';
 import type { Problem } from '../core/io/problems';
@@ -32,7 +33,7 @@ function parsePlaces(kind: PlaceKind, text: string, name: string): Parsed {
 }
 
 export function PlaceImport({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const [kind, setKind] = useState<PlaceKind>('buildings');
   const [parsed, setParsed] = useState<Parsed | null>(null);
@@ -100,8 +101,8 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
             columns={[
               { title: t('import.row'), dataIndex: 'row', width: 70 },
               { title: t('import.value'), dataIndex: 'value', width: 140 },
-              { title: t('import.code'), dataIndex: 'code', width: 160 },
-              { title: t('import.message'), dataIndex: 'message' },
+              { title: t('import.code'), dataIndex: 'code', width: 160, render: (code: string, p) => <Tag color={p.severity === 'error' ? 'red' : 'orange'}>{problemName(t, code)}</Tag> },
+              { title: t('import.message'), key: 'message', render: (_: unknown, p) => problemMessage(t, i18n.language, p) },
             ]}
           />
           {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" title={rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`).join('；')} /> : null}

@@ -1,16 +1,32 @@
-/** The plan's recommendations; choosing one highlights its enterprises and zooms the map to them. */
+/**
+ * The plan's recommendations, by name; choosing one highlights its enterprises and zooms the map to
+ * them. Every kind has an action: a leaf is accepted as a plan item, an umbrella (楼宇社区, 商圈组织)
+ * accepts the branches under it, a new-zone proposal (uncovered cluster) creates the zone.
+ */
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, List, Select, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Empty, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { UMBRELLA_KINDS, type RecommendationKind } from '../core/model/report';
+import { UMBRELLA_KINDS, type Recommendation, type RecommendationKind } from '../core/model/report';
+import type { PlanView } from '../core/model/plan-view';
 import { useAppStore } from '../state/store';
-import { recommendationBbox } from '../state/selectors';
+import { recommendationBbox, recommendationsById } from '../state/selectors';
 import { acceptRecommendation } from '../state/plan-actions';
 import { usePlanningStore } from '../state/planning';
+import { recommendationName } from './names';
 
 const KIND_COLORS: Record<RecommendationKind, string> = {
   standalone: 'red', joint_branch: 'volcano', building_community: 'gold', zone_org: 'orange', association_branch: 'cyan', work_coverage: 'blue', new_zone: 'purple',
 };
+
+/** The leaf recommendations under an umbrella, however deep. */
+export function leavesUnder(view: PlanView, umbrellaId: string): Recommendation[] {
+  const byId = recommendationsById(view);
+  return view.report.recommendations.filter((r) => {
+    if (UMBRELLA_KINDS.has(r.kind)) return false;
+    for (let p = r.parent_id; p !== null; p = byId.get(p)?.parent_id ?? null) if (p === umbrellaId) return true;
+    return false;
+  });
+}
 
 export function RecommendationList() {
   const { t, i18n } = useTranslation();
@@ -19,6 +35,7 @@ export function RecommendationList() {
   const select = useAppStore((s) => s.selectRecommendation);
   const requestView = useAppStore((s) => s.requestView);
   const [kind, setKind] = useState<RecommendationKind | 'all'>('all');
+  const [busy, setBusy] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   const canWrite = useAppStore((s) => s.repository !== null);
   const planItems = usePlanningStore((s) => s.planItems);
@@ -28,11 +45,88 @@ export function RecommendationList() {
   const effect = view.report.plan_effect;
   const english = i18n.language === 'en';
   const kinds = [...new Set(view.report.recommendations.map((r) => r.kind))];
+  const clusterSize = new Map(view.report.clusters.map((c) => [`NZ-${c.id}`, c.enterprise_ids.length]));
+  const fail = (e: Error) => message.error(t('plan.failed', { message: e.message }));
+
+  const accept = (r: Recommendation) => {
+    setBusy(r.id);
+    acceptRecommendation(view, r, recommendationName(t, view, r)).then(() => message.success(t('plan.accepted')), fail).finally(() => setBusy(null));
+  };
+  // An umbrella's branches become plan items, each titled under the umbrella's name.
+  const acceptBranches = async (r: Recommendation) => {
+    const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id));
+    setBusy(r.id);
+    try {
+      const umbrella = recommendationName(t, view, r);
+      for (const leaf of open) await acceptRecommendation(view, leaf, `${umbrella} · ${recommendationName(t, view, leaf)}`);
+      message.success(t('recommend.branchesAccepted', { count: open.length }));
+    } catch (e) {
+      fail(e as Error);
+    } finally {
+      setBusy(null);
+    }
+  };
+  // A new zone (区域联建) around an uncovered cluster: once it exists, the next plan groups its enterprises by it.
+  const createZone = async (r: Recommendation) => {
+    const { repository, refresh } = useAppStore.getState();
+    if (!repository || !r.geometry) return;
+    setBusy(r.id);
+    try {
+      const name = t('recommend.newZoneName', { id: r.id.replace(/^NZ-/, '') });
+      const results = await repository.upsertPlaces('zones', [{ id: `Z-${r.id}-${Date.now().toString(36)}`, name, kind: 'business_district', geometry: r.geometry }]);
+      const refused = results.find((x) => x.action === 'rejected');
+      if (refused) throw new Error(refused.message ?? '');
+      message.success(t('recommend.zoneCreated', { name }));
+      await refresh?.();
+    } catch (e) {
+      fail(e as Error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const action = (r: Recommendation) => {
+    if (!canWrite) return null;
+    if (accepted.has(r.id)) return <Tag color="green">{t(`plan.status.${accepted.get(r.id)}`)}</Tag>;
+    if (r.kind === 'new_zone') {
+      return (
+        <Popconfirm title={t('recommend.createZoneConfirm')} description={<div className="confirm-text">{t('recommend.createZoneWhat')}</div>} onConfirm={() => void createZone(r)}
+          okButtonProps={{ 'data-testid': 'create-zone-ok' } as Record<`data-${string}`, string>}>
+          <Button size="small" loading={busy === r.id} onClick={(e) => e.stopPropagation()} data-testid="recommendation-create-zone">{t('recommend.createZone')}</Button>
+        </Popconfirm>
+      );
+    }
+    if (UMBRELLA_KINDS.has(r.kind)) {
+      const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id)).length;
+      if (open === 0) return <Tag color="green">{t('recommend.branchesAllAccepted')}</Tag>;
+      return (
+        <Button size="small" loading={busy === r.id} data-testid="recommendation-accept-branches" onClick={(e) => { e.stopPropagation(); void acceptBranches(r); }}>
+          {t('recommend.acceptBranches', { count: open })}
+        </Button>
+      );
+    }
+    return (
+      <Button size="small" loading={busy === r.id} data-testid="recommendation-accept" onClick={(e) => { e.stopPropagation(); accept(r); }}>{t('plan.accept')}</Button>
+    );
+  };
+
+  const count = (r: Recommendation) => {
+    // A cluster's proposal counts the cluster's enterprises, not the branches found in it (there may be none yet).
+    if (r.kind === 'new_zone') {
+      const inCluster = clusterSize.get(r.id) ?? r.enterprise_ids.length;
+      return r.enterprise_ids.length > 0 ? t('recommend.clusterWithBranches', { count: inCluster, grouped: r.enterprise_ids.length }) : t('recommend.clusterOnly', { count: inCluster });
+    }
+    return `${t('recommend.enterprises', { count: r.enterprise_ids.length })} · ${t('recommend.members', { formal: r.formal_members, members: r.members })}`;
+  };
+
   return (
     <Card size="small" title={`${t('recommend.title')} · ${t('recommend.count', { count: view.report.recommendations.length })}`} data-testid="recommendations" className="recommendations">
       <Typography.Paragraph type="secondary" className="effect">
         {t('recommend.effect', { total: effect.uncovered_must_cover, inOrgs: effect.must_cover_in_orgs, orgs: effect.new_orgs, work: effect.must_cover_to_work_coverage, greedy: effect.greedy_must_cover_in_orgs })}
       </Typography.Paragraph>
+      {view.report.clusters.length === 0 ? (
+        <Typography.Paragraph type="secondary" className="effect" data-testid="no-clusters">{t('recommend.noClusters')}</Typography.Paragraph>
+      ) : null}
       <Select
         size="small"
         value={kind}
@@ -43,12 +137,13 @@ export function RecommendationList() {
       <List
         size="small"
         dataSource={recs}
-        locale={{ emptyText: t('recommend.empty') }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={kind === 'all' ? t('recommend.emptyAll') : t('recommend.emptyKind', { kind: t(`recommend.kind.${kind}`) })} /> }}
         pagination={{ pageSize: 8, size: 'small', showSizeChanger: false }}
         renderItem={(r) => (
           <List.Item
             className={r.id === selected ? 'rec-item selected' : 'rec-item'}
             data-testid="recommendation-item"
+            data-rec-id={r.id}
             onClick={() => {
               select(r.id);
               const box = recommendationBbox(view, r);
@@ -56,28 +151,19 @@ export function RecommendationList() {
             }}
           >
             <List.Item.Meta
-              avatar={canWrite && !accepted.has(r.id) && !UMBRELLA_KINDS.has(r.kind) ? (
-                <Button size="small" data-testid="recommendation-accept" onClick={(event) => {
-                  event.stopPropagation();
-                  const title = `${r.id} ${t(`recommend.kind.${r.kind}`)}`;
-                  acceptRecommendation(view, r, title).then(
-                    () => message.success(t('plan.accepted')),
-                    (e: Error) => message.error(t('plan.failed', { message: e.message })),
-                  );
-                }}>{t('plan.accept')}</Button>
-              ) : accepted.has(r.id) ? <Tag color="green">{t(`plan.status.${accepted.get(r.id)}`)}</Tag> : null}
               title={
-                <span>
+                <Space size={4} wrap>
                   <Tag color={KIND_COLORS[r.kind]}>{t(`recommend.kind.${r.kind}`)}</Tag>
                   {r.level ? <Tag>{t(`recommend.level.${r.level}`)}</Tag> : null}
-                  <Typography.Text type="secondary">{r.id}</Typography.Text>
-                </span>
+                  <Typography.Text strong data-testid="recommendation-name">{recommendationName(t, view, r)}</Typography.Text>
+                </Space>
               }
               description={
                 <span>
-                  {t('recommend.enterprises', { count: r.enterprise_ids.length })} · {t('recommend.members', { formal: r.formal_members, members: r.members })}
+                  <span data-testid="recommendation-count">{count(r)}</span>
                   <br />
                   {(english ? r.reasons_en : r.reasons)[0]}
+                  {canWrite ? <span className="rec-action">{action(r)}</span> : null}
                 </span>
               }
             />

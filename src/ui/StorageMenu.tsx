@@ -41,7 +41,7 @@ export function StorageMenu() {
   return (
     <>
       <Tag color={storage.kind === 'supabase' ? 'blue' : storage.persisted ? 'green' : 'orange'} data-testid="storage-tag" title={persistedLabel}>
-        {storage.kind === 'supabase' ? 'Supabase' : `${t('storage.local')} · ${persistedLabel}`}
+        {storage.kind === 'supabase' ? 'Supabase' : `${t('storage.local')} · ${storage.persisted === false ? t('storage.notPersistedShort') : persistedLabel}`}
       </Tag>
       {local ? (
         <Dropdown

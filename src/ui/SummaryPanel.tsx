@@ -2,19 +2,22 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Summary } from '../core/model/report';
+import type { RuleProfile } from '../core/model/types';
+import { formatPercent } from './format';
+import { HeaderTip } from './HeaderTip';
 
-export function SummaryPanel({ summary }: { summary: Summary }) {
+export function SummaryPanel({ summary, rules }: { summary: Summary; rules: RuleProfile }) {
   const { t, i18n } = useTranslation();
   const num = (n: number) => n.toLocaleString(i18n.language);
-  const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
-  const items: [string, string, string][] = [
-    ['coverage-rate', t('summary.coverageRate'), pct(summary.coverage_rate)],
-    ['own-org-rate', t('summary.ownOrgRate'), pct(summary.own_org_rate)],
+  const pct = formatPercent;
+  const items: [string, React.ReactNode, string][] = [
+    ['coverage-rate', <HeaderTip label={t('summary.coverageRate')} tip={t('help.coverageRate')} />, pct(summary.coverage_rate)],
+    ['own-org-rate', <HeaderTip label={t('summary.ownOrgRate')} tip={t('help.ownOrgRate')} />, pct(summary.own_org_rate)],
     ['enterprises', t('summary.enterprises'), num(summary.enterprises)],
     ['covered', t('summary.covered'), num(summary.covered)],
     ['work-covered', t('summary.workCovered'), num(summary.work_covered)],
-    ['must-cover', t('summary.mustCover'), `${num(summary.must_cover_covered)} / ${num(summary.must_cover)}`],
-    ['six-clears', t('summary.sixClears'), pct(summary.enterprises ? summary.six_clears_complete / summary.enterprises : 0)],
+    ['must-cover', <HeaderTip label={t('summary.mustCoverShort')} tip={t('help.mustCover', { employees: rules.mustCoverMinEmployees })} />, `${num(summary.must_cover_covered)} / ${num(summary.must_cover)}`],
+    ['six-clears', <HeaderTip label={t('summary.sixClears')} tip={t('help.sixClears')} />, pct(summary.enterprises ? summary.six_clears_complete / summary.enterprises : 0)],
     ['listed', t('summary.listed'), num(summary.listed)],
   ];
   return (

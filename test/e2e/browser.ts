@@ -53,3 +53,14 @@ export function countColours(png: Buffer, colours: readonly [number, number, num
   }
   return { total: image.width * image.height, matching, nonBackground };
 }
+
+/** Waits until the map has stopped moving and drawn what it loaded, then for a painted frame (no fixed sleep). */
+export async function mapSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__lianjian!.settled(), undefined, { timeout: 60_000 });
+  await nextPaint(page);
+}
+
+/** Waits for the next frames the page paints. */
+export async function nextPaint(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

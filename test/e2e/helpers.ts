@@ -30,7 +30,8 @@ export async function openEnterprise(page: Page, e: Enterprise): Promise<void> {
   if (!box) throw new Error('no map on the page');
   await page.mouse.move(box.x + x - 20, box.y + y - 20);
   await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
-  await page.waitForTimeout(300);
+  // Picking has found it when its tooltip shows.
+  await page.locator('.deck-tooltip').filter({ hasText: e.name }).waitFor({ timeout: 30_000 });
   await page.mouse.click(box.x + x, box.y + y);
   await page.getByTestId('detail-name').filter({ hasText: e.name }).waitFor({ timeout: 30_000 });
 }

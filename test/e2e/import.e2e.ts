@@ -34,8 +34,14 @@ describe('importing registers through the UI', () => {
     await page.getByTestId('import-button').click();
     await page.getByTestId('import-file').setInputFiles(fixture);
     await expect(page.getByTestId('import-summary').innerText({ timeout: 60_000 })).resolves.toMatch(/5 行.*gb18030.*第 2 行/);
+    // Problems by name in the UI language, never codes or column keys.
     const problems = await page.getByTestId('import-problems').innerText();
-    for (const code of ['credit_code_check', 'latlon_swapped', 'missing_coordinates']) expect(problems).toContain(code);
+    for (const name of ['信用代码校验位错误', '经纬度填反', '缺少坐标']) expect(problems).toContain(name);
+    for (const code of ['credit_code_check', 'latlon_swapped', 'missing_coordinates', 'party_members']) expect(problems).not.toContain(code);
+    // The rows themselves, as they will be stored; the bad credit code is kept, with a visible warning.
+    await page.getByTestId('import-rows').locator('tbody tr.ant-table-row').nth(4).waitFor();
+    await expect(page.getByTestId('import-rows').locator('tbody tr.ant-table-row').count()).resolves.toBe(5);
+    await expect(page.getByTestId('import-row-warning').first().innerText()).resolves.toBe('信用代码校验位错误');
     await page.screenshot({ path: resolve(out, 'import-preview.png') });
     await page.getByTestId('import-commit').click();
     await page.getByText('已写入 5 行').waitFor({ timeout: 120_000 });
@@ -52,7 +58,7 @@ describe('importing registers through the UI', () => {
     await page.getByTestId('place-file').setInputFiles(resolve(__dirname, '../fixtures/io/buildings-hazards.geojson'));
     await expect(page.getByTestId('place-summary').innerText()).resolves.toMatch(/3 个可用要素.*4 个问题/);
     const problems = await page.getByTestId('place-import').innerText();
-    for (const code of ['bad_geometry', 'repaired_geometry']) expect(problems).toContain(code);
+    for (const name of ['图形无效', '图形已修复']) expect(problems).toContain(name);
     await page.getByTestId('place-commit').click();
     await page.getByText('已写入 2 个要素，1 个被拒绝').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('place-rejected').innerText()).resolves.toMatch(/bowtie/);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { countColours, launch, openMap } from './browser';
+import { countColours, launch, mapSettled, openMap } from './browser';
 import { readXlsxRows } from '../../src/core/io/xlsx';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
@@ -64,18 +64,24 @@ describe('bulletin, presentation and print in Chromium', () => {
     await takeSnapshot(page, '2011-11-01');
     const rec = plan.report.recommendations.slice(0, 8).find((r) => !UMBRELLA_KINDS.has(r.kind) && r.kind !== 'work_coverage')!;
     await page.getByTestId('tab-recommendations').click();
-    await page.getByTestId('recommendation-item').filter({ hasText: rec.id }).getByTestId('recommendation-accept').click();
+    await page.locator(`[data-testid="recommendation-item"][data-rec-id="${rec.id}"]`).getByTestId('recommendation-accept').click();
     await page.getByText('已采纳为计划项').waitFor();
     await page.getByTestId('tab-plan').click();
-    const item = () => page.getByTestId('plan-item').filter({ hasText: rec.id });
+    const item = () => page.locator(`[data-testid="plan-item"][data-recommendation-id="${rec.id}"]`);
     await item().getByTestId('plan-item-next').click();
-    await page.locator('[data-testid="plan-item"][data-status="forming"]').filter({ hasText: rec.id }).waitFor();
+    await page.locator(`[data-testid="plan-item"][data-status="forming"][data-recommendation-id="${rec.id}"]`).waitFor();
     await item().getByTestId('plan-item-next').click();
-    await page.locator('[data-testid="plan-item"][data-status="formed"]').filter({ hasText: rec.id }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('plan-form-ok').click();
+    await page.locator(`[data-testid="plan-item"][data-status="formed"][data-recommendation-id="${rec.id}"]`).waitFor({ timeout: 60_000 });
     await takeSnapshot(page, '2011-11-16');
 
-    const row = page.getByTestId('bulletin-table').locator('tbody tr').first();
+    const row = page.getByTestId('bulletin-table').locator('tbody tr.ant-table-row').first();
     await expect(row.getByTestId('bulletin-rank').innerText()).resolves.toBe('1');
+    // The ranking names its areas: the 地区 column used to render 0 px wide.
+    const district = dataset.areas.find((a) => a.level === 'district')!;
+    await expect(row.getByTestId('bulletin-area').innerText()).resolves.toBe(district.name);
+    const areaBox = await row.getByTestId('bulletin-area').boundingBox();
+    expect(areaBox?.width ?? 0, 'the area name is squeezed out').toBeGreaterThan(40);
     await expect(row.getByTestId('bulletin-newly-covered').innerText()).resolves.toBe(`+${rec.enterprise_ids.length}`);
     await expect(row.getByTestId('bulletin-new-orgs').innerText()).resolves.toBe('+1');
     await expect(row.getByTestId('bulletin-items-done').innerText()).resolves.toBe('+1');
@@ -109,7 +115,7 @@ describe('bulletin, presentation and print in Chromium', () => {
       await page.evaluate((b) => window.__lianjian!.fitBounds(b), v.box);
       await page.getByTestId('filter-search').locator('input').fill(v.search);
       await page.getByTestId('filter-search').locator('input').press('Enter');
-      await page.waitForTimeout(400);
+      await mapSettled(page);
       cameras.push(await page.evaluate(() => window.__lianjian!.camera()));
       await page.getByTestId('slide-title').fill(`第 ${k + 1} 页 · ${town.name}`);
       await page.getByTestId('slide-add').click();
@@ -125,16 +131,25 @@ describe('bulletin, presentation and print in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('presentation-title').filter({ hasText: '第 2 页' }).waitFor();
     await page.getByTestId('presentation-counter').filter({ hasText: '2 / 3' }).waitFor();
-    await page.waitForTimeout(500);
+    // The slide's camera is reached when the map stands at it.
+    await page.waitForFunction((want) => {
+      const c = window.__lianjian!.camera();
+      return Math.abs(c.zoom - want.zoom) < 0.05 && Math.abs(c.center[0] - want.center[0]) < 1e-4 && Math.abs(c.center[1] - want.center[1]) < 1e-4;
+    }, cameras[1]);
     const camera = await page.evaluate(() => window.__lianjian!.camera());
     expect(camera.zoom).toBeCloseTo(cameras[1].zoom, 1);
     expect(camera.center[0]).toBeCloseTo(cameras[1].center[0], 3);
     expect(camera.center[1]).toBeCloseTo(cameras[1].center[1], 3);
     await expect(page.getByTestId('filter-search').locator('input').inputValue()).resolves.toBe('有限公司');
     await page.getByTestId('presentation-toggle').getByText('计划完成后').click();
+    // While the map shows the forecast, it says so in words.
+    await expect(page.getByTestId('after-plan-badge').innerText()).resolves.toContain('计划完成后');
     await page.screenshot({ path: resolve(out, 'presentation.png') });
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
+    // Leaving the presentation returns the workspace to the situation now: no after-plan colouring left behind.
+    await page.getByTestId('after-plan-badge').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('after-plan').getAttribute('aria-checked')).resolves.toBe('false');
   });
 
   it('exports the map as a 3840 px PNG with the map on it', async () => {
@@ -161,8 +176,14 @@ describe('bulletin, presentation and print in Chromium', () => {
     await page.getByText('概览', { exact: true }).click();
     await page.getByTestId('overview').getByText('A3').click();
     await page.getByTestId('report-print').click();
-    await page.locator('.print-root [data-testid="area-report"] img').waitFor({ state: 'attached' });
+    // The report's map is rendered at 2400 px first: in software WebGL that takes a while.
+    await page.locator('.print-root [data-testid="area-report"] img').waitFor({ state: 'attached', timeout: 150_000 });
     await page.waitForFunction(() => (document.querySelector('.print-root img') as HTMLImageElement | null)?.complete === true);
+    // Recommendations are listed by name (and members), never by their codes.
+    const ids = new Set(plan.report.recommendations.map((r) => r.id));
+    const named = await page.locator('.print-root [data-testid="report-recommendation"] td:first-child').allInnerTexts();
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((n) => ids.has(n.trim()))).toEqual([]);
     report.reportPdfPages = await pdf(page, 'area-report.pdf', 'A3');
     expect(report.reportPdfPages).toBeGreaterThan(1);
   });

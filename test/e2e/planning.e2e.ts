@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openMap } from './browser';
+import { launch, mapSettled, openMap } from './browser';
 import { loneEnterprise } from './helpers';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
@@ -77,10 +77,13 @@ describe('the planning workspace in Chromium', () => {
     await page.getByTestId('plan-new').click();
     await page.getByTestId('plan-tool').getByText('画多边形').click();
     const [w, s, e, n] = building.box;
+    await mapSettled(page);
     for (const [lon, lat] of [[w, s], [e, s], [e, n], [w, n]]) {
       const [x, y] = await screenPoint(page, lon, lat);
+      const drawn = await page.evaluate(() => window.__lianjian!.mapFrames);
       await page.mouse.click(x, y);
-      await page.waitForTimeout(150);
+      // The drawing tool has taken the corner when maplibre draws the outline again.
+      await page.waitForFunction((before) => window.__lianjian!.mapFrames > before, drawn);
     }
     await page.keyboard.press('Enter');
     const formal = building.members.reduce((sum, m) => sum + (m.partyMembers ?? 0), 0);
@@ -115,10 +118,11 @@ describe('the planning workspace in Chromium', () => {
     await page.getByTestId('plan-new').click();
     await page.getByTestId('plan-tool').getByText('点选企业').click();
     await page.evaluate(([lon, lat]) => window.__lianjian!.fitBounds([lon - 0.002, lat - 0.002, lon + 0.002, lat + 0.002]), [lone.lon as number, lone.lat as number]);
-    await page.waitForTimeout(300);
+    await mapSettled(page);
     const [x, y] = await screenPoint(page, lone.lon as number, lone.lat as number);
     await page.mouse.move(x - 10, y - 10);
     await page.mouse.move(x, y, { steps: 3 });
+    await page.locator('.deck-tooltip').filter({ hasText: lone.name }).waitFor({ timeout: 30_000 });
     await page.mouse.click(x, y);
     await page.getByTestId('check-units').filter({ hasText: /^1$/ }).waitFor({ timeout: 20_000 });
     const shown = await page.getByTestId('check-violation').evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')));
@@ -145,25 +149,27 @@ describe('the planning workspace in Chromium', () => {
 
     // Accepted (拟建) and given an owner: on the worklist under that owner, still uncovered.
     await page.getByTestId('tab-recommendations').click();
-    await page.getByTestId('recommendation-item').filter({ hasText: rec.id }).getByTestId('recommendation-accept').click();
+    await page.locator(`[data-testid="recommendation-item"][data-rec-id="${rec.id}"]`).getByTestId('recommendation-accept').click();
     await page.getByText('已采纳为计划项').waitFor();
     await page.getByTestId('tab-plan').click();
-    const item = () => page.getByTestId('plan-item').filter({ hasText: rec.id });
+    const item = () => page.locator(`[data-testid="plan-item"][data-recommendation-id="${rec.id}"]`);
+    // The owner is typed and 推进 pressed at once, without 保存: the owner is kept (it used to be lost).
     await item().getByTestId('plan-item-owner').fill('张明');
-    await item().getByTestId('plan-item-apply').click();
-    await item().getByTestId('plan-item-apply').waitFor({ state: 'detached' });
+    await item().getByTestId('plan-item-next').click();
+    await page.locator(`[data-testid="plan-item"][data-status="forming"][data-recommendation-id="${rec.id}"]`).waitFor({ timeout: 30_000 });
+    await expect(item().getByTestId('plan-item-owner').inputValue()).resolves.toBe('张明');
     await page.getByTestId('tab-worklist').click();
     await page.getByTestId('worklist-count').filter({ hasText: `${before} 家` }).waitFor();
     await chooseOwner(page, '张明');
     await page.getByTestId('worklist-count').filter({ hasText: `${rec.must_cover} 家` }).waitFor();
     await page.screenshot({ path: resolve(out, 'planning-worklist.png') });
 
-    // 拟建 → 组建中 → 已组建: its enterprises count as covered.
+    // 组建中 → 已组建 asks first, saying what will happen; then its enterprises count as covered.
     await page.getByTestId('tab-plan').click();
     await item().getByTestId('plan-item-next').click();
-    await page.locator('[data-testid="plan-item"][data-status="forming"]').filter({ hasText: rec.id }).waitFor({ timeout: 30_000 });
-    await item().getByTestId('plan-item-next').click();
-    await page.locator('[data-testid="plan-item"][data-status="formed"]').filter({ hasText: rec.id }).waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('plan-form-confirm').innerText()).resolves.toContain(`${rec.enterprise_ids.length} 家企业计为已覆盖`);
+    await page.getByTestId('plan-form-ok').click();
+    await page.locator(`[data-testid="plan-item"][data-status="formed"][data-recommendation-id="${rec.id}"]`).waitFor({ timeout: 60_000 });
     await page.getByText('概览', { exact: true }).click();
     await page.getByTestId('summary-coverage-rate').filter({ hasText: pct(summary.covered + rec.enterprise_ids.length) }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: resolve(out, 'planning-overview.png') });

@@ -13,7 +13,9 @@ export function safeCell(value: unknown): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, options: { bom?: boolean } = {}): string {
-  const body = Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => safeCell(r[c]))) }, { newline: '\r\n', quotes: false });
+/** `headers` (one per column) are written instead of the column keys, neutralised like any cell. */
+export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, options: { bom?: boolean; headers?: readonly string[] } = {}): string {
+  const fields = options.headers ? columns.map((c, k) => safeCell(options.headers?.[k] ?? c)) : [...columns];
+  const body = Papa.unparse({ fields, data: rows.map((r) => columns.map((c) => safeCell(r[c]))) }, { newline: '\r\n', quotes: false });
   return `${options.bom ? '\uFEFF' : ''}${body}\r\n`;
 }

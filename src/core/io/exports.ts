@@ -1,28 +1,94 @@
-/** What leaves the app: enterprises, the worklist, the report and the area table as CSV / XLSX, layers as GeoJSON. */
+/**
+ * What leaves the app: enterprises, the worklist, the report, the area table and the bulletin as CSV /
+ * XLSX, layers as GeoJSON. Office-ready: headers in the reader's language (Chinese by default), area
+ * names where people expect names (the codes stay, as extra columns), rates as percentages (an XLSX
+ * number format, so the cells still add up), and no cell that starts a formula.
+ */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Enterprise } from '../model/types';
-import type { AreaRow, PlanReport } from '../model/report';
+import type { AreaRow, PlanReport, Recommendation } from '../model/report';
 import { CHINESE_HEADERS, ENTERPRISE_COLUMNS } from './columns';
 import { enterpriseToRow, enterprisesToCsv } from './dataset-writer';
 import { toCsv } from './csv-writer';
 import { writeXlsx, type SheetSpec } from './xlsx';
 
-const NUMERIC_COLUMNS = new Set(['employees', 'party_members', 'probationary_members', 'registered_capital']);
+/**
+ * The words an export is written in. Every field has a Chinese default; the app passes the UI
+ * language's. `areaName` turns an area code into its name (codes then move to their own columns).
+ */
+export interface ExportText {
+  headers: Record<string, string>;
+  sheets: Record<string, string>;
+  yes: string;
+  no: string;
+  notPlanned: string;
+  levels: Record<'district' | 'street', string>;
+  /** Figure names of the report's summary sheet, by the summary's field. */
+  figures: Record<string, string>;
+  areaName?: (code: string) => string;
+  /** Recommendations by name, their kinds and levels in words, enterprises by name, reasons in the reader's language. */
+  recommendationName?: (rec: Recommendation) => string;
+  kindLabel?: (kind: string) => string;
+  levelLabel?: (level: string) => string;
+  enterpriseName?: (id: string) => string;
+  reasons?: (rec: Recommendation) => string[];
+}
 
-export function enterprisesSheet(enterprises: readonly Enterprise[]): SheetSpec {
-  const extra = [...new Set(enterprises.flatMap((e) => Object.keys(e.extra)))];
+export const CHINESE_TEXT: ExportText = {
+  headers: {
+    ...CHINESE_HEADERS, district_code: '区县代码', street_code: '乡镇街道代码',
+    plan_item: '计划项', plan_status: '计划状态', owner: '责任人', instructor: '党建指导员', due_date: '完成时限', recommendation: '规划建议', kind: '建议类型',
+    area: '地区', area_code: '区划代码', area_name: '名称', level: '层级', parent: '上级地区', enterprises: '在营企业', covered: '已建党组织覆盖', coverage_rate: '组建率',
+    own_org: '单独组建', own_org_rate: '单独组建率', work_covered_count: '工作覆盖', must_cover: '应建企业', must_cover_covered: '应建已建',
+    six_clears_complete: '六清完整', six_clears_rate: '六清完整率', rank: '名次', points: '较上期（百分点）', new_orgs: '新建党组织',
+    newly_covered: '新覆盖企业', items_done: '完成计划项', figure: '指标', value: '数值', rec_name: '名称', rec_code: '编号', rec_level: '层级',
+    rec_parent: '上级', units: '企业数', members: '党员', enterprise_names: '企业', reasons: '理由',
+  },
+  sheets: { enterprises: '企业名录', worklist: '应建未建清单', areas: '分区统计', summary: '汇总', recommendations: '规划建议', bulletin: '通报' },
+  yes: '是', no: '否', notPlanned: '未列入计划',
+  levels: { district: '区县', street: '乡镇街道' },
+  figures: {
+    listed: '登记企业', enterprises: '在营企业', covered: '已建党组织覆盖', coverage_rate: '组建率', own_org: '单独组建', own_org_rate: '单独组建率',
+    work_covered: '工作覆盖', must_cover: '应建企业', must_cover_covered: '应建已建', must_cover_work_covered: '应建仅工作覆盖', six_clears_complete: '六清完整', unmapped: '未上图',
+  },
+};
+
+const RATE_FIGURES = new Set(['coverage_rate', 'own_org_rate']);
+const NUMERIC_COLUMNS = new Set(['employees', 'party_members', 'probationary_members', 'registered_capital']);
+const header = (text: ExportText, key: string) => text.headers[key] ?? CHINESE_TEXT.headers[key] ?? key;
+const nameOf = (text: ExportText, code: string) => (code && text.areaName ? text.areaName(code) : code);
+
+/** An enterprise row with names for its areas; the codes in columns of their own when names are known. */
+function enterpriseRow(e: Enterprise, text: ExportText): Record<string, unknown> {
+  const row = enterpriseToRow(e);
+  if (!text.areaName) return row;
   return {
-    name: '企业',
-    columns: [
-      ...ENTERPRISE_COLUMNS.map((c) => ({ key: c, header: CHINESE_HEADERS[c], numeric: NUMERIC_COLUMNS.has(c), width: c === 'name' || c === 'address' ? 32 : 14 })),
-      ...extra.map((c) => ({ key: c, header: c })),
-    ],
-    rows: enterprises.map(enterpriseToRow),
+    ...row, district: nameOf(text, e.district), street: nameOf(text, e.street), district_code: e.district, street_code: e.street,
+    owner_is_member: e.ownerIsMember === null ? '' : e.ownerIsMember ? text.yes : text.no, work_covered: e.workCovered ? text.yes : text.no,
   };
 }
 
-export const exportEnterprisesCsv = (enterprises: readonly Enterprise[]): string => enterprisesToCsv(enterprises, { bom: true });
-export const exportEnterprisesXlsx = (enterprises: readonly Enterprise[]): Promise<Uint8Array<ArrayBuffer>> => writeXlsx([enterprisesSheet(enterprises)]);
+function enterpriseKeys(enterprises: readonly Enterprise[], text: ExportText): string[] {
+  const extra = [...new Set(enterprises.flatMap((e) => Object.keys(e.extra)))];
+  return [...ENTERPRISE_COLUMNS, ...(text.areaName ? ['district_code', 'street_code'] : []), ...extra];
+}
+
+export function enterprisesSheet(enterprises: readonly Enterprise[], text: ExportText = CHINESE_TEXT): SheetSpec {
+  const keys = enterpriseKeys(enterprises, text);
+  return {
+    name: text.sheets.enterprises,
+    columns: keys.map((c) => ({ key: c, header: (ENTERPRISE_COLUMNS as readonly string[]).includes(c) || c.endsWith('_code') ? header(text, c) : c, numeric: NUMERIC_COLUMNS.has(c), width: c === 'name' || c === 'address' ? 32 : 14 })),
+    rows: enterprises.map((e) => enterpriseRow(e, text)),
+  };
+}
+
+/** Without text: the dataset contract's CSV (English keys, a round trip). With it: the reader's headers and area names. */
+export function exportEnterprisesCsv(enterprises: readonly Enterprise[], text?: ExportText): string {
+  if (!text) return enterprisesToCsv(enterprises, { bom: true });
+  const sheet = enterprisesSheet(enterprises, text);
+  return toCsv(sheet.columns.map((c) => c.key), sheet.rows, { bom: true, headers: sheet.columns.map((c) => c.header) });
+}
+export const exportEnterprisesXlsx = (enterprises: readonly Enterprise[], text: ExportText = CHINESE_TEXT): Promise<Uint8Array<ArrayBuffer>> => writeXlsx([enterprisesSheet(enterprises, text)]);
 
 /** A worklist line: an uncovered must-cover enterprise, its plan item (if any) and the recommendation it is in. */
 export interface WorklistExportRow {
@@ -30,68 +96,94 @@ export interface WorklistExportRow {
   planItem: { title: string; status: string; owner: string; instructor: string; dueDate: string | null } | null;
   recommendationId: string | null;
   recommendationKind: string | null;
+  /** The recommendation by name; the id stays in its own column. */
+  recommendationName?: string | null;
 }
 
-const WORKLIST_COLUMNS = [
-  { key: 'id', header: '编号' }, { key: 'name', header: '企业名称', width: 32 }, { key: 'credit_code', header: '统一社会信用代码', width: 22 },
-  { key: 'district', header: '区县' }, { key: 'street', header: '乡镇街道' }, { key: 'employees', header: '职工人数', numeric: true },
-  { key: 'party_members', header: '正式党员', numeric: true }, { key: 'probationary_members', header: '预备党员', numeric: true },
-  { key: 'work_covered', header: '工作覆盖' }, { key: 'plan_item', header: '计划项', width: 28 }, { key: 'plan_status', header: '计划状态' },
-  { key: 'owner', header: '责任人' }, { key: 'instructor', header: '党建指导员' }, { key: 'due_date', header: '完成时限' },
-  { key: 'recommendation', header: '规划建议' }, { key: 'kind', header: '建议类型' },
+const WORKLIST_KEYS: { key: string; width?: number; numeric?: boolean }[] = [
+  { key: 'id' }, { key: 'name', width: 32 }, { key: 'credit_code', width: 22 }, { key: 'district' }, { key: 'street' }, { key: 'employees', numeric: true },
+  { key: 'party_members', numeric: true }, { key: 'probationary_members', numeric: true }, { key: 'work_covered' }, { key: 'plan_item', width: 28 },
+  { key: 'plan_status' }, { key: 'owner' }, { key: 'instructor' }, { key: 'due_date' }, { key: 'recommendation', width: 32 }, { key: 'kind' },
+  { key: 'district_code' }, { key: 'street_code' }, { key: 'rec_code' },
 ];
 
-const worklistRows = (rows: readonly WorklistExportRow[]) =>
-  rows.map(({ enterprise: e, planItem, recommendationId, recommendationKind }) => ({
-    id: e.id, name: e.name, credit_code: e.creditCode, district: e.district, street: e.street, employees: e.employees,
-    party_members: e.partyMembers, probationary_members: e.probationaryMembers, work_covered: e.workCovered ? '是' : '否',
-    plan_item: planItem?.title ?? '未列入计划', plan_status: planItem?.status ?? '', owner: planItem?.owner ?? '', instructor: planItem?.instructor ?? '',
-    due_date: planItem?.dueDate ?? '', recommendation: recommendationId ?? '', kind: recommendationKind ?? '',
-  }));
-
-export const exportWorklistCsv = (rows: readonly WorklistExportRow[]): string =>
-  toCsv(WORKLIST_COLUMNS.map((c) => c.key), worklistRows(rows), { bom: true });
-export const exportWorklistXlsx = (rows: readonly WorklistExportRow[]): Promise<Uint8Array<ArrayBuffer>> =>
-  writeXlsx([{ name: '应建未建清单', columns: WORKLIST_COLUMNS, rows: worklistRows(rows) }]);
-
-const AREA_COLUMNS = [
-  { key: 'id', header: '区划代码' }, { key: 'name', header: '名称' }, { key: 'level', header: '层级' },
-  { key: 'enterprises', header: '在营企业', numeric: true }, { key: 'covered', header: '已建党组织覆盖', numeric: true },
-  { key: 'coverage_rate', header: '组建率', numeric: true }, { key: 'own_org', header: '单独组建', numeric: true },
-  { key: 'own_org_rate', header: '单独组建率', numeric: true }, { key: 'work_covered', header: '工作覆盖', numeric: true },
-  { key: 'must_cover', header: '应建企业', numeric: true }, { key: 'must_cover_covered', header: '应建已建', numeric: true },
-  { key: 'six_clears_complete', header: '六清完整', numeric: true },
-];
-
-export function areaSheet(areas: readonly AreaRow[]): SheetSpec {
-  return { name: '分区统计', columns: AREA_COLUMNS, rows: [...areas].sort((a, b) => b.coverage_rate - a.coverage_rate) as unknown as Record<string, unknown>[] };
+function worklistSheet(rows: readonly WorklistExportRow[], text: ExportText): SheetSpec {
+  return {
+    name: text.sheets.worklist,
+    columns: WORKLIST_KEYS.map((c) => ({ ...c, header: header(text, c.key) })),
+    rows: rows.map(({ enterprise: e, planItem, recommendationId, recommendationKind, recommendationName }) => ({
+      id: e.id, name: e.name, credit_code: e.creditCode, district: nameOf(text, e.district), street: nameOf(text, e.street), employees: e.employees,
+      party_members: e.partyMembers, probationary_members: e.probationaryMembers, work_covered: e.workCovered ? text.yes : text.no,
+      plan_item: planItem?.title ?? text.notPlanned, plan_status: planItem?.status ?? '', owner: planItem?.owner ?? '', instructor: planItem?.instructor ?? '',
+      due_date: planItem?.dueDate ?? '', recommendation: recommendationName ?? recommendationId ?? '', kind: recommendationKind ?? '',
+      district_code: e.district, street_code: e.street, rec_code: recommendationId ?? '',
+    })),
+  };
 }
 
-export const exportAreasXlsx = (areas: readonly AreaRow[]): Promise<Uint8Array<ArrayBuffer>> => writeXlsx([areaSheet(areas)]);
+export function exportWorklistCsv(rows: readonly WorklistExportRow[], text: ExportText = CHINESE_TEXT): string {
+  const sheet = worklistSheet(rows, text);
+  return toCsv(sheet.columns.map((c) => c.key), sheet.rows, { bom: true, headers: sheet.columns.map((c) => c.header) });
+}
+export const exportWorklistXlsx = (rows: readonly WorklistExportRow[], text: ExportText = CHINESE_TEXT): Promise<Uint8Array<ArrayBuffer>> =>
+  writeXlsx([worklistSheet(rows, text)]);
 
-export function exportReportXlsx(report: PlanReport): Promise<Uint8Array<ArrayBuffer>> {
-  const summary = Object.entries(report.summary).map(([key, value]) => ({ key, value }));
+const AREA_KEYS: { key: string; numeric?: boolean; percent?: boolean; width?: number }[] = [
+  { key: 'area_name', width: 16 }, { key: 'level' }, { key: 'parent', width: 14 }, { key: 'enterprises', numeric: true }, { key: 'covered', numeric: true },
+  { key: 'coverage_rate', percent: true }, { key: 'own_org', numeric: true }, { key: 'own_org_rate', percent: true }, { key: 'work_covered_count', numeric: true },
+  { key: 'must_cover', numeric: true }, { key: 'must_cover_covered', numeric: true }, { key: 'six_clears_complete', numeric: true }, { key: 'area_code', width: 14 },
+];
+
+export function areaSheet(areas: readonly AreaRow[], text: ExportText = CHINESE_TEXT): SheetSpec {
+  const names = new Map(areas.map((a) => [a.id, a.name]));
+  return {
+    name: text.sheets.areas,
+    columns: AREA_KEYS.map((c) => ({ ...c, header: header(text, c.key) })),
+    rows: [...areas].sort((a, b) => b.coverage_rate - a.coverage_rate).map((a) => ({
+      ...a, area_name: a.name, area_code: a.id, level: text.levels[a.level] ?? a.level, parent: a.parent ? names.get(a.parent) ?? nameOf(text, a.parent) : '',
+      work_covered_count: a.work_covered,
+    })),
+  };
+}
+
+export const exportAreasXlsx = (areas: readonly AreaRow[], text: ExportText = CHINESE_TEXT): Promise<Uint8Array<ArrayBuffer>> => writeXlsx([areaSheet(areas, text)]);
+
+export function exportReportXlsx(report: PlanReport, text: ExportText = CHINESE_TEXT): Promise<Uint8Array<ArrayBuffer>> {
+  const summary = Object.entries(report.summary).map(([key, value]) => ({ figure: text.figures[key] ?? CHINESE_TEXT.figures[key] ?? key, value, rate: RATE_FIGURES.has(key) }));
+  const byId = new Map(report.recommendations.map((r) => [r.id, r]));
+  const recName = (r: Recommendation) => text.recommendationName?.(r) ?? r.id;
   return writeXlsx([
-    { name: '汇总', columns: [{ key: 'key', header: '指标', width: 24 }, { key: 'value', header: '数值', numeric: true }], rows: summary },
-    areaSheet(report.areas),
+    // Counts and rates share the value column: the rates go on a sheet of their own format.
+    { name: text.sheets.summary, columns: [{ key: 'figure', header: header(text, 'figure'), width: 24 }, { key: 'value', header: header(text, 'value'), numeric: true }], rows: summary.filter((s) => !s.rate) },
+    { name: `${text.sheets.summary} %`, columns: [{ key: 'figure', header: header(text, 'figure'), width: 24 }, { key: 'value', header: header(text, 'value'), percent: true }], rows: summary.filter((s) => s.rate) },
+    areaSheet(report.areas, text),
     {
-      name: '规划建议',
+      name: text.sheets.recommendations,
       columns: [
-        { key: 'id', header: '编号' }, { key: 'kind', header: '类型' }, { key: 'level', header: '层级' }, { key: 'parent_id', header: '上级' },
-        { key: 'units', header: '企业数', numeric: true }, { key: 'formal_members', header: '正式党员', numeric: true }, { key: 'members', header: '党员', numeric: true },
-        { key: 'enterprise_ids', header: '企业编号', width: 40 }, { key: 'reasons', header: '理由', width: 60 },
+        { key: 'rec_name', header: header(text, 'rec_name'), width: 36 }, { key: 'kind', header: header(text, 'kind'), width: 16 }, { key: 'rec_level', header: header(text, 'rec_level') },
+        { key: 'rec_parent', header: header(text, 'rec_parent'), width: 30 }, { key: 'units', header: header(text, 'units'), numeric: true },
+        { key: 'formal_members', header: header(text, 'party_members'), numeric: true }, { key: 'members', header: header(text, 'members'), numeric: true },
+        { key: 'enterprise_names', header: header(text, 'enterprise_names'), width: 60 }, { key: 'reasons', header: header(text, 'reasons'), width: 60 },
+        { key: 'rec_code', header: header(text, 'rec_code') },
       ],
-      rows: report.recommendations.map((r) => ({ ...r, units: r.enterprise_ids.length, enterprise_ids: r.enterprise_ids.join('、'), reasons: r.reasons.join('；') })),
+      rows: report.recommendations.map((r) => {
+        const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+        return {
+          rec_name: recName(r), kind: text.kindLabel?.(r.kind) ?? r.kind, rec_level: r.level ? text.levelLabel?.(r.level) ?? r.level : '',
+          rec_parent: parent ? recName(parent) : '', units: r.enterprise_ids.length, formal_members: r.formal_members, members: r.members,
+          enterprise_names: r.enterprise_ids.map((id) => text.enterpriseName?.(id) ?? id).join('、'), reasons: (text.reasons?.(r) ?? r.reasons).join('；'), rec_code: r.id,
+        };
+      }),
     },
   ]);
 }
 
 /** Any layer as GeoJSON (RFC 7946, WGS-84). Unmapped enterprises are left out of a point layer, and counted. */
-export function enterprisesGeoJson(enterprises: readonly Enterprise[]): { geojson: FeatureCollection; unmapped: number } {
+export function enterprisesGeoJson(enterprises: readonly Enterprise[], text?: ExportText): { geojson: FeatureCollection; unmapped: number } {
   const features: Feature[] = [];
   for (const e of enterprises) {
     if (e.lon === null || e.lat === null) continue;
-    features.push({ type: 'Feature', properties: enterpriseToRow(e), geometry: { type: 'Point', coordinates: [e.lon, e.lat] } });
+    features.push({ type: 'Feature', properties: text ? enterpriseRow(e, text) : enterpriseToRow(e), geometry: { type: 'Point', coordinates: [e.lon, e.lat] } });
   }
   return { geojson: { type: 'FeatureCollection', features }, unmapped: enterprises.length - features.length };
 }
@@ -109,15 +201,16 @@ export interface BulletinExportRow {
   sixClearsRate: number;
 }
 
-/** The bulletin as a spreadsheet: one sheet, ranked, rates as fractions (formatted by the reader). */
-export function exportBulletinXlsx(rows: readonly BulletinExportRow[], date: string): Promise<Uint8Array<ArrayBuffer>> {
+/** The bulletin as a spreadsheet: one sheet, ranked; rates are numbers shown as percentages. */
+export function exportBulletinXlsx(rows: readonly BulletinExportRow[], date: string, text: ExportText = CHINESE_TEXT): Promise<Uint8Array<ArrayBuffer>> {
   return writeXlsx([{
-    name: `通报 ${date}`,
+    name: `${text.sheets.bulletin} ${date}`,
     columns: [
-      { key: 'rank', header: '名次', numeric: true }, { key: 'name', header: '地区', width: 20 }, { key: 'coverageRate', header: '组建率', numeric: true },
-      { key: 'pointsGained', header: '较上期（百分点）', numeric: true }, { key: 'newOrganizations', header: '新建党组织', numeric: true },
-      { key: 'newlyCovered', header: '新覆盖企业', numeric: true }, { key: 'planItemsDone', header: '完成计划项', numeric: true },
-      { key: 'enterprises', header: '在营企业', numeric: true }, { key: 'covered', header: '已覆盖', numeric: true }, { key: 'sixClearsRate', header: '六清完整率', numeric: true },
+      { key: 'rank', header: header(text, 'rank'), numeric: true }, { key: 'name', header: header(text, 'area'), width: 20 }, { key: 'coverageRate', header: header(text, 'coverage_rate'), percent: true },
+      { key: 'pointsGained', header: header(text, 'points'), numeric: true }, { key: 'newOrganizations', header: header(text, 'new_orgs'), numeric: true },
+      { key: 'newlyCovered', header: header(text, 'newly_covered'), numeric: true }, { key: 'planItemsDone', header: header(text, 'items_done'), numeric: true },
+      { key: 'enterprises', header: header(text, 'enterprises'), numeric: true }, { key: 'covered', header: header(text, 'covered'), numeric: true },
+      { key: 'sixClearsRate', header: header(text, 'six_clears_rate'), percent: true },
     ],
     rows: rows as unknown as Record<string, unknown>[],
   }]);

@@ -41,9 +41,12 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
   return rows;
 }
 
+export const PERCENT_FORMAT = '0.00%';
+
 export interface SheetSpec {
   name: string;
-  columns: readonly { key: string; header: string; width?: number; numeric?: boolean }[];
+  /** `percent`: a fraction written as a number shown as a percentage (0.4391 → 43.91%), so a spreadsheet can still sum it. */
+  columns: readonly { key: string; header: string; width?: number; numeric?: boolean; percent?: boolean }[];
   rows: ReadonlyArray<Record<string, unknown>>;
 }
 
@@ -59,12 +62,15 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Arra
         Object.fromEntries(
           spec.columns.map((c) => {
             const v = row[c.key];
-            if (c.numeric && typeof v === 'number' && Number.isFinite(v)) return [c.key, v];
+            if ((c.numeric || c.percent) && typeof v === 'number' && Number.isFinite(v)) return [c.key, v];
             return [c.key, safeCell(v)];
           }),
         ),
       );
     }
+    spec.columns.forEach((c, k) => {
+      if (c.percent) sheet.getColumn(k + 1).numFmt = PERCENT_FORMAT;
+    });
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }

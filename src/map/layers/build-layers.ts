@@ -11,6 +11,11 @@ import { createAreaLabelLayer } from './label-layer';
 import { createDraftLayers, createPlanItemLayer } from './plan-item-layers';
 import type { PlanItem } from '../../core/model/records';
 import type { Draft } from '../../state/planning';
+import type { SelectedPlace } from '../../state/search';
+import { createPlaceHighlightLayer } from './place-layers';
+
+/** Area names when presenting: legible from the back of a meeting room (≥ 18 px at 1080p). */
+export const PRESENTING_LABEL_PX = 24;
 
 export interface LayerInput {
   view: PlanView;
@@ -22,6 +27,10 @@ export interface LayerInput {
   draft: Draft | null;
   /** Colours by these categories instead of the view's (e.g. after the plan). */
   categories?: Uint8Array;
+  /** A building or zone chosen from the search list, outlined. */
+  selectedPlace?: SelectedPlace | null;
+  /** Projector sizes for the labels. */
+  presenting?: boolean;
 }
 
 const selectionCache = new WeakMap<PlanView, Map<string, Float32Array>>();
@@ -42,7 +51,7 @@ function recommendationPositions(view: PlanView, id: string): Float32Array {
   return out;
 }
 
-export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories }: LayerInput): Layer[] {
+export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories, selectedPlace, presenting }: LayerInput): Layer[] {
   const out: Layer[] = [
     createZoneLayer(view.zones, layers.zones, layers.coverageFill),
     createBuildingLayer(view.buildings, layers.buildings, layers.coverageFill),
@@ -58,6 +67,10 @@ export function buildLayers({ view, layers, selectedEnterprise, selectedRecommen
   if (selectedEnterprise !== null && view.positions[selectedEnterprise * 2] === view.positions[selectedEnterprise * 2]) {
     out.push(createHighlightLayer(LAYER_IDS.selection, view.positions.slice(selectedEnterprise * 2, selectedEnterprise * 2 + 2), 12));
   }
-  out.push(createAreaLabelLayer(view, layers.areas));
+  if (selectedPlace) {
+    const feature = (selectedPlace.kind === 'building' ? view.buildings : view.zones).features[selectedPlace.index];
+    if (feature) out.push(createPlaceHighlightLayer(feature));
+  }
+  out.push(createAreaLabelLayer(view, layers.areas, presenting ? PRESENTING_LABEL_PX : undefined));
   return out;
 }

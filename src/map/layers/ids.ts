@@ -8,6 +8,7 @@ export const LAYER_IDS = {
   recommendation: 'selected-recommendation',
   selection: 'selected-enterprise',
   labels: 'area-labels',
+  placeHighlight: 'selected-place',
   planItems: 'plan-items',
   draftOutline: 'draft-outline',
   draftMembers: 'draft-members',

@@ -8,7 +8,9 @@ import { LAYER_IDS } from './ids';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-export function createAreaLabelLayer(view: PlanView, visible: boolean) {
+export const LABEL_PX = 16;
+
+export function createAreaLabelLayer(view: PlanView, visible: boolean, sizePx = LABEL_PX) {
   return new TextLayer({
     id: LAYER_IDS.labels,
     data: view.areaLabels.filter((l) => l.level === 'district'),
@@ -19,7 +21,8 @@ export function createAreaLabelLayer(view: PlanView, visible: boolean) {
     fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
     getText: (d: PlanView['areaLabels'][number]) => d.name,
     getPosition: (d: PlanView['areaLabels'][number]) => d.position,
-    getSize: 16,
+    getSize: sizePx,
+    updateTriggers: { getSize: sizePx },
     getColor: [31, 41, 51, 255],
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],

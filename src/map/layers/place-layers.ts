@@ -2,7 +2,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ZoneKind } from '../../core/model/types';
-import { BUILDING_COLOR, ZONE_COLORS, coverageRampColor, type Rgba } from './palette';
+import { BUILDING_COLOR, HIGHLIGHT_COLOR, ZONE_COLORS, coverageRampColor, type Rgba } from './palette';
 import { LAYER_IDS } from './ids';
 
 const zoneKindColor = (f: Feature): Rgba => ZONE_COLORS[(f.properties?.kind as ZoneKind) ?? 'business_district'];
@@ -30,6 +30,20 @@ export function createZoneLayer(zones: FeatureCollection, visible: boolean, byCo
     updateTriggers: { getFillColor: byCoverage },
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
+  });
+}
+
+/** The building or zone chosen from the search list: a thick outline above everything. */
+export function createPlaceHighlightLayer(feature: Feature) {
+  return new GeoJsonLayer({
+    id: LAYER_IDS.placeHighlight,
+    data: { type: 'FeatureCollection', features: [feature] },
+    filled: true,
+    stroked: true,
+    getFillColor: [HIGHLIGHT_COLOR[0], HIGHLIGHT_COLOR[1], HIGHLIGHT_COLOR[2], 50],
+    getLineColor: HIGHLIGHT_COLOR,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 4,
   });
 }
 

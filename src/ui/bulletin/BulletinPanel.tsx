@@ -14,6 +14,10 @@ import { download, XLSX_TYPE } from '../download';
 import { TrendChart, type ChartImage } from './TrendChart';
 import { printSection } from '../print';
 import { autoSnapshotEnabled, setAutoSnapshot } from '../../state/bulletin-settings';
+import { formatPercent } from '../format';
+import { HeaderTip } from '../HeaderTip';
+import { exportText } from '../export-text';
+import { datasetDisplayName, exportFileName } from '../names';
 
 const TREND_LIMIT = 10;
 
@@ -53,7 +57,6 @@ export function BulletinPanel() {
     [rows, snapshots],
   );
   if (!view) return null;
-  const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
   const signed = (n: number | null, digits = 0) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`);
   const take = async () => {
     if (!repository) return;
@@ -72,7 +75,8 @@ export function BulletinPanel() {
   };
   const exportXlsx = async () => {
     if (!shownDate) return;
-    download(await exportBulletinXlsx(rows, shownDate), `bulletin-${shownDate}.xlsx`, XLSX_TYPE);
+    const scope = district ? view.areaList.find((a) => a.id === district)?.name ?? null : null;
+    download(await exportBulletinXlsx(rows, shownDate, exportText(t, view, i18n.language)), exportFileName(view, scope, t('files.bulletin'), 'xlsx', shownDate), XLSX_TYPE);
   };
   const districts = view.areaList.filter((a) => a.level === 'district');
   const table = (
@@ -82,15 +86,18 @@ export function BulletinPanel() {
       data-testid="bulletin-table"
       dataSource={rows}
       pagination={false}
+      scroll={{ x: 'max-content' }}
+      className="ranking-table"
       columns={[
-        { title: t('bulletin.rank'), dataIndex: 'rank', width: 52, render: (rank: number, r) => <span data-testid="bulletin-rank">{rank}{r.previousRank && r.previousRank !== rank ? (r.previousRank > rank ? ' ▲' : ' ▼') : ''}</span> },
-        { title: t('bulletin.area'), dataIndex: 'name', ellipsis: true },
-        { title: t('bulletin.rate'), dataIndex: 'coverageRate', render: pct, width: 72 },
-        { title: t('bulletin.points'), dataIndex: 'pointsGained', render: (v: number | null) => <span data-testid="bulletin-points">{signed(v, 2)}</span>, width: 64 },
-        { title: t('bulletin.newOrgs'), dataIndex: 'newOrganizations', render: (v: number | null) => <span data-testid="bulletin-new-orgs">{signed(v)}</span>, width: 56 },
-        { title: t('bulletin.newlyCovered'), dataIndex: 'newlyCovered', render: (v: number | null) => <span data-testid="bulletin-newly-covered">{signed(v)}</span>, width: 64 },
-        { title: t('bulletin.itemsDone'), dataIndex: 'planItemsDone', render: (v: number | null) => <span data-testid="bulletin-items-done">{signed(v)}</span>, width: 56 },
-        { title: t('bulletin.sixClears'), dataIndex: 'sixClearsRate', render: pct, width: 66 },
+        { title: t('bulletin.rank'), dataIndex: 'rank', width: 48, fixed: 'left', render: (rank: number, r) => <span data-testid="bulletin-rank">{rank}{r.previousRank && r.previousRank !== rank ? (r.previousRank > rank ? ' ▲' : ' ▼') : ''}</span> },
+        // The area column has a width of its own: squeezed by the figures it used to render 0 px wide.
+        { title: t('bulletin.area'), dataIndex: 'name', width: 104, fixed: 'left', render: (name: string) => <span className="area-name" data-testid="bulletin-area" title={name}>{name}</span> },
+        { title: <HeaderTip label={t('bulletin.rate')} tip={t('help.coverageRate')} />, dataIndex: 'coverageRate', render: (v: number) => formatPercent(v), width: 76 },
+        { title: t('bulletin.points'), dataIndex: 'pointsGained', render: (v: number | null) => <span data-testid="bulletin-points">{signed(v, 2)}</span>, width: 72 },
+        { title: t('bulletin.newOrgs'), dataIndex: 'newOrganizations', render: (v: number | null) => <span data-testid="bulletin-new-orgs">{signed(v)}</span>, width: 72 },
+        { title: t('bulletin.newlyCovered'), dataIndex: 'newlyCovered', render: (v: number | null) => <span data-testid="bulletin-newly-covered">{signed(v)}</span>, width: 80 },
+        { title: t('bulletin.itemsDone'), dataIndex: 'planItemsDone', render: (v: number | null) => <span data-testid="bulletin-items-done">{signed(v)}</span>, width: 72 },
+        { title: t('bulletin.sixClears'), dataIndex: 'sixClearsRate', render: (v: number) => formatPercent(v), width: 76 },
       ]}
     />
   );
@@ -119,7 +126,7 @@ export function BulletinPanel() {
               <Button size="small" onClick={() => void exportXlsx()} data-testid="bulletin-xlsx">{t('bulletin.xlsx')}</Button>
               <Button size="small" onClick={() => printSection(
                 <div className="print-bulletin">
-                  <h1>{t('bulletin.printTitle', { date: shownDate, dataset: view.datasetName })}</h1>
+                  <h1>{t('bulletin.printTitle', { date: shownDate, dataset: datasetDisplayName(view.datasetName, i18n.language) })}</h1>
                   <p>{t('bulletin.since', { date: dates.filter((d) => shownDate !== null && d < shownDate).at(-1) ?? '—' })} · {new Date().toLocaleDateString(i18n.language)}</p>
                   {table}
                   {chartImage.current?.() ? <img className="print-chart" src={chartImage.current() as string} alt="" /> : null}

@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { formatPercent } from '../format';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -22,10 +23,13 @@ export function TrendChart({ series, dates, height = 220, imageRef }: { series: 
     if (!element.current) return;
     chart.current = echarts.init(element.current, undefined, { renderer: 'canvas' });
     if (imageRef) imageRef.current = () => chart.current?.getDataURL({ type: 'png', pixelRatio: 3, backgroundColor: '#fff' }) ?? null;
+    // The chart follows its box, not only the window: drawn while its tab was hidden or before the
+    // table beside it settled, it kept the width it was born with (≈ 90 px in English).
     const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
+    const observer = new ResizeObserver(() => resize());
+    observer.observe(element.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.current?.dispose();
       chart.current = null;
     };
@@ -33,7 +37,7 @@ export function TrendChart({ series, dates, height = 220, imageRef }: { series: 
   useEffect(() => {
     chart.current?.setOption({
       animation: false,
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)}%` },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v / 100) },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 44, right: 12, top: 30, bottom: 24 },
       xAxis: { type: 'category', data: dates },

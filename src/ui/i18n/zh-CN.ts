@@ -2,17 +2,59 @@
 export const zhCN = {
   app: { title: '联建', subtitle: '非公企业党组织覆盖规划', synthetic: '合成示例数据', loading: '正在载入数据并计算规划…', loadFailed: '数据载入失败', dataset: '数据集' },
   language: { label: '语言', zh: '中文', en: 'English' },
+  datasets: { linpu: '临浦镇（示例）', hangzhou: '杭州市（示例）' },
+  help: {
+    coverageRate: '组建率 = 已建党组织覆盖的在营企业 ÷ 在营企业。单独建立党组织和纳入联合党组织的都算覆盖；停业、歇业、注销、吊销的企业不计入（2012 年意见按在营非公企业计算）。',
+    ownOrgRate: '单独组建率 = 自己单独建立党组织的在营企业 ÷ 在营企业，与组建率一并通报。',
+    mustCover: '应建企业：职工 {{employees}} 人以上或有党员（正式或预备）的在营企业，须全部建立或纳入党组织。“已建 / 应建”＝其中已覆盖的家数 / 应建企业总数。',
+    sixClears: '六清：规模、经营状况、业主身份、职工人数、党员人数、组织设置六项基础信息都已填写的在营企业所占比例。',
+  },
+  names: { placeAndMore: '{{name}}等 {{count}} 栋', firmAndMore: '{{name}}等 {{count}} 家' },
+  statusName: { 在营: '在营', 正常: '正常', 开业: '开业', 存续: '存续', 营业: '营业', 停业: '停业', 歇业: '歇业', 注销: '注销', 吊销: '吊销', 迁出: '迁出' },
+  files: {
+    map: '覆盖图', enterprises: '企业名录', worklist: '工作清单', areas: '分区统计', report: '规划报告', bulletin: '半月通报',
+    geoEnterprises: '企业图层', geoBuildings: '楼宇图层', geoZones: '商圈园区图层', geoAreas: '行政区划图层', geoClusters: '未覆盖集聚区',
+  },
+  columns: {
+    id: '编号', name: '企业名称', credit_code: '统一社会信用代码', district: '区县', street: '乡镇街道', address: '地址', lon: '经度', lat: '纬度',
+    employees: '职工人数', party_members: '正式党员', probationary_members: '预备党员', registered_capital: '注册资本（万元）', industry: '行业',
+    status: '经营状况', owner_is_member: '业主是否党员', org_id: '所属党组织', work_covered: '工作覆盖',
+  },
+  exportHeaders: {
+    district_code: '区县代码', street_code: '乡镇街道代码', plan_item: '计划项', plan_status: '计划状态', owner: '责任人', instructor: '党建指导员', due_date: '完成时限',
+    recommendation: '规划建议', kind: '建议类型', area: '地区', area_code: '区划代码', area_name: '名称', level: '层级', parent: '上级地区', enterprises: '在营企业',
+    covered: '已建党组织覆盖', coverage_rate: '组建率', own_org: '单独组建', own_org_rate: '单独组建率', work_covered_count: '工作覆盖', must_cover: '应建企业',
+    must_cover_covered: '应建已建', six_clears_complete: '六清完整', six_clears_rate: '六清完整率', rank: '名次', points: '较上期（百分点）', new_orgs: '新建党组织',
+    newly_covered: '新覆盖企业', items_done: '完成计划项', figure: '指标', value: '数值', rec_name: '名称', rec_code: '编号', rec_level: '层级', rec_parent: '上级',
+    units: '企业数', members: '党员', enterprise_names: '企业', reasons: '理由',
+  },
+  exportSheets: { enterprises: '企业名录', worklist: '应建未建清单', areas: '分区统计', summary: '汇总', recommendations: '规划建议', bulletin: '通报' },
+  exportFigures: {
+    listed: '登记企业', enterprises: '在营企业', covered: '已建党组织覆盖', coverage_rate: '组建率', own_org: '单独组建', own_org_rate: '单独组建率',
+    work_covered: '工作覆盖', must_cover: '应建企业', must_cover_covered: '应建已建', must_cover_work_covered: '应建仅工作覆盖', six_clears_complete: '六清完整', unmapped: '未上图',
+  },
+  problemName: {
+    missing_file: '缺少文件', no_header: '找不到表头', missing_column: '缺少列', bad_json: '文件格式错误', bad_geometry: '图形无效', repaired_geometry: '图形已修复',
+    credit_code_check: '信用代码校验位错误', credit_code_format: '信用代码格式错误', duplicate_id: '编号重复', duplicate_credit_code: '信用代码重复', missing_id: '缺少编号',
+    latlon_swapped: '经纬度填反', outside_china: '坐标不在境内', missing_coordinates: '缺少坐标', not_a_number: '不是数字', negative_count: '负数', bad_boolean: '应填是/否',
+    unknown_status: '经营状况未识别', unknown_area: '地区未识别', unknown_org: '党组织未识别', outside_areas: '不在任何行政区内', bad_value: '取值有误',
+  },
+  problemMessage: {
+    not_a_number: '“{{column}}”应为整数，原值“{{value}}”未导入，该项留空', negative_count: '“{{column}}”不能为负数，原值“{{value}}”未导入，该项留空',
+    bad_boolean: '“{{column}}”应填“是”或“否”，原值“{{value}}”未导入', missing_column: '缺少“{{column}}”列',
+  },
   boot: {
-    start: '正在启动…', engine: '正在启动本机数据库（PGlite + PostGIS）…', migration: '正在建立数据表：{{detail}}', download: '正在读取示例数据…',
-    seed: '正在导入到本机数据库：{{detail}}', read: '正在从数据库读取数据…', plan: '正在计算组建率和规划建议…', connect: '正在连接 Supabase…',
-    hint: '首次启动需要建立本机数据库并导入数据，约需半分钟；之后启动只需数秒。',
+    start: '正在启动…', engine: '正在打开本机数据库…', migration: '第一次使用：正在准备本机数据库…', download: '正在读取示例数据…',
+    seed: '正在导入{{what}}…', read: '正在从数据库读取数据…', plan: '正在计算组建率和规划建议…', connect: '正在连接 Supabase…',
+    hint: '第一次使用需要准备本机数据库并导入数据，约需半分钟；以后打开只需几秒。',
+    tables: { areas: '行政区划', buildings: '商务楼宇', zones: '商圈园区', organizations: '党组织', enterprises: '企业名录', other: '数据' },
   },
   import: {
     button: '导入', title: '导入', enterprises: '企业名录（CSV / XLSX）', places: '图层（GeoJSON / Shapefile）', chooseGeojson: '选择 GeoJSON 或 Shapefile（.zip）…',
     placesSummary: '读取到 {{count}} 个可用要素，发现 {{problems}} 个问题', placesCommit: '写入 {{count}} 个要素', placesWritten: '已写入 {{count}} 个要素，{{rejected}} 个被拒绝', choose: '选择文件（CSV / XLSX）…', crs: '坐标系', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）', cancel: '取消',
     summary: '共读取 {{rows}} 行，全部保留；发现 {{problems}} 个问题（{{format}}，编码 {{encoding}}，表头在第 {{header}} 行）',
     mapping: '未识别的列：', keepExtra: '作为附加列保留', reread: '按此对应重新读取', rejected: '{{count}} 行无法写入，整批未写入：',
-    row: '行', column: '列', value: '原值', code: '问题代码', message: '说明', commit: '全部写入（{{count}} 行）', again: '重新选择', committed: '已写入 {{count}} 行',
+    row: '行', column: '列', value: '原值', code: '问题', message: '说明', firstRows: '前 {{count}} 行（写入后的样子）', problems: '发现的问题（{{count}}）', noProblems: '没有发现问题', commit: '全部写入（{{count}} 行）', again: '重新选择', committed: '已写入 {{count}} 行',
   },
   export: {
     button: '导出', enterprisesCsv: '企业名录 CSV', enterprisesXlsx: '企业名录 XLSX', worklistCsv: '应建未建清单 CSV', worklistXlsx: '应建未建清单 XLSX',
@@ -20,38 +62,50 @@ export const zhCN = {
     geoZones: '商圈园区图层 GeoJSON', geoAreas: '行政区划图层 GeoJSON', geoClusters: '未覆盖集聚区 GeoJSON',
   },
   storage: {
-    local: '本机存储', persisted: '已持久化', notPersisted: '未获持久化授权', persistUnknown: '持久化状态未知', menu: '数据',
+    local: '本机存储', persisted: '已持久化', notPersisted: '未获长期保存许可：磁盘空间不足时，浏览器可能清除本机数据（请定期「导出整个数据库」备份）', notPersistedShort: '可能被清除', persistUnknown: '持久化状态未知', menu: '数据',
     export: '导出整个数据库…', restore: '从备份恢复…', exported: '已导出 {{size}} MB', restored: '已从备份恢复', failed: '操作失败：{{message}}',
   },
   summary: {
     listed: '登记企业', enterprises: '在营企业', covered: '已建党组织覆盖', coverageRate: '组建率', ownOrgRate: '单独组建率',
-    workCovered: '工作覆盖', mustCover: '应建企业', mustCoverCovered: '应建已建', sixClears: '六清完整', unmapped: '未上图',
+    workCovered: '工作覆盖', mustCover: '应建企业', mustCoverCovered: '应建已建', mustCoverShort: '应建已建 / 应建企业', sixClears: '六清完整', unmapped: '未上图',
   },
   legend: {
+    show: '展开', hide: '收起', scaleNote: '楼宇、商圈按其在营企业的组建率着色', noClusters: '本数据集没有未覆盖集聚区',
     title: '图例', enterprises: '企业（按覆盖状态）', ownOrg: '单独组建', jointOrg: '联合组建', workOnly: '仅工作覆盖',
     uncoveredMust: '应建未建', uncoveredOther: '其他未覆盖', outOfScope: '非在营（不计入）', sizeNote: '点大小表示职工人数',
     buildings: '商务楼宇', zones: '商圈 / 园区 / 市场 / 村', areas: '行政区划', clusters: '未覆盖集聚区', heat: '应建未建热力', coverageFill: '楼宇 / 商圈按组建率着色', planItems: '计划项（按状态）', recommendations: '推荐联建范围',
   },
+  search: {
+    none: '没有找到：试试企业名称的一部分、统一社会信用代码、地址，或楼宇、商圈、地区的名称', kinds: { area: '地区', zone: '商圈 / 园区 / 市场', building: '楼宇', enterprise: '企业' },
+    levels: { district: '区县', street: '乡镇街道' },
+  },
+  place: { building: '楼宇详情', zone: '区域详情', name: '名称', floors: '层数', noOperating: '没有在营企业' },
   zoneKind: { business_district: '商圈', park: '园区', market: '市场 / 特色街区', village: '村' },
   detail: {
     title: '企业详情', close: '关闭', name: '企业名称', creditCode: '统一社会信用代码', district: '区县', street: '乡镇街道', address: '地址',
     employees: '职工人数', partyMembers: '正式党员', probationaryMembers: '预备党员', registeredCapital: '注册资本（万元）', industry: '行业',
     status: '经营状况', ownerIsMember: '业主是否党员', org: '所属党组织', workCovered: '工作覆盖', coverage: '覆盖状态', mustCover: '应建企业',
+    area: '所在地区', extra: '附加列',
     building: '所在楼宇', zone: '所在商圈/园区', recommendation: '规划建议', yes: '是', no: '否', unknown: '未填', none: '无',
     edit: '编辑', save: '保存', cancel: '取消', saved: '已保存', stale: '保存失败：该企业已被他人修改，请刷新后重试', saveFailed: '保存失败：{{message}}', version: '版本',
   },
   recommend: {
-    title: '规划建议', count: '{{count}} 项', all: '全部', empty: '没有建议', enterprises: '{{count}} 家企业', members: '正式党员 {{formal}} / 党员 {{members}}',
+    title: '规划建议', count: '{{count}} 项', count_one: '{{count}} 项', all: '全部', empty: '没有建议', enterprises: '{{count}} 家企业', enterprises_one: '{{count}} 家企业', members: '正式党员 {{formal}} / 党员 {{members}}',
     kind: { standalone: '单独组建', joint_branch: '联合党支部', building_community: '楼宇社区党组织', zone_org: '商圈（园区、市场）党组织', association_branch: '个私协会联合支部', work_coverage: '工作覆盖', new_zone: '新建区域联建' },
     level: { committee: '党委', general_branch: '党总支', branch: '党支部' },
-    effect: '应建未建 {{total}} 家：{{inOrgs}} 家纳入 {{orgs}} 个党组织，{{work}} 家工作覆盖（简单贪心：{{greedy}} 家）',
+    acceptBranches: '采纳其下 {{count}} 个党组织为计划项', branchesAccepted: '已把 {{count}} 个党组织采纳为计划项（拟建）', branchesAllAccepted: '其下党组织均已采纳',
+    createZone: '新建为区域（区域联建）', createZoneConfirm: '把这个集聚区建为新的区域？', createZoneWhat: '将在地图上新建一个商圈（区域联建），范围即集聚区的轮廓；重新计算后，区内企业按该区域提出联建建议。',
+    newZoneName: '新建区域联建{{id}}', zoneCreated: '已新建区域「{{name}}」，规划已重新计算',
+    clusterOnly: '集聚区内 {{count}} 家未覆盖企业（尚无可组建的支部：可新建区域统一联建）', clusterWithBranches: '集聚区内 {{count}} 家未覆盖企业，其中 {{grouped}} 家已编入建议的党组织',
+    noClusters: '本数据集没有未覆盖集聚区：未覆盖的企业都在已知的楼宇、商圈或园区内，或彼此相距较远。', emptyAll: '没有规划建议：应建企业都已覆盖或已列入计划。', emptyKind: '没有「{{kind}}」类建议',
+    effect: '应建未建 {{total}} 家：{{inOrgs}} 家纳入 {{orgs}} 个党组织，{{work}} 家工作覆盖（若只逐个就近凑组，能纳入 {{greedy}} 家）',
   },
   settings: {
     title: '底图设置', basemap: '底图', offline: '离线底图（行政区划）', xyz: 'XYZ 瓦片地址', pmtiles: 'PMTiles 文件', url: '地址',
     gcjWarning: '注意：高德、腾讯等地图使用 GCJ-02 坐标，与本系统的 WGS-84 数据会错开约 500 米；请使用天地图等 WGS-84（CGCS2000）底图。',
     apply: '应用', cancel: '取消', attribution: '底图数据版权归提供方所有',
   },
-  tooltip: { enterprise: '{{name}}\n{{status}} · 职工 {{employees}} · 党员 {{members}}' },
+  tooltip: { enterprise: '{{name}}\n{{status}} · 职工 {{employees}} · 党员 {{members}}', cluster: '未覆盖集聚区：{{count}} 家未覆盖企业', clusterEmpty: '未覆盖集聚区' },
   tabs: { overview: '概览', plan: '组建计划', worklist: '工作清单', recommendations: '规划建议', bulletin: '通报', slides: '演示' },
   overview: {
     scope: '范围：{{scope}}', city: '全部', screen: '当前视野', filtered: '筛选后 {{shown}} / {{total}} 家', table: '各地区组建率排名',
@@ -71,6 +125,7 @@ export const zhCN = {
     items: '计划项（{{count}}）', empty: '还没有计划项：接受一条规划建议，或新建一项。', accept: '采纳为计划项', accepted: '已采纳为计划项（拟建）',
     owner: '责任人', instructor: '党建指导员', dueDate: '完成时限', apply: '保存', next: '推进到「{{status}}」', back: '退回「{{status}}」',
     status: { proposed: '拟建', forming: '组建中', formed: '已组建' }, moved: '已从「{{from}}」移入', inOther: '{{count}} 家将从其他计划项移入',
+    formConfirmTitle: '确认已组建（挂牌销号）？', formConfirm: '将建立这个{{kind}}，其 {{count}} 家企业计为已覆盖，组建率、工作清单和通报随之变化。可以退回「组建中」撤销。', formConfirmOk: '确认已组建',
     removeMember: '移出', defaultTitle: '{{place}}{{kind}}', formedNote: '已组建：其企业计入组建率（挂牌销号）',
     figures: { units: '单位数', formal: '正式党员', members: '党员总数', mustCover: '应建企业', span: '最远间距', industries: '行业' },
     rule: {
@@ -83,9 +138,10 @@ export const zhCN = {
   worklist: {
     title: '应建未建企业工作清单', count: '{{count}} 家', planned: '计划项', unplanned: '未列入计划', owner: '责任人', allOwners: '全部责任人', allAreas: '全部地区',
     name: '企业名称', area: '地区', employees: '职工', members: '党员', status: '计划状态',
+    emptyAll: '没有应建未建企业：应建企业都已建立或纳入党组织。', emptyFiltered: '所选地区或责任人下没有应建未建企业。',
   },
-  history: { title: '修改记录', empty: '没有修改记录', insert: '建档', update: '修改', delete: '删除', by: '操作人', fields: '变更', system: '系统' },
-  validation: { creditCode: '统一社会信用代码校验位不符（应为 {{expected}}）', creditCodeFormat: '统一社会信用代码应为 18 位数字或大写字母', nonNegative: '不能为负数', required: '必填' },
+  history: { title: '修改记录', empty: '没有修改记录', insert: '建档', update: '修改', delete: '删除', by: '操作人', fields: '变更', system: '系统', change: '{{field}}：{{before}} → {{after}}', localUser: '本机用户', staff: '工作人员（{{id}}）' },
+  validation: { creditCode: '统一社会信用代码校验位不符（应为 {{expected}}）', creditCodeFormat: '统一社会信用代码应为 18 位数字或大写字母', nonNegative: '不能为负数', required: '必填', wholeNumber: '应为整数（人数不能有小数）' },
   bulletin: {
     take: '生成快照', auto: '每半月自动生成（1 日、16 日）', empty: '还没有快照：选择日期后点「生成快照」。', taken: '已生成 {{date}} 的快照',
     rank: '名次', area: '地区', rate: '组建率', points: '较上期', newOrgs: '新建组织', newlyCovered: '新覆盖', itemsDone: '完成计划', sixClears: '六清完整',
@@ -94,13 +150,13 @@ export const zhCN = {
   },
   slides: {
     afterPlan: '地图显示计划完成后的覆盖', title: '幻灯片标题', note: '备注（演示时显示）', add: '把当前视图存为幻灯片', present: '开始演示', empty: '还没有幻灯片',
-    untitled: '幻灯片 {{n}}', recapture: '更新视图', before: '现状', after: '计划完成后', exit: '退出演示', rateNow: '组建率（现状）', rateAfter: '组建率（计划完成后）',
+    untitled: '幻灯片 {{n}}', afterBadge: '地图显示：计划完成后的预计覆盖（不是现状）', backToNow: '回到现状', recapture: '更新视图', before: '现状', after: '计划完成后', exit: '退出演示', rateNow: '组建率（现状）', rateAfter: '组建率（计划完成后）',
   },
   image: {
     button: '地图图片', title: '导出地图图片（PNG）', width: '宽度（像素，投影与印刷建议 3840 及以上）', heading: '图片标题', defaultTitle: '非公企业党组织覆盖图',
     export: '导出 PNG', north: '北', attribution: '数据：{{dataset}} {{synthetic}} · 底图：行政区划（离线）· 联建 LianJian',
   },
-  report: { print: '打印报告', size: '纸张', title: '{{area}}非公企业党组织组建情况报告', figures: '主要指标', ranking: '各地区组建率排名', recommendations: '规划建议（前 {{count}} 项）', map: '覆盖图', generated: '生成于 {{date}}' },
+  report: { print: '打印报告', size: '纸张', title: '{{area}}非公企业党组织组建情况报告', figures: '主要指标', ranking: '各地区组建率排名', recommendations: '规划建议（前 {{count}} 项）', map: '覆盖图', generated: '生成于 {{date}}', recName: '名称', reason: '理由' },
   coverage: { own_org: '单独组建', joint_org: '联合组建', work_only: '仅工作覆盖', uncovered_must: '应建未建', uncovered_other: '未覆盖', out_of_scope: '非在营' },
 };
 

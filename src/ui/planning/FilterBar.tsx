@@ -1,6 +1,6 @@
 /** Search and filters over the map's enterprises; the map, the figures and the lists all follow it. */
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Input, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { AutoComplete, Button, Input, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
@@ -8,6 +8,7 @@ import { SIZE_BANDS, isEmptyFilter } from '../../state/filter';
 import { scopeSummary, useFilterMask } from '../../state/figures';
 import { COVERAGE_CATEGORY_KEYS } from '../../core/coverage/category';
 import type { PlanView } from '../../core/model/plan-view';
+import { hitBbox, searchAll, useSearchStore, type SearchKind } from '../../state/search';
 
 function areaTree(view: PlanView) {
   const districts = view.areaList.filter((a) => a.level === 'district');
@@ -27,9 +28,48 @@ export function FilterBar() {
   const setFollowScreen = usePlanningStore((s) => s.setFollowScreen);
   const mask = useFilterMask();
   const [text, setText] = useState(filter.text);
+  const deferredText = useDeferredValue(text);
+  const selectEnterprise = useAppStore((s) => s.selectEnterprise);
+  const requestView = useAppStore((s) => s.requestView);
+  const selectPlace = useSearchStore((s) => s.selectPlace);
+  const choose = (key: string) => {
+    if (!view) return;
+    const [kind, at] = key.split(':');
+    const hit = hits.find((h) => h.kind === kind && h.index === Number(at));
+    if (!hit) return;
+    setText(hit.name);
+    const box = hitBbox(view, hit);
+    if (hit.kind === 'enterprise') {
+      selectPlace(null);
+      selectEnterprise(hit.index);
+    } else if (hit.kind === 'area') {
+      selectPlace(null);
+      setFilter({ areaId: view.areaList[hit.index].id });
+    } else {
+      selectEnterprise(null);
+      selectPlace({ kind: hit.kind, index: hit.index });
+    }
+    if (box) requestView(box);
+  };
   // A reset elsewhere clears the box too.
   useEffect(() => setText(filter.text), [filter.text]);
   const tree = useMemo(() => (view ? areaTree(view) : []), [view]);
+  const hits = useMemo(() => (view ? searchAll(view, deferredText) : []), [view, deferredText]);
+  const options = useMemo(() => {
+    const groups: SearchKind[] = ['area', 'zone', 'building', 'enterprise'];
+    return groups.filter((g) => hits.some((h) => h.kind === g)).map((g) => ({
+      label: t(`search.kinds.${g}`),
+      options: hits.filter((h) => h.kind === g).map((h) => ({
+        value: `${h.kind}:${h.index}`,
+        label: (
+          <div className="search-hit" data-testid="search-result" data-kind={h.kind}>
+            <span className="search-hit-name">{h.name}</span>
+            {h.detail ? <span className="search-hit-detail">{h.kind === 'zone' ? t(`zoneKind.${h.detail}`, { defaultValue: h.detail }) : h.kind === 'area' ? t(`search.levels.${h.detail}`) : h.detail}</span> : null}
+          </div>
+        ),
+      })),
+    }));
+  }, [hits, t]);
   if (!view) return null;
   const total = view.enterprises.length;
   const shown = scopeSummary(view, mask).listed;
@@ -38,10 +78,18 @@ export function FilterBar() {
   return (
     <div className="filter-bar" data-testid="filter-bar">
       <Space wrap size={6}>
-        <Input.Search
-          size="small" allowClear placeholder={t('filter.search')} style={{ width: 230 }} data-testid="filter-search"
-          value={text} onChange={(e) => { setText(e.target.value); if (e.target.value === '') setFilter({ text: '' }); }} onSearch={(value) => setFilter({ text: value })}
-        />
+        {/* Typing lists the matches (enterprises, buildings, zones, areas): choosing one flies to it and opens it; Enter filters by the text. */}
+        <AutoComplete
+          options={options}
+          value={text}
+          onChange={(value: string) => { setText(value); if (value === '') setFilter({ text: '' }); }}
+          onSelect={(key: string) => choose(key)}
+          popupMatchSelectWidth={360}
+          notFoundContent={text.trim() ? <span data-testid="search-empty">{t('search.none')}</span> : null}
+          style={{ width: 260 }}
+        >
+          <Input.Search size="small" allowClear placeholder={t('filter.search')} data-testid="filter-search" onSearch={(value) => setFilter({ text: value })} />
+        </AutoComplete>
         <TreeSelect
           size="small" allowClear showSearch treeNodeFilterProp="title" placeholder={t('filter.area')} style={{ width: 170 }} data-testid="filter-area"
           value={filter.areaId ?? undefined} treeData={tree} onChange={(v) => setFilter({ areaId: (v as string | undefined) ?? null })}
@@ -60,11 +108,11 @@ export function FilterBar() {
           options={COVERAGE_CATEGORY_KEYS.map((k, i) => ({ value: i, label: t(`coverage.${k}`) }))}
         />
         <Select
-          size="small" style={{ width: 112 }} value={filter.mustCover} onChange={(mustCover) => setFilter({ mustCover })} prefix={t('filter.mustCover')}
+          size="small" style={{ minWidth: 112 }} popupMatchSelectWidth={false} value={filter.mustCover} onChange={(mustCover) => setFilter({ mustCover })} prefix={t('filter.mustCover')}
           options={triState(t('filter.yes'), t('filter.no'))}
         />
         <Select
-          size="small" style={{ width: 128 }} value={filter.operating} onChange={(operating) => setFilter({ operating })} prefix={t('filter.operating')}
+          size="small" style={{ minWidth: 128 }} popupMatchSelectWidth={false} value={filter.operating} onChange={(operating) => setFilter({ operating })} prefix={t('filter.operating')}
           options={triState(t('filter.operatingYes'), t('filter.operatingNo'))}
         />
         <Tooltip title={t('filter.screen')}>

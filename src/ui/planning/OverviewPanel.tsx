@@ -12,6 +12,9 @@ import { mapDecor } from '../MapImageDialog';
 import { printSection } from '../print';
 import { AreaReport } from '../report/AreaReport';
 import { enterpriseIndexById } from '../../state/selectors';
+import { formatPercent } from '../format';
+import { HeaderTip } from '../HeaderTip';
+import { datasetDisplayName, datasetPlace, recommendationName } from '../names';
 
 export function OverviewPanel() {
   const { t, i18n } = useTranslation();
@@ -39,21 +42,22 @@ export function OverviewPanel() {
   const summary = scopeSummary(view, mask);
   const areaName = filter.areaId ? view.areaList.find((a) => a.id === filter.areaId)?.name : null;
   const scope = [areaName, followScreen ? t('overview.screen') : null].filter(Boolean).join(' · ') || t('overview.city');
-  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  const pct = (r: number) => formatPercent(r);
   const num = (n: number) => n.toLocaleString(i18n.language);
   const printReport = async () => {
     const render = useAppStore.getState().exportMapImage;
     if (!render) return;
     setPrinting(true);
     try {
-      const png = await render(2400, mapDecor(t, view, t('report.title', { area: areaName ?? t('overview.city') }), i18n.language));
+      const place = areaName ?? datasetPlace(view.datasetName, i18n.language);
+      const png = await render(2400, mapDecor(t, view, t('report.title', { area: place }), i18n.language));
       const inScope = (id: string) => {
         const i = enterpriseIndexById(view).get(id);
         return i !== undefined && (!mask || mask[i] === 1);
       };
       const recommendations = view.report.recommendations.filter((r) => r.enterprise_ids.some(inScope));
       printSection(
-        <AreaReport t={t} locale={i18n.language} areaName={areaName ?? t('overview.city')} mapUrl={URL.createObjectURL(png)} summary={summary} rows={rows} recommendations={recommendations} />,
+        <AreaReport t={t} locale={i18n.language} areaName={place} datasetName={datasetDisplayName(view.datasetName, i18n.language)} nameOf={(r) => recommendationName(t, view, r)} mapUrl={URL.createObjectURL(png)} summary={summary} rows={rows} recommendations={recommendations} />,
         paper === 'A3' ? 'A3 landscape' : 'A4 landscape',
       );
     } finally {
@@ -74,7 +78,7 @@ export function OverviewPanel() {
           <Button size="small" loading={printing} onClick={() => void printReport()} data-testid="report-print">{t('report.print')}</Button>
         </Space>
       </Space>
-      <SummaryPanel summary={summary} />
+      <SummaryPanel summary={summary} rules={view.rules} />
       <Card
         size="small"
         title={t('overview.table')}
@@ -87,15 +91,16 @@ export function OverviewPanel() {
           data-testid="area-table"
           dataSource={rows}
           pagination={rows.length > 15 ? { pageSize: 15, size: 'small', showSizeChanger: false } : false}
+          scroll={{ x: 'max-content' }}
           rowClassName={(r) => (r.id === filter.areaId ? 'area-row selected' : 'area-row')}
           onRow={(r) => ({ onClick: () => choose(r) })}
           columns={[
-            { title: t('overview.rank'), dataIndex: 'rank', width: 40 },
-            { title: t('overview.area'), dataIndex: 'name', ellipsis: true },
-            { title: t('overview.rate'), dataIndex: 'coverage_rate', render: pct, width: 62 },
-            { title: t('overview.ownRate'), dataIndex: 'own_org_rate', render: pct, width: 62 },
+            { title: t('overview.rank'), dataIndex: 'rank', width: 44 },
+            { title: t('overview.area'), dataIndex: 'name', width: 96, render: (name: string) => <span className="area-name" title={name} data-testid="area-name">{name}</span> },
+            { title: <HeaderTip label={t('overview.rate')} tip={t('help.coverageRate')} />, dataIndex: 'coverage_rate', render: pct, width: 70 },
+            { title: <HeaderTip label={t('overview.ownRate')} tip={t('help.ownOrgRate')} />, dataIndex: 'own_org_rate', render: pct, width: 76 },
             { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 62 },
-            { title: t('overview.mustCover'), key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)}/${num(r.must_cover)}`, width: 78 },
+            { title: <HeaderTip label={t('overview.mustCover')} tip={t('help.mustCover', { employees: view.rules.mustCoverMinEmployees })} />, key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)} / ${num(r.must_cover)}`, width: 84 },
           ]}
         />
       </Card>

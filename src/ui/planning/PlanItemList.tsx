@@ -23,13 +23,23 @@ function PlanItemCard({ item }: { item: PlanItem }) {
   const [busy, run] = usePlanWrite();
   const step = STATUSES.indexOf(item.status);
   const dirty = owner !== item.owner || instructor !== item.instructor;
+  // What was typed into 责任人 / 党建指导员 is saved before the status moves (the move re-reads the item,
+  // which used to drop unsaved text), then the move is made on the version that save returned.
+  const advance = (to: PlanItemStatus) => run(async () => {
+    let current = item;
+    if (dirty) {
+      await updatePlanItem(item, { owner: owner.trim(), instructor: instructor.trim() });
+      current = usePlanningStore.getState().planItems.find((p) => p.id === item.id) ?? item;
+    }
+    await movePlanItem(current, to);
+  });
   const zoom = () => {
     if (!view) return;
     const box = recommendationBbox(view, { enterprise_ids: item.enterpriseIds, geometry: item.geometry?.type === 'Polygon' ? item.geometry : undefined });
     if (box) requestView(box);
   };
   return (
-    <Card size="small" className="plan-item" data-testid="plan-item" data-status={item.status}
+    <Card size="small" className="plan-item" data-testid="plan-item" data-status={item.status} data-recommendation-id={item.recommendationId ?? ''}
       title={<Space size={4}><span className="status-dot" style={{ background: cssColor(PLAN_STATUS_COLORS[item.status]) }} /><a onClick={zoom} data-testid="plan-item-title">{item.title}</a></Space>}
       extra={<Tag>{t(`recommend.kind.${item.kind}`)}</Tag>}
     >
@@ -39,7 +49,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
         <Space.Compact block>
           <Input size="small" addonBefore={t('plan.owner')} value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="plan-item-owner" />
         </Space.Compact>
-        <Input size="small" addonBefore={t('plan.instructor')} value={instructor} onChange={(e) => setInstructor(e.target.value)} />
+        <Input size="small" addonBefore={t('plan.instructor')} value={instructor} onChange={(e) => setInstructor(e.target.value)} data-testid="plan-item-instructor" />
         <Space wrap>
           <DatePicker size="small" placeholder={t('plan.dueDate')} value={item.dueDate ? dayjs(item.dueDate) : null}
             onChange={(d) => void run(() => updatePlanItem(item, { dueDate: d ? d.format('YYYY-MM-DD') : null }))} />
@@ -51,10 +61,25 @@ function PlanItemCard({ item }: { item: PlanItem }) {
               {t('plan.back', { status: t(`plan.status.${STATUSES[step - 1]}`) })}
             </Button>
           ) : null}
-          {step < 2 ? (
-            <Button size="small" type="primary" loading={busy} onClick={() => void run(() => movePlanItem(item, STATUSES[step + 1]))} data-testid="plan-item-next">
-              {t('plan.next', { status: t(`plan.status.${STATUSES[step + 1]}`) })}
+          {step === 0 ? (
+            <Button size="small" type="primary" loading={busy} onClick={() => void advance('forming')} data-testid="plan-item-next">
+              {t('plan.next', { status: t('plan.status.forming') })}
             </Button>
+          ) : null}
+          {step === 1 ? (
+            // 已组建 creates an organization and changes the figures: say so and ask first.
+            <Popconfirm
+              title={t('plan.formConfirmTitle')}
+              description={<div className="confirm-text" data-testid="plan-form-confirm">{t('plan.formConfirm', { count: item.enterpriseIds.length, kind: t(`recommend.kind.${item.kind}`) })}</div>}
+              okText={t('plan.formConfirmOk')}
+              cancelText={t('plan.cancel')}
+              okButtonProps={{ 'data-testid': 'plan-form-ok' } as Record<`data-${string}`, string>}
+              onConfirm={() => void advance('formed')}
+            >
+              <Button size="small" type="primary" loading={busy} data-testid="plan-item-next">
+                {t('plan.next', { status: t('plan.status.formed') })}
+              </Button>
+            </Popconfirm>
           ) : null}
           {item.status !== 'formed' ? <Button size="small" onClick={() => startDraft(draftOf(item))} data-testid="plan-item-edit">{t('plan.edit')}</Button> : null}
           {item.status !== 'formed' ? (

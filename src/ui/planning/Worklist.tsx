@@ -39,6 +39,7 @@ export function Worklist() {
         virtual
         scroll={{ y: 460 }}
         pagination={false}
+        locale={{ emptyText: rows.length === 0 ? t('worklist.emptyAll') : t('worklist.emptyFiltered') }}
         onRow={(r) => ({
           onClick: () => {
             selectEnterprise(r.index);
@@ -47,9 +48,9 @@ export function Worklist() {
           },
         })}
         columns={[
-          { title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 140 },
-          { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 80 },
-          { title: t('worklist.members'), dataIndex: 'members', width: 48 },
+          { title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130 },
+          { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 76 },
+          { title: t('worklist.members'), dataIndex: 'members', width: 76 },
           {
             title: t('worklist.status'), key: 'item', width: 140, ellipsis: true,
             render: (_: unknown, r) => (r.item

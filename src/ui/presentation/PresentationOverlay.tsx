@@ -12,6 +12,7 @@ import { usePresentationStore } from '../../state/presentation';
 import { afterPlan } from '../../state/after-plan';
 import { scopeSummary, useFilterMask } from '../../state/figures';
 import { summarize } from '../../core/coverage/coverage';
+import { formatPercent } from '../format';
 
 export function PresentationOverlay() {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ export function PresentationOverlay() {
   const slide = slides[index];
   const before = scopeSummary(view, mask);
   const after = summarize(afterPlan(view, planItems).flags, mask ?? undefined);
-  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  const pct = formatPercent;
   const num = (n: number) => n.toLocaleString(i18n.language);
   return (
     <div className="presentation" data-testid="presentation">

@@ -4,11 +4,16 @@
  */
 import type { TFunction } from 'i18next';
 import type { AreaRow, Recommendation, Summary } from '../../core/model/report';
+import { formatPercent } from '../format';
 
 export interface AreaReportProps {
   t: TFunction;
   locale: string;
   areaName: string;
+  /** The dataset's display name, under the title. */
+  datasetName: string;
+  /** Recommendations by name, as a planner says them. */
+  nameOf: (rec: Recommendation) => string;
   mapUrl: string;
   summary: Summary;
   rows: AreaRow[];
@@ -17,8 +22,8 @@ export interface AreaReportProps {
 
 export const REPORT_RECOMMENDATIONS = 30;
 
-export function AreaReport({ t, locale, areaName, mapUrl, summary, rows, recommendations }: AreaReportProps) {
-  const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
+export function AreaReport({ t, locale, areaName, datasetName, nameOf, mapUrl, summary, rows, recommendations }: AreaReportProps) {
+  const pct = formatPercent;
   const num = (n: number) => n.toLocaleString(locale);
   const figures: [string, string][] = [
     [t('summary.coverageRate'), pct(summary.coverage_rate)], [t('summary.ownOrgRate'), pct(summary.own_org_rate)],
@@ -30,7 +35,7 @@ export function AreaReport({ t, locale, areaName, mapUrl, summary, rows, recomme
     <div className="area-report" data-testid="area-report">
       <section className="print-page">
         <h1>{t('report.title', { area: areaName })}</h1>
-        <p>{t('report.generated', { date: new Date().toLocaleDateString(locale) })}</p>
+        <p>{datasetName} · {t('report.generated', { date: new Date().toLocaleDateString(locale) })}</p>
         <div className="report-first">
           <img src={mapUrl} alt={t('report.map')} className="report-map" />
           <table className="report-figures">
@@ -51,10 +56,10 @@ export function AreaReport({ t, locale, areaName, mapUrl, summary, rows, recomme
         </table>
         <h2>{t('report.recommendations', { count: Math.min(REPORT_RECOMMENDATIONS, recommendations.length) })}</h2>
         <table>
-          <thead><tr><th>#</th><th>{t('plan.kind')}</th><th>{t('plan.figures.units')}</th><th>{t('plan.figures.formal')}</th><th>{t('recommend.title')}</th></tr></thead>
+          <thead><tr><th>{t('report.recName')}</th><th>{t('plan.kind')}</th><th>{t('plan.figures.units')}</th><th>{t('plan.figures.formal')}</th><th>{t('plan.figures.members')}</th><th>{t('report.reason')}</th></tr></thead>
           <tbody>
             {recommendations.slice(0, REPORT_RECOMMENDATIONS).map((r) => (
-              <tr key={r.id}><td>{r.id}</td><td>{t(`recommend.kind.${r.kind}`)}</td><td>{r.enterprise_ids.length}</td><td>{r.formal_members}</td><td>{(locale === 'en' ? r.reasons_en : r.reasons)[0]}</td></tr>
+              <tr key={r.id} data-testid="report-recommendation"><td>{nameOf(r)}</td><td>{t(`recommend.kind.${r.kind}`)}</td><td>{r.enterprise_ids.length}</td><td>{r.formal_members}</td><td>{r.members}</td><td>{(locale === 'en' ? r.reasons_en : r.reasons)[0]}</td></tr>
             ))}
           </tbody>
         </table>
