@@ -4,14 +4,15 @@
  */
 import { useAppStore } from '../state/store';
 import { createPlanSession } from '../worker/client';
-import { followFeed, attachPlanSession } from '../state/sync';
+import { attachPlanSession, followFeed, keepContents } from '../state/sync';
 import { usePlanningStore } from '../state/planning';
 import { usePresentationStore } from '../state/presentation';
 import { autoSnapshotEnabled } from '../state/bulletin-settings';
 import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
 import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
 import { connectSupabase, createSupabaseRepository } from '../data/supabase/supabase-repository';
-import type { Repository } from '../data/repository';
+import type { Repository, StoreContents } from '../data/repository';
+import { dropCachedContents, fetchBuiltContents, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
 import type { Problem } from '../core/io/problems';
 import { datasetUrl, type PageConfig } from './config';
 
@@ -92,52 +93,77 @@ async function startApp(config: PageConfig): Promise<void> {
     const meta = await fetchMeta(baseUrl, config.dataset);
     const supabaseUrl = import.meta.env.VITE_SUPABASE_URL as string | undefined;
     const supabaseKey = import.meta.env.VITE_SUPABASE_ANON_KEY as string | undefined;
-    let repository: Repository;
-    let problems: Problem[] = [];
-    if (supabaseUrl && supabaseKey) {
-      progress('connect');
-      repository = createSupabaseRepository(connectSupabase(supabaseUrl, supabaseKey));
-      useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, bootMs: 0 }, localStore: null });
-    } else {
-      const persisted = await requestPersistence();
-      let opened: BrowserStore = await openBrowserStore(`lianjian-${config.dataset}`, baseUrl, progress);
-      repository = opened.store.repository;
-      problems = opened.problems;
-      useAppStore.setState({
-        storage: { kind: 'local', persisted, firstStart: opened.firstStart, bootMs: performance.now() - started },
-        localStore: {
-          exportDump: () => opened.store.exportDump(),
-          restore: async (dump) => {
-            useAppStore.getState().setLoading();
-            opened = await opened.restore(dump);
-            repository = opened.store.repository;
-            useAppStore.setState({ repository });
-            await useAppStore.getState().refresh?.();
-          },
-        },
-      });
-    }
-    // The one full read (at start, and after a restore); afterwards changes arrive through the feed.
-    let stopFollowing: (() => void) | null = null;
-    const refresh = async () => {
-      progress('read');
-      const contents = await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read) });
+    const show = async (contents: StoreContents, problems: Problem[]) => {
       progress('plan');
       const session = createPlanSession();
-      const view = await session.start({ dataset: contents, meta, limit: config.limit, problems });
-      attachPlanSession(session);
+      const view = await session.start({ dataset: { ...contents, name: meta.name }, meta, limit: config.limit, problems });
+      attachPlanSession(session, contents);
       usePlanningStore.getState().setPlanItems(contents.planItems);
       usePresentationStore.getState().setSlides(contents.slides);
       useAppStore.setState({ snapshots: contents.snapshots });
       useAppStore.getState().setPlan(view);
+      performance.mark('lianjian:shown');
+    };
+    // The one full read (at start when nothing is kept, and after a restore); then changes come through the feed.
+    let stopFollowing: (() => void) | null = null;
+    const follow = (repository: Repository) => {
       stopFollowing?.();
       stopFollowing = followFeed(repository, `lianjian-feed:${config.dataset}`, repository.kind === 'supabase' ? SHARED_POLL_MS : null);
+      useAppStore.setState({ repository });
     };
-    useAppStore.setState({ repository, refresh });
-    await refresh();
+    const fullRead = async (repository: Repository, problems: Problem[] = []) => {
+      progress('read');
+      await show(await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read) }), problems);
+      follow(repository);
+    };
+
+    if (supabaseUrl && supabaseKey) {
+      progress('connect');
+      const repository = createSupabaseRepository(connectSupabase(supabaseUrl, supabaseKey));
+      useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, opening: false, bootMs: 0 }, localStore: null });
+      useAppStore.setState({ refresh: () => fullRead(repository) });
+      await fullRead(repository);
+    } else {
+      const name = `lianjian-${config.dataset}`;
+      const persisted = requestPersistence();
+      // The store opens in its worker while the page draws what it kept from the last visit (or, on a
+      // first visit, what the build read from the store image); the store then confirms it.
+      const opening = openBrowserStore(name, baseUrl, () => {});
+      const kept = (await readCachedContents(name)) ?? (await fetchBuiltContents(baseUrl));
+      if (kept) {
+        await show(kept.contents, []);
+        useAppStore.setState({ storage: { kind: 'local', persisted: null, firstStart: false, opening: true, bootMs: performance.now() - started } });
+      } else progress('engine');
+      let opened: BrowserStore = await opening;
+      performance.mark('lianjian:store-open');
+      const repository = () => opened.store.repository;
+      const confirm = async () => {
+        if (kept && kept.storeId === opened.store.storeId && (await repository().feedHead()) >= kept.seq) {
+          repository().resumeFrom(kept.seq);
+          follow(repository());
+          await repository().pullChanges();
+        } else await fullRead(repository(), opened.problems);
+      };
+      await confirm();
+      useAppStore.setState({
+        storage: { kind: 'local', persisted: await persisted, firstStart: opened.firstStart, opening: false, bootMs: performance.now() - started },
+        refresh: () => fullRead(repository()),
+        localStore: {
+          exportDump: () => opened.store.exportDump(),
+          restore: async (dump) => {
+            useAppStore.getState().setLoading();
+            useAppStore.setState({ repository: null });
+            await dropCachedContents(name);
+            opened = await opened.restore(dump);
+            await fullRead(repository());
+          },
+        },
+      });
+      keepContents((contents, seq) => writeCachedContents(name, { storeId: opened.store.storeId, seq, contents }), () => repository().feedSeq);
+    }
     performance.mark('lianjian:ready');
     exposeForBenchmarks();
-    await takeDueSnapshot(repository);
+    await takeDueSnapshot(useAppStore.getState().repository!);
     const storage = useAppStore.getState().storage;
     if (storage) useAppStore.setState({ storage: { ...storage, bootMs: performance.now() - started } });
   } catch (error) {

@@ -15,6 +15,7 @@ import { readDatasetFolder } from './read-dataset';
 
 export const STORE_IMAGE = 'store.tar.gz';
 export const STORE_IMAGE_META = 'store.json';
+export const STORE_CONTENTS = 'contents.json';
 
 const MIGRATIONS_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../supabase/migrations');
 
@@ -61,7 +62,7 @@ export async function writeStoreImages(dataDir: string, options: { ifStale?: boo
     if (!statSync(folder).isDirectory() || !existsSync(join(folder, 'enterprises.csv'))) continue;
     const hash = sourceHash(folder, migrations);
     const metaPath = join(folder, STORE_IMAGE_META);
-    if (options.ifStale && existsSync(join(folder, STORE_IMAGE)) && existsSync(metaPath)) {
+    if (options.ifStale && existsSync(join(folder, STORE_IMAGE)) && existsSync(join(folder, STORE_CONTENTS)) && existsSync(metaPath)) {
       try {
         if ((JSON.parse(readFileSync(metaPath, 'utf8')) as { source: string }).source === hash) {
           results.push({ dataset: key, written: false, bytes: statSync(join(folder, STORE_IMAGE)).size, ms: 0 });
@@ -79,7 +80,12 @@ export async function writeStoreImages(dataDir: string, options: { ifStale?: boo
     const rejected = await seedDataset(store.repository, parsed.dataset);
     if (rejected.length > 0) throw new Error(`${key}: ${rejected.length} rows rejected while seeding, e.g. ${rejected[0].id}: ${rejected[0].message}`);
     await db.exec('vacuum analyze');
+    // What a full read of the image gives, at its feed position: a first visit draws it while the image opens.
+    const contents = await store.repository.readDataset(parsed.dataset.name);
+    // Each image is a store of its own (the schema image they start from is shared).
+    const storeId = (await db.query<{ id: string }>('update lianjian_meta.store set id = gen_random_uuid() returning id::text as id')).rows[0].id;
     const image = new Uint8Array(await (await store.exportDump()).arrayBuffer());
+    writeFileSync(join(folder, STORE_CONTENTS), JSON.stringify({ storeId, seq: store.repository.feedSeq, contents }));
     await store.close();
     writeFileSync(join(folder, STORE_IMAGE), image);
     writeFileSync(metaPath, JSON.stringify({ source: hash, migrations: migrations.map((m) => m.name), enterprises: parsed.dataset.enterprises.length, bytes: image.length }, null, 2));

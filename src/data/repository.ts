@@ -88,6 +88,8 @@ export interface Repository {
   onChanges(listener: (changes: ChangeSet) => void): () => void;
   /** Where this repository stands in the feed. */
   readonly feedSeq: number;
+  /** Continues the feed from `seq` instead of a full read (the page shows contents it has kept at that position). */
+  resumeFrom(seq: number): void;
   upsertPlaces(kind: 'areas', places: Area[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'buildings', places: Building[]): Promise<RowResult[]>;
   upsertPlaces(kind: 'zones', places: Zone[]): Promise<RowResult[]>;

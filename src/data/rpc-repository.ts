@@ -121,6 +121,12 @@ const changedRows = (set: ChangeSet) =>
   set.organizations.upserted.length + set.organizations.deleted.length + set.planItems.upserted.length + set.planItems.deleted.length +
   set.snapshots.upserted.length + set.snapshots.deleted.length + set.slides.upserted.length + set.slides.deleted.length;
 
+/** A function's single value: PostgREST answers a scalar function with the bare value, PGlite with a one-column row. */
+function scalar(rows: Row[], what: string): number {
+  const value: unknown = one(rows, what);
+  return Number(value !== null && typeof value === 'object' ? Object.values(value)[0] : value);
+}
+
 function one(rows: Row[], what: string): Row {
   if (rows.length !== 1) throw new NotFoundError(`${what}: expected one row, got ${rows.length}`);
   return rows[0];
@@ -174,6 +180,10 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     get feedSeq() {
       return feedSeq;
     },
+    resumeFrom(seq) {
+      feedSeq = seq;
+      following = true;
+    },
     onChanges(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -182,7 +192,7 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       return (await call(gateway, 'changes_since', { after_seq: afterSeq, page_size: pageSize })).map(rowToFeedEntry);
     },
     async feedHead() {
-      return Number(Object.values(one(await call(gateway, 'feed_head', {}), 'feed_head'))[0]);
+      return scalar(await call(gateway, 'feed_head', {}), 'feed_head');
     },
     pullChanges: () => serial(async () => deliver(await session(gateway, false, readFeed))),
     async counts() {
@@ -192,12 +202,12 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     async loadEnterprises(enterprises) {
       // The trusted bulk path (first start, restore): a full read follows, so the feed is not read back.
       const rows = await call(gateway, 'load_enterprises', { rows: enterprises.map(enterpriseToRow) });
-      return Number(Object.values(one(rows, 'load_enterprises'))[0]);
+      return scalar(rows, 'load_enterprises');
     },
     readDataset: (name, { pageSize = READ_PAGE_SIZE, onProgress } = {}) =>
       serial(() => session(gateway, false, async (rpc) => {
         // The head first: whatever changes during the read comes again through the feed (upserts are idempotent).
-        const head = Number(Object.values(one(await call(rpc, 'feed_head', {}), 'feed_head'))[0]);
+        const head = scalar(await call(rpc, 'feed_head', {}), 'feed_head');
         const [areas, buildings, zones, organizations, planItems, snapshots, slides] = await Promise.all([
           readAll(gateway, 'list_places', { place_kind: 'areas' }, pageSize, rpc),
           readAll(gateway, 'list_places', { place_kind: 'buildings' }, pageSize, rpc),

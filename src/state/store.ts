@@ -44,6 +44,8 @@ export interface StorageInfo {
   /** navigator.storage.persist()'s answer; null where the browser has no such API. */
   persisted: boolean | null;
   firstStart: boolean;
+  /** The page shows what it kept from the last visit while the embedded store opens and confirms it. */
+  opening: boolean;
   bootMs: number;
 }
 

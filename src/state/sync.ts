@@ -4,7 +4,7 @@
  * here — plan items, slides and snapshots at once, the register patched in the planning worker,
  * which plans again. Nothing re-reads the store after a change.
  */
-import type { ChangeSet, Repository } from '../data/repository';
+import type { ChangeSet, Repository, StoreContents } from '../data/repository';
 import type { PlanView } from '../core/model/plan-view';
 import type { Slide } from '../core/model/records';
 import { onlyReplaces, patchRows } from '../core/model/row-changes';
@@ -20,12 +20,36 @@ const bySlideOrder = (a: Slide, b: Slide) => a.position - b.position || a.id.loc
 
 let session: PlanSession | null = null;
 let sent = 0;
+/** Everything the page holds of the store, patched like the rest: what `keepContents` saves for the next visit. */
+let contents: StoreContents | null = null;
+let saveContents: (() => void) | null = null;
 
-/** Hands the data path the planning session that holds the register (at start and after a restore). */
-export function attachPlanSession(next: PlanSession): void {
+/** Hands the data path the planning session that holds the register, and the contents it was started from. */
+export function attachPlanSession(next: PlanSession, from: StoreContents): void {
   session?.close();
   session = next;
   sent = 0;
+  contents = from;
+}
+
+/** How long changes must be quiet before the kept contents are saved (a save serialises the whole register). */
+const KEEP_DELAY_MS = 3000;
+
+/**
+ * Saves what the page holds, with its feed position, now and a while after changes settle: the next
+ * visit draws it at once and the store confirms it.
+ */
+export function keepContents(write: (contents: StoreContents, seq: number) => Promise<void>, seq: () => number): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    timer = null;
+    if (contents) void write(contents, seq()).then(() => performance.mark('lianjian:kept'), () => undefined);
+  };
+  saveContents = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, KEEP_DELAY_MS);
+  };
+  saveContents();
 }
 
 function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
@@ -35,8 +59,29 @@ function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
   return { enterprises, areas, buildings, zones, organizations };
 }
 
+function patchContents(changes: ChangeSet) {
+  if (!contents) return;
+  contents = {
+    ...contents,
+    enterprises: patchRows(contents.enterprises, changes.enterprises),
+    areas: patchRows(contents.areas, changes.areas),
+    buildings: patchRows(contents.buildings, changes.buildings),
+    zones: patchRows(contents.zones, changes.zones),
+    organizations: patchRows(contents.organizations, changes.organizations),
+    planItems: patchRows(contents.planItems, changes.planItems),
+    slides: patchRows(contents.slides, changes.slides),
+    snapshots: useAppStore.getState().snapshots,
+  };
+  saveContents?.();
+}
+
 /** Applies one batch of changes to everything the page shows. */
 export function applyChanges(changes: ChangeSet): void {
+  applyToPage(changes);
+  patchContents(changes);
+}
+
+function applyToPage(changes: ChangeSet): void {
   const planning = usePlanningStore.getState();
   if (changes.planItems.upserted.length + changes.planItems.deleted.length > 0) {
     planning.setPlanItems(patchRows(planning.planItems, changes.planItems));

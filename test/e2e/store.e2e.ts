@@ -82,4 +82,15 @@ describe('the embedded store (PGlite + PostGIS in IndexedDB) in Chromium', () =>
     await expect(page.getByTestId('detail-employees').innerText()).resolves.toBe('1111');
     await second.close();
   });
+
+  it('shows an edit made in another tab without a reload (the feed, woken by the other tab)', async () => {
+    const second = await context.newPage();
+    await openMap(second, url());
+    await openEnterprise(second, target);
+    await expect(second.getByTestId('detail-employees').innerText()).resolves.toBe('1111');
+    await editEmployees(page, 3333);
+    await page.getByTestId('detail-employees').filter({ hasText: '3333' }).waitFor({ timeout: 60_000 });
+    await second.getByTestId('detail-employees').filter({ hasText: '3333' }).waitFor({ timeout: 30_000 });
+    await second.close();
+  });
 });

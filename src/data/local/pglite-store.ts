@@ -37,6 +37,8 @@ export interface LocalStore {
   gateway: RpcGateway;
   /** Runs `fn` as `user` (default: the store's user), inside one transaction. */
   asUser<T>(fn: (tx: Transaction) => Promise<T>, user?: LocalUser): Promise<T>;
+  /** This store's identity (kept in its dumps and images): what a cached copy of its contents is checked against. */
+  storeId: string;
   /** The whole store as one compressed file. */
   exportDump(): Promise<Blob>;
   appliedMigrations(): Promise<string[]>;
@@ -47,6 +49,9 @@ const META = `
   create schema if not exists lianjian_meta;
   create table if not exists lianjian_meta.migrations (name text primary key, applied_at timestamptz not null default now());
   alter table lianjian_meta.migrations enable row level security;
+  create table if not exists lianjian_meta.store (id uuid primary key default gen_random_uuid());
+  alter table lianjian_meta.store enable row level security;
+  insert into lianjian_meta.store select where not exists (select 1 from lianjian_meta.store);
   revoke all on schema lianjian_meta from public;
 `;
 
@@ -105,8 +110,10 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
      on conflict (user_id) do update set name = excluded.name, role = excluded.role, district_id = excluded.district_id
      where (public.staff.name, public.staff.role, public.staff.district_id) is distinct from (excluded.name, excluded.role, excluded.district_id)`;
   const staffParams = [user.id, user.name, user.role, user.districtId];
+  let storeId = '';
   const pending = await db.transaction(async (tx) => {
     await tx.exec(META);
+    storeId = (await tx.query<{ id: string }>('select id::text as id from lianjian_meta.store limit 1')).rows[0].id;
     const applied = new Set((await tx.query<{ name: string }>('select name from lianjian_meta.migrations')).rows.map((r) => r.name));
     const missing = [...options.migrations].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name));
     if (missing.length === 0) await tx.query(staffRow, staffParams);
@@ -160,6 +167,7 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
   return {
     db,
     gateway,
+    storeId,
     repository: createRpcRepository(gateway),
     asUser,
     exportDump: async () => (await db.dumpDataDir('gzip')) as Blob,
