@@ -46,7 +46,7 @@ export function DetailPanel() {
         </Space>
       }
     >
-      {editing === e.id ? <EnterpriseEditForm key={`${e.id}:${e.version}`} enterprise={e} onDone={() => setEditing(null)} /> : null}
+      {editing === e.id ? <EnterpriseEditForm key={e.id} enterprise={e} onDone={() => setEditing(null)} /> : null}
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('detail.name')}><span data-testid="detail-name">{e.name}</span></Descriptions.Item>
         <Descriptions.Item label={t('detail.coverage')}>

@@ -21,18 +21,21 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
   const { message } = AntApp.useApp();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Editable>();
+  // The version the form was opened on: if someone else saves meanwhile (it arrives through the feed),
+  // this edit was made on older values and must be refused, not silently applied on top.
+  const [openedVersion] = useState(enterprise.version);
   const save = async (values: Editable) => {
-    const { repository, refresh } = useAppStore.getState();
-    if (!repository || enterprise.version === undefined) return;
+    const { repository } = useAppStore.getState();
+    if (!repository || openedVersion === undefined) return;
     setSaving(true);
     try {
       const patch: EnterprisePatch = { ...values, creditCode: values.creditCode.trim().toUpperCase() };
-      await repository.updateEnterprise(enterprise.id, patch, enterprise.version);
+      await repository.updateEnterprise(enterprise.id, patch, openedVersion);
       message.success(t('detail.saved'));
       onDone();
-      await refresh?.();
     } catch (error) {
       message.error(error instanceof StaleWriteError ? t('detail.stale') : t('detail.saveFailed', { message: (error as Error).message }));
+      if (error instanceof StaleWriteError) await repository.pullChanges();
     } finally {
       setSaving(false);
     }

@@ -75,7 +75,7 @@ export function ImportDialog() {
   };
 
   const commit = async () => {
-    const { repository, refresh } = useAppStore.getState();
+    const { repository } = useAppStore.getState();
     if (!preview || !repository) return;
     setStage('committing');
     setProgress(0);
@@ -101,7 +101,6 @@ export function ImportDialog() {
         await repository.upsertEnterprises(await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK), 'apply');
         setProgress(50 + Math.round(((c + 1) / chunks) * 50));
       }
-      await refresh?.();
       message.success(t('import.committed', { count: total }));
       setOpen(false);
       reset();
