@@ -40,6 +40,7 @@ export function StorageMenu() {
 
   return (
     <>
+      {storage.opening ? <Tag color="processing" data-testid="storage-opening" title={t('storage.openingHint')}>{t('storage.opening')}</Tag> : null}
       <Tag color={storage.kind === 'supabase' ? 'blue' : storage.persisted ? 'green' : 'orange'} data-testid="storage-tag" title={persistedLabel}>
         {storage.kind === 'supabase' ? 'Supabase' : `${t('storage.local')} · ${storage.persisted === false ? t('storage.notPersistedShort') : persistedLabel}`}
       </Tag>

@@ -2,7 +2,7 @@
  * 半月通报: take dated snapshots of the figures, rank districts (or one district's streets) by 组建率
  * with the change since the previous snapshot, the trend of every ranked area, XLSX and print.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, DatePicker, Empty, Select, Space, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -21,17 +21,14 @@ import { datasetDisplayName, exportFileName } from '../names';
 
 const TREND_LIMIT = 10;
 
+/** The stored snapshots: read once at start, kept current by the change feed (taking one delivers it before it resolves). */
 export function useSnapshots(): [BulletinSnapshot[] | null, () => Promise<void>] {
   const repository = useAppStore((s) => s.repository);
-  const view = useAppStore((s) => s.view);
-  const [snapshots, setSnapshots] = useState<BulletinSnapshot[] | null>(null);
+  const snapshots = useAppStore((s) => s.snapshots);
   const reload = useCallback(async () => {
-    if (repository) setSnapshots(await repository.listBulletinSnapshots());
+    await repository?.pullChanges();
   }, [repository]);
-  useEffect(() => {
-    void reload();
-  }, [reload, view]);
-  return [snapshots, reload];
+  return [repository ? snapshots : null, reload];
 }
 
 export function BulletinPanel() {
