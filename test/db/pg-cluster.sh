@@ -27,6 +27,7 @@ case "${1:-}" in
       -c "create role tester login noinherit" \
       -c "grant anon, authenticated, service_role to tester" \
       -c "grant usage on schema extensions to tester" \
+      -c "grant usage, create on schema realtime to tester" \
       -c "create role authenticator login noinherit" \
       -c "grant anon, authenticated, service_role to authenticator"
     echo "postgresql://tester@127.0.0.1:$PORT/lianjian"

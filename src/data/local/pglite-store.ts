@@ -56,7 +56,7 @@ const META = `
 `;
 
 /** The SQL functions that only read (no storage sync needed after them). */
-const READ_ONLY_FUNCTIONS = /^(list_|changes_since$|feed_head$|store_counts$|coverage_by_area$|enterprise_history$|enterprises_in_)/;
+const READ_ONLY_FUNCTIONS = /^(list_|changes_since$|feed_head$|store_counts$|coverage_by_area$|enterprise_history$|enterprises_in_|read_rule_profile$)/;
 
 /** Serialises start-up work across tabs that share one database. */
 const MIGRATION_LOCK = 20261127;
@@ -106,9 +106,11 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
   const progress = options.onProgress ?? (() => {});
   // Every call into the embedded database costs a storage sync, so a warm start checks the
   // migrations and the local user's staff row in one transaction; what is missing is applied under the lock.
-  const staffRow = `insert into public.staff (user_id, name, role, district_id) values ($1, $2, $3, $4)
-     on conflict (user_id) do update set name = excluded.name, role = excluded.role, district_id = excluded.district_id
-     where (public.staff.name, public.staff.role, public.staff.district_id) is distinct from (excluded.name, excluded.role, excluded.district_id)`;
+  // The store's single local user administers it (a city admin by default: approves staff, edits the rule profile).
+  const staffRow = `insert into public.staff (user_id, name, role, district_id, is_admin) values ($1, $2, $3, $4, $3 in ('city', 'district'))
+     on conflict (user_id) do update set name = excluded.name, role = excluded.role, district_id = excluded.district_id, is_admin = excluded.is_admin
+     where (public.staff.name, public.staff.role, public.staff.district_id, public.staff.is_admin)
+       is distinct from (excluded.name, excluded.role, excluded.district_id, excluded.is_admin)`;
   const staffParams = [user.id, user.name, user.role, user.districtId];
   let storeId = '';
   const pending = await db.transaction(async (tx) => {
