@@ -21,6 +21,9 @@ import { candidatesIn, enterprisesInOutline } from '../state/plan-actions';
 import { createDrawControl, type DrawControl } from './draw-control';
 import { renderMapImage } from './export-image';
 import { useSearchStore } from '../state/search';
+import { enterpriseIndexById } from '../state/selectors';
+import { Flag } from '../core/model/enterprise-table';
+import type { PlanView } from '../core/model/plan-view';
 
 const PRESENTING_STREET_PX = 20;
 const EDGE_PX = 40;
@@ -69,6 +72,13 @@ declare global {
       camera(): { center: [number, number]; zoom: number };
     };
   }
+}
+
+/** With "only uncovered must-cover" on (the default), what a drawn outline or a clicked place adds. */
+function onlyMustCover(view: PlanView, ids: string[]): string[] {
+  if (!usePlanningStore.getState().mustCoverOnly) return ids;
+  const index = enterpriseIndexById(view);
+  return ids.filter((id) => (view.flags[index.get(id) ?? -1] ?? 0) & Flag.MUST_COVER);
 }
 
 export function MapCanvas() {
@@ -249,8 +259,8 @@ export function MapCanvas() {
     if (planning.draft && (planning.tool === 'polygon' || planning.tool === 'freehand')) return;
     if (planning.draft && planning.tool === 'pick') {
       if (id === LAYER_IDS.enterprises) planning.toggleMember(view.enterprises[info.index].id);
-      else if (id === LAYER_IDS.buildings) planning.addMembers(candidatesIn(view, view.building, info.index));
-      else if (id === LAYER_IDS.zones) planning.addMembers(candidatesIn(view, view.zone, info.index));
+      else if (id === LAYER_IDS.buildings) planning.addMembers(onlyMustCover(view, candidatesIn(view, view.building, info.index)));
+      else if (id === LAYER_IDS.zones) planning.addMembers(onlyMustCover(view, candidatesIn(view, view.zone, info.index)));
       return;
     }
     if (id === LAYER_IDS.enterprises) {
@@ -266,7 +276,7 @@ export function MapCanvas() {
     const view = useAppStore.getState().view;
     const planning = usePlanningStore.getState();
     if (!view || !planning.draft) return;
-    const { ids } = enterprisesInOutline(view, polygon);
+    const ids = onlyMustCover(view, enterprisesInOutline(view, polygon).ids);
     planning.editDraft({ geometry: polygon, enterpriseIds: [...new Set([...planning.draft.enterpriseIds, ...ids])] });
     planning.setTool('pick');
   }

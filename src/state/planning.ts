@@ -32,6 +32,8 @@ export interface PlanningState {
   tool: MapTool;
   /** The figures and lists follow what is on screen. */
   followScreen: boolean;
+  /** Drawing an outline or clicking a building / zone takes only its uncovered must-cover enterprises (the default). */
+  mustCoverOnly: boolean;
   draft: Draft | null;
   past: Draft[];
   future: Draft[];
@@ -40,6 +42,7 @@ export interface PlanningState {
   resetFilter(): void;
   setTool(tool: MapTool): void;
   setFollowScreen(on: boolean): void;
+  setMustCoverOnly(on: boolean): void;
   startDraft(draft: Draft): void;
   /** An undoable change to the draft. */
   editDraft(change: DraftChange): void;
@@ -74,6 +77,7 @@ export const usePlanningStore = create<PlanningState>()((set, get) => {
     filter: EMPTY_FILTER,
     tool: 'select',
     followScreen: false,
+    mustCoverOnly: true,
     draft: null,
     past: [],
     future: [],
@@ -82,6 +86,7 @@ export const usePlanningStore = create<PlanningState>()((set, get) => {
     resetFilter: () => set({ filter: EMPTY_FILTER }),
     setTool: (tool) => set({ tool }),
     setFollowScreen: (followScreen) => set({ followScreen }),
+    setMustCoverOnly: (mustCoverOnly) => set({ mustCoverOnly }),
     startDraft: (draft) => set({ draft, past: [], future: [], tool: 'pick' }),
     editDraft: (patch) => change((d) => ({ ...d, ...patch })),
     toggleMember: (id) =>

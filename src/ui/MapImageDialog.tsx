@@ -9,7 +9,7 @@ import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 import type { PlanView } from '../core/model/plan-view';
 import { download } from './download';
 import { usePresentationStore } from '../state/presentation';
-import { currentScopeName, datasetDisplayName, exportFileName } from './names';
+import { currentScopeName, datasetDisplayName, datasetPlace, exportFileName } from './names';
 
 export function mapDecor(t: TFunction, view: PlanView, title: string, locale: string): ImageDecor {
   // An image of the after-plan forecast says so in its subtitle and legend: it is not the situation as it is.
@@ -35,11 +35,13 @@ export function MapImageDialog() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   if (!view) return null;
+  // Titled with the place it shows: the chosen area, else the dataset's place (临浦镇非公企业党组织覆盖图).
+  const defaultTitle = t('image.placeTitle', { place: currentScopeName(view) ?? datasetPlace(view.datasetName, i18n.language) });
   const run = async () => {
     if (!exportMapImage) return;
     setBusy(true);
     try {
-      const png = await exportMapImage(width, mapDecor(t, view, title.trim() || t('image.defaultTitle'), i18n.language));
+      const png = await exportMapImage(width, mapDecor(t, view, title.trim() || defaultTitle, i18n.language));
       download(png, exportFileName(view, currentScopeName(view), t('files.map'), 'png'), 'image/png');
       setOpen(false);
     } catch (error) {
@@ -54,7 +56,7 @@ export function MapImageDialog() {
       <Modal open={open} title={t('image.title')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form layout="vertical" size="small">
           <Form.Item label={t('image.width')}><InputNumber min={1024} max={8192} step={640} value={width} onChange={(v) => setWidth(v ?? 3840)} style={{ width: 160 }} data-testid="image-width" /></Form.Item>
-          <Form.Item label={t('image.heading')}><Input value={title} placeholder={t('image.defaultTitle')} onChange={(e) => setTitle(e.target.value)} /></Form.Item>
+          <Form.Item label={t('image.heading')}><Input value={title} placeholder={defaultTitle} onChange={(e) => setTitle(e.target.value)} /></Form.Item>
           <Button type="primary" loading={busy} onClick={() => void run()} data-testid="image-export">{t('image.export')}</Button>
         </Form>
       </Modal>

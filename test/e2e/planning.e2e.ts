@@ -24,7 +24,8 @@ const url = () => `${inject('baseUrl')}?dataset=linpu`;
 const { dataset } = readDatasetFolder(resolve(root, 'dist/data/linpu'));
 const plan = planDataset(dataset);
 const positions = Float64Array.from(dataset.enterprises.flatMap((e) => [e.lon ?? Number.NaN, e.lat ?? Number.NaN]));
-const candidate = (i: number) => (plan.table.flags[i] & Flag.OPERATING) !== 0 && (plan.table.flags[i] & Flag.COVERED) === 0;
+// What a drawn outline takes by default: operating, uncovered, must-cover enterprises.
+const candidate = (i: number) => (plan.table.flags[i] & Flag.OPERATING) !== 0 && (plan.table.flags[i] & Flag.COVERED) === 0 && (plan.table.flags[i] & Flag.MUST_COVER) !== 0;
 
 /** A building whose uncovered enterprises (taken by a box drawn just around it) form a valid joint branch of 2+ units. */
 function pickBuilding(): { box: [number, number, number, number]; outline: PolygonGeometry; members: Enterprise[] } {

@@ -126,8 +126,8 @@ describe('filtering and selection on the 67k-enterprise Hangzhou demo', () => {
     let found = false;
     for (let dx = 0; dx < 200 && !found; dx += 6) {
       await page.mouse.move(point.x + dx, point.y);
-      await page.waitForTimeout(60);
-      found = await page.locator('.deck-tooltip').filter({ hasText: '职工' }).isVisible().catch(() => false);
+      // Picking under the pointer shows a tooltip when it finds an enterprise: wait briefly for that, not a fixed time.
+      found = await page.locator('.deck-tooltip').filter({ hasText: '职工' }).waitFor({ timeout: 400 }).then(() => true, () => false);
       if (found) point.x += dx;
     }
     expect(found, 'no enterprise under the pointer near the map centre').toBe(true);

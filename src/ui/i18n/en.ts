@@ -128,6 +128,7 @@ export const en: Messages = {
     owner: 'Owner', instructor: 'Party-building instructor', dueDate: 'Due date', apply: 'Save', next: 'Move to "{{status}}"', back: 'Back to "{{status}}"',
     status: { proposed: 'Proposed', forming: 'Forming', formed: 'Formed' }, moved: 'Moved in from "{{from}}"', inOther: '{{count}} will move here from other plan items',
     formConfirmTitle: 'Mark as formed (struck off the list)?', formConfirm: 'This sets up the {{kind}}: its {{count}} enterprises count as covered, and the coverage rate, the worklist and the bulletin change. Moving it back to "Forming" undoes it.', formConfirmOk: 'Mark as formed',
+    mustCoverOnly: 'Drawing or clicking a building / zone adds only uncovered must-cover enterprises (turn off to add every uncovered one)',
     removeMember: 'Remove', defaultTitle: '{{place}} {{kind}}', formedNote: 'Formed: its enterprises count as covered',
     figures: { units: 'Units', formal: 'Formal members', members: 'All members', mustCover: 'Must cover', span: 'Widest span', industries: 'Industries' },
     rule: {
@@ -155,7 +156,7 @@ export const en: Messages = {
     untitled: 'Slide {{n}}', afterBadge: 'Map shows the forecast after the plan (not the situation now)', backToNow: 'Back to now', recapture: 'Update view', before: 'Now', after: 'After the plan', exit: 'Leave', rateNow: 'Coverage now', rateAfter: 'Coverage after the plan',
   },
   image: {
-    button: 'Map image', title: 'Export the map as PNG', width: 'Width (pixels; 3840 or more for projectors and print)', heading: 'Title', defaultTitle: 'Party organization coverage in non-public enterprises',
+    button: 'Map image', title: 'Export the map as PNG', width: 'Width (pixels; 3840 or more for projectors and print)', heading: 'Title', defaultTitle: 'Party organization coverage in non-public enterprises', placeTitle: '{{place}}: Party organization coverage in non-public enterprises',
     export: 'Export PNG', north: 'N', attribution: 'Data: {{dataset}} {{synthetic}} · Basemap: administrative areas (offline) · LianJian',
   },
   report: { print: 'Print report', size: 'Paper', title: '{{area}}: Party organizations in non-public enterprises', figures: 'Key figures', ranking: 'Areas ranked by coverage', recommendations: 'Recommendations (first {{count}})', map: 'Coverage map', generated: 'Generated {{date}}', recName: 'Name', reason: 'Why' },

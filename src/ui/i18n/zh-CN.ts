@@ -127,6 +127,7 @@ export const zhCN = {
     owner: '责任人', instructor: '党建指导员', dueDate: '完成时限', apply: '保存', next: '推进到「{{status}}」', back: '退回「{{status}}」',
     status: { proposed: '拟建', forming: '组建中', formed: '已组建' }, moved: '已从「{{from}}」移入', inOther: '{{count}} 家将从其他计划项移入',
     formConfirmTitle: '确认已组建（挂牌销号）？', formConfirm: '将建立这个{{kind}}，其 {{count}} 家企业计为已覆盖，组建率、工作清单和通报随之变化。可以退回「组建中」撤销。', formConfirmOk: '确认已组建',
+    mustCoverOnly: '圈选或点楼宇、商圈时只加入应建未建企业（可关闭以加入所有未覆盖企业）',
     removeMember: '移出', defaultTitle: '{{place}}{{kind}}', formedNote: '已组建：其企业计入组建率（挂牌销号）',
     figures: { units: '单位数', formal: '正式党员', members: '党员总数', mustCover: '应建企业', span: '最远间距', industries: '行业' },
     rule: {
@@ -154,7 +155,7 @@ export const zhCN = {
     untitled: '幻灯片 {{n}}', afterBadge: '地图显示：计划完成后的预计覆盖（不是现状）', backToNow: '回到现状', recapture: '更新视图', before: '现状', after: '计划完成后', exit: '退出演示', rateNow: '组建率（现状）', rateAfter: '组建率（计划完成后）',
   },
   image: {
-    button: '地图图片', title: '导出地图图片（PNG）', width: '宽度（像素，投影与印刷建议 3840 及以上）', heading: '图片标题', defaultTitle: '非公企业党组织覆盖图',
+    button: '地图图片', title: '导出地图图片（PNG）', width: '宽度（像素，投影与印刷建议 3840 及以上）', heading: '图片标题', defaultTitle: '非公企业党组织覆盖图', placeTitle: '{{place}}非公企业党组织覆盖图',
     export: '导出 PNG', north: '北', attribution: '数据：{{dataset}} {{synthetic}} · 底图：行政区划（离线）· 联建 LianJian',
   },
   report: { print: '打印报告', size: '纸张', title: '{{area}}非公企业党组织组建情况报告', figures: '主要指标', ranking: '各地区组建率排名', recommendations: '规划建议（前 {{count}} 项）', map: '覆盖图', generated: '生成于 {{date}}', recName: '名称', reason: '理由' },

@@ -3,7 +3,7 @@
  * checks, undo / redo, and saving (an organization that breaks a rule cannot be saved as one).
  */
 import { useEffect, useMemo } from 'react';
-import { Button, Card, Input, List, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Input, List, Segmented, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePlanningStore, type Draft, type MapTool } from '../../state/planning';
 import { enterpriseIndexById } from '../../state/selectors';
@@ -28,6 +28,8 @@ function useDraftCheck(view: PlanView, draft: Draft) {
 export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
   const { t } = useTranslation();
   const tool = usePlanningStore((s) => s.tool);
+  const mustCoverOnly = usePlanningStore((s) => s.mustCoverOnly);
+  const setMustCoverOnly = usePlanningStore((s) => s.setMustCoverOnly);
   const setTool = usePlanningStore((s) => s.setTool);
   const editDraft = usePlanningStore((s) => s.editDraft);
   const toggleMember = usePlanningStore((s) => s.toggleMember);
@@ -69,6 +71,10 @@ export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
         <Segmented size="small" block value={tool} onChange={(v) => setTool(v as MapTool)} options={tools} data-testid="plan-tool" />
         <Typography.Text type="secondary" className="hint">{t('plan.toolHint')}</Typography.Text>
+        <Space size={4}>
+          <Switch size="small" checked={mustCoverOnly} onChange={setMustCoverOnly} data-testid="draft-must-cover-only" />
+          <Typography.Text className="filter-label">{t('plan.mustCoverOnly')}</Typography.Text>
+        </Space>
         <Input size="small" value={draft.title} placeholder={t('plan.titlePlaceholder')} onChange={(e) => editDraft({ title: e.target.value })} addonBefore={t('plan.title')} data-testid="draft-title" />
         <Space.Compact block>
           <Select size="small" style={{ flex: 2 }} value={draft.kind} onChange={(kind) => editDraft({ kind, level: kind === 'work_coverage' ? null : draft.level ?? 'branch' })}
