@@ -1,0 +1,190 @@
+/**
+ * Sign-in, approval and roles end to end through supabase-js: supabase-js auth → the GoTrue stand-in
+ * (test/support/gotrue-stand-in.ts, standing in for Supabase Auth, tests only) and supabase-js data →
+ * a real PostgREST 12 → PostgreSQL 15 + PostGIS with the migrations. The stand-in signs its tokens
+ * with the PostgREST secret, so every check below is the database's row-level security and RPCs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import pg from 'pg';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { signJwt, startPostgrestFor } from './postgrest';
+import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
+
+const PG_URL = process.env.LIANJIAN_PG_URL;
+if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
+
+const POSTGREST_PORT = 54381;
+const AUTH_PORT = 54382;
+let stopPostgrest: (() => Promise<void>) | undefined;
+let auth: GoTrueStandIn;
+
+/** One origin as a Supabase project has it: /auth/v1 → the stand-in, /rest/v1 → PostgREST. */
+const route: typeof fetch = (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  return fetch(url.replace(`http://127.0.0.1:${AUTH_PORT}/rest/v1/`, `http://127.0.0.1:${POSTGREST_PORT}/`), init);
+};
+
+function client(): SupabaseClient {
+  return createClient(`http://127.0.0.1:${AUTH_PORT}`, signJwt({ role: 'anon' }), {
+    global: { fetch: route },
+    realtime: { transport: WebSocket as never },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+}
+
+const square = (w: number, s: number, e: number, n: number) =>
+  `extensions.st_multi(extensions.st_makeenvelope(${w}, ${s}, ${e}, ${n}, 4326))`;
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: PG_URL.replace('tester@', 'postgres@') });
+  await admin.connect();
+  await admin.query(`truncate public.enterprises, public.areas, public.buildings, public.zones, public.organizations, public.plan_items,
+    public.bulletin_snapshots, public.audit_log, public.staff, public.staff_requests restart identity cascade`);
+  await admin.query(`insert into public.areas (id, name, level, parent_id, district_id, geom) values
+    ('330103', '下城区', 'district', null, '330103', ${square(120.15, 30.26, 120.2, 30.3)}),
+    ('330104', '江干区', 'district', null, '330104', ${square(120.2, 30.26, 120.25, 30.3)}),
+    ('330103001', '武林街道', 'street', '330103', '330103', ${square(120.15, 30.26, 120.175, 30.3)}),
+    ('330103002', '天水街道', 'street', '330103', '330103', ${square(120.175, 30.26, 120.2, 30.3)}),
+    ('330104001', '凯旋街道', 'street', '330104', '330104', ${square(120.2, 30.26, 120.25, 30.3)})`);
+  await admin.query(`insert into public.enterprises (id, district_id, street_id, name, employees) values
+    ('ent-w1', '330103', '330103001', '武林一号', 10), ('ent-w2', '330103', '330103001', '武林二号', 20),
+    ('ent-t1', '330103', '330103002', '天水一号', 30), ('ent-k1', '330104', '330104001', '凯旋一号', 40)`);
+  await admin.end();
+  stopPostgrest = (await startPostgrestFor(PG_URL, POSTGREST_PORT)).stop;
+  auth = await startGoTrueStandIn(AUTH_PORT, { log: () => {} });
+});
+
+afterAll(async () => {
+  await auth?.stop();
+  await stopPostgrest?.();
+});
+
+async function enterpriseIds(c: SupabaseClient): Promise<string[]> {
+  const { data, error } = await c.from('enterprises').select('id').order('id');
+  if (error) throw error;
+  return (data ?? []).map((r) => r.id as string);
+}
+
+describe('sign-in and approval through supabase-js (Auth: the GoTrue stand-in; data: PostgREST + PostgreSQL)', () => {
+  const cityAdmin = client();
+  const newcomer = client();
+  const streetUser = client();
+  let newcomerId = '';
+
+  it('the first city admin signs up and is made admin in SQL (as the README says)', async () => {
+    const { data, error } = await cityAdmin.auth.signUp({ email: 'admin@city.example', password: 'admin-password' });
+    expect(error).toBeNull();
+    expect(data.session?.access_token).toBeTruthy();
+    const db = new pg.Client({ connectionString: PG_URL!.replace('tester@', 'postgres@') });
+    await db.connect();
+    await db.query(`insert into public.staff (user_id, name, role, is_admin) values ($1, '市委组织部', 'city', true)`, [data.user!.id]);
+    await db.end();
+    expect(await enterpriseIds(cityAdmin)).toEqual(['ent-k1', 'ent-t1', 'ent-w1', 'ent-w2']);
+  });
+
+  it('a wrong password is refused with Auth\'s error code', async () => {
+    const { error } = await client().auth.signInWithPassword({ email: 'admin@city.example', password: 'nope' });
+    expect(error?.code).toBe('invalid_credentials');
+  });
+
+  it('a new user signs up and is awaiting approval: sees nothing, files one request', async () => {
+    const { data, error } = await newcomer.auth.signUp({ email: 'new@xiacheng.example', password: 'district-password' });
+    expect(error).toBeNull();
+    newcomerId = data.user!.id;
+    const who = await newcomer.rpc('whoami');
+    expect(who.error).toBeNull();
+    expect(who.data).toMatchObject({ user_id: newcomerId, staff: null, request: null });
+    const read = await newcomer.from('enterprises').select('id');
+    expect(read.error?.code).toBe('42501');
+    const coverage = await newcomer.rpc('coverage_by_area');
+    expect(coverage.error?.code).toBe('42501');
+    const filed = await newcomer.rpc('request_staff_access', { staff_name: '下城新人', email: 'new@xiacheng.example', district: '330103' });
+    expect(filed.error).toBeNull();
+    const again = await newcomer.rpc('request_staff_access', { staff_name: '再来', email: 'new@xiacheng.example', district: '330104' });
+    expect(again.error?.code).toBe('23505');
+    const mine = await newcomer.from('staff_requests').select('user_id, status');
+    expect(mine.data).toEqual([{ user_id: newcomerId, status: 'pending' }]);
+    const approveSelf = await newcomer.rpc('set_staff', { target: newcomerId, new_role: 'city', admin: true });
+    expect(approveSelf.error?.code).toBe('42501');
+  });
+
+  it('the city admin approves them with role and area; they then see only that district', async () => {
+    const pending = await cityAdmin.rpc('list_staff');
+    expect(pending.error).toBeNull();
+    expect(pending.data).toContainEqual(expect.objectContaining({ user_id: newcomerId, role: null, request_status: 'pending', requested_district: '330103' }));
+    const approved = await cityAdmin.rpc('set_staff', { target: newcomerId, new_role: 'district', district: '330103' });
+    expect(approved.error).toBeNull();
+    expect(approved.data).toMatchObject({ user_id: newcomerId, role: 'district', district_id: '330103', is_admin: false });
+    expect(await enterpriseIds(newcomer)).toEqual(['ent-t1', 'ent-w1', 'ent-w2']);
+    const who = await newcomer.rpc('whoami');
+    expect(who.data).toMatchObject({ staff: { role: 'district', district_id: '330103' }, request: { status: 'approved' } });
+    const audit = await cityAdmin.from('audit_log').select('user_id, row_id, action, at').eq('table_name', 'staff').eq('row_id', newcomerId);
+    const { data: me } = await cityAdmin.auth.getUser();
+    expect(audit.data).toEqual([expect.objectContaining({ user_id: me.user!.id, row_id: newcomerId, action: 'insert' })]);
+    // A district user (not an admin) approves nobody.
+    const notAdmin = await newcomer.rpc('set_staff', { target: newcomerId, new_role: 'street', district: '330103', street: '330103001' });
+    expect(notAdmin.error?.code).toBe('42501');
+  });
+
+  it('a street user signs in with an email code, is approved for 武林街道, and edits only its street', async () => {
+    const sent = await streetUser.auth.signInWithOtp({ email: 'wulin@xiacheng.example' });
+    expect(sent.error).toBeNull();
+    const code = auth.codes.get('wulin@xiacheng.example');
+    expect(code).toMatch(/^\d{6}$/);
+    const wrong = await streetUser.auth.verifyOtp({ email: 'wulin@xiacheng.example', token: code === '000000' ? '111111' : '000000', type: 'email' });
+    expect(wrong.error?.code).toBe('otp_expired');
+    const verified = await streetUser.auth.verifyOtp({ email: 'wulin@xiacheng.example', token: code!, type: 'email' });
+    expect(verified.error).toBeNull();
+    const streetId = verified.data.user!.id;
+    expect((await streetUser.from('enterprises').select('id')).error?.code).toBe('42501');
+    expect((await streetUser.rpc('request_staff_access', { staff_name: '武林街道党建办', district: '330103', street: '330103001' })).error).toBeNull();
+    const approved = await cityAdmin.rpc('set_staff', { target: streetId, new_role: 'street', district: '330103', street: '330103001' });
+    expect(approved.error).toBeNull();
+
+    expect(await enterpriseIds(streetUser)).toEqual(['ent-t1', 'ent-w1', 'ent-w2']);
+    const own = await streetUser.rpc('update_enterprise', { target: 'ent-w1', patch: { employees: 11 }, expected_version: 1 });
+    expect(own.error).toBeNull();
+    const otherStreet = await streetUser.rpc('update_enterprise', { target: 'ent-t1', patch: { employees: 99 }, expected_version: 1 });
+    expect(otherStreet.error).not.toBeNull();
+    const direct = await streetUser.from('enterprises').update({ name: '改名' }).eq('id', 'ent-t1').select('id');
+    expect(direct.data).toEqual([]);
+    const moved = await streetUser.from('enterprises').update({ street_id: '330103002' }).eq('id', 'ent-w2').select('id');
+    expect(moved.error?.code).toBe('42501');
+    const created = await streetUser.from('enterprises').insert({ id: 'ent-t9', district_id: '330103', street_id: '330103002', name: '越街' });
+    expect(created.error?.code).toBe('42501');
+    const { data: rows } = await cityAdmin.from('enterprises').select('id, employees, name, street_id').in('id', ['ent-t1', 'ent-w1', 'ent-w2']).order('id');
+    expect(rows).toEqual([
+      { id: 'ent-t1', employees: 30, name: '天水一号', street_id: '330103002' },
+      { id: 'ent-w1', employees: 11, name: '武林一号', street_id: '330103001' },
+      { id: 'ent-w2', employees: 20, name: '武林二号', street_id: '330103001' },
+    ]);
+  });
+
+  it('keeps the session fresh with the refresh grant, and a rotated refresh token cannot be used again', async () => {
+    const before = (await newcomer.auth.getSession()).data.session!;
+    const refreshed = await newcomer.auth.refreshSession();
+    expect(refreshed.error).toBeNull();
+    expect(refreshed.data.session!.refresh_token).not.toBe(before.refresh_token);
+    expect(await enterpriseIds(newcomer)).toEqual(['ent-t1', 'ent-w1', 'ent-w2']);
+    const reused = await fetch(`${auth.url}/token?grant_type=refresh_token`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refresh_token: before.refresh_token }),
+    });
+    expect(reused.status).toBe(400);
+    // As Auth's refresh-token reuse detection: the reuse ends the whole session.
+    const user = await fetch(`${auth.url}/user`, { headers: { Authorization: `Bearer ${refreshed.data.session!.access_token}` } });
+    expect([user.status, ((await user.json()) as { code: string }).code]).toEqual([403, 'session_not_found']);
+  });
+
+  it('signs out: the session ends and its tokens no longer open /user', async () => {
+    expect((await newcomer.auth.signInWithPassword({ email: 'new@xiacheng.example', password: 'district-password' })).error).toBeNull();
+    const token = (await newcomer.auth.getSession()).data.session!.access_token;
+    expect((await newcomer.auth.getUser()).data.user?.email).toBe('new@xiacheng.example');
+    expect((await newcomer.auth.signOut()).error).toBeNull();
+    expect((await newcomer.auth.getSession()).data.session).toBeNull();
+    const after = await fetch(`${auth.url}/user`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(after.status).toBe(403);
+    // Signed out, the client is anon again: nothing.
+    expect((await newcomer.from('enterprises').select('id')).error).not.toBeNull();
+  });
+});
