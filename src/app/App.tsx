@@ -10,6 +10,7 @@ import { Legend } from '../ui/Legend';
 import { DetailPanel } from '../ui/DetailPanel';
 import { RecommendationList } from '../ui/RecommendationList';
 import { BasemapSettings } from '../ui/BasemapSettings';
+import { RuleSettings } from '../ui/RuleSettings';
 import { rememberLanguage, type Language } from '../ui/i18n';
 import { readPageConfig } from './config';
 import { bootApp } from './boot';
@@ -93,6 +94,7 @@ export function App() {
             <ExportMenu />
             <MapImageDialog />
             <StorageMenu />
+            <RuleSettings />
             <BasemapSettings />
             <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
           </Space>

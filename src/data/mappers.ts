@@ -1,5 +1,6 @@
 /** Rows of the SQL functions ⇄ domain objects. One place for the column names. */
-import type { Area, Building, Enterprise, Organization, PolygonGeometry, Zone } from '../core/model/types';
+import type { Area, Building, Enterprise, Organization, PolygonGeometry, RuleProfile, Zone } from '../core/model/types';
+import type { StoredRuleProfile } from '../core/model/records';
 import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, RowResult, Slide, StoredEnterprise } from './repository';
 
 type Row = Record<string, unknown>;
@@ -138,4 +139,9 @@ export function slideToRow(s: NewSlide | Slide): Row {
   const row: Row = { title: s.title, note: s.note, view: s.view, district_id: s.districtId ?? null, deck: s.deck ?? 'default' };
   if ('id' in s) Object.assign(row, { id: s.id, version: s.version, position: s.position });
   return row;
+}
+
+export function rowToRuleProfile(r: Row): StoredRuleProfile {
+  const rules = typeof r.rules === 'string' ? (JSON.parse(r.rules) as Partial<RuleProfile>) : ((r.rules as Partial<RuleProfile>) ?? {});
+  return { rules, version: Number(r.version), updatedAt: isoTime(r.updated_at), updatedBy: r.updated_by ? String(r.updated_by) : null };
 }

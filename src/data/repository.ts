@@ -1,8 +1,9 @@
 /** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
-import type { Area, Building, Dataset, Enterprise, Organization, Zone } from '../core/model/types';
-import type { FeedKind, RowChanges } from '../core/model/records';
+import type { Area, Building, Dataset, Enterprise, Organization, RuleProfile, Zone } from '../core/model/types';
+import type { FeedKind, RowChanges, StoredRuleProfile } from '../core/model/records';
 import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts } from '../core/model/records';
 
+export type { StoredRuleProfile };
 export type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts };
 
 export interface StoredEnterprise extends Enterprise {
@@ -46,11 +47,15 @@ export interface ChangeSet {
   planItems: RowChanges<PlanItem>;
   snapshots: RowChanges<BulletinSnapshot>;
   slides: RowChanges<Slide>;
+  /** The rule profile as it is now, when it changed (null: unchanged). */
+  ruleProfile: StoredRuleProfile | null;
 }
 
 /** A full read: the dataset the planning core takes, and the workspace's own records (the default deck's slides). */
 export interface StoreContents extends Dataset {
   enterprises: StoredEnterprise[];
+  /** The stored rule profile; `rules` holds its overrides, so the core plans with it. Absent in contents kept before it was stored. */
+  ruleProfile?: StoredRuleProfile;
   planItems: PlanItem[];
   snapshots: BulletinSnapshot[];
   slides: Slide[];
@@ -104,6 +109,13 @@ export interface Repository {
   updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<StoredEnterprise>;
   enterpriseHistory(id: string): Promise<AuditEntry[]>;
   coverageByArea(): Promise<AreaCoverage[]>;
+  /** The city's rule profile (the overrides of the core's defaults, with its version). */
+  readRuleProfile(): Promise<StoredRuleProfile>;
+  /**
+   * Replaces the profile's overrides (city staff only). With `expectedVersion` a profile changed since
+   * it was read is refused (StaleWriteError); without it (seeding a new store) it is overwritten.
+   */
+  saveRuleProfile(rules: Partial<RuleProfile>, expectedVersion?: number): Promise<StoredRuleProfile>;
   listPlanItems(): Promise<PlanItem[]>;
   /** Members named here are moved out of any other item that is not formed. */
   createPlanItem(item: NewPlanItem): Promise<PlanItem>;

@@ -7,7 +7,7 @@ import type { FeedKind } from '../core/model/records';
 import { NotFoundError, StaleWriteError, type ChangeSet, type FeedEntry, type Repository, type StoredEnterprise } from './repository';
 import {
   enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToArea, rowToAudit, rowToBuilding, rowToCoverage, rowToEnterprise,
-  planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToSlide, rowToSnapshot, rowToZone, slideToRow,
+  planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToRuleProfile, rowToSlide, rowToSnapshot, rowToZone, slideToRow,
 } from './mappers';
 
 type Row = Record<string, unknown>;
@@ -88,7 +88,7 @@ const rowToFeedEntry = (r: Row): FeedEntry => ({
 
 export function emptyChangeSet(lastSeq: number): ChangeSet {
   const none = () => ({ upserted: [], deleted: [] });
-  return { lastSeq, enterprises: none(), areas: none(), buildings: none(), zones: none(), organizations: none(), planItems: none(), snapshots: none(), slides: none() };
+  return { lastSeq, enterprises: none(), areas: none(), buildings: none(), zones: none(), organizations: none(), planItems: none(), snapshots: none(), slides: none(), ruleProfile: null };
 }
 
 /** Groups feed rows by kind, mapped to domain types; a later row of the same id replaces an earlier one. */
@@ -110,6 +110,8 @@ export function toChangeSet(entries: readonly FeedEntry[], lastSeq: number): Cha
       case 'plan_item': put(set.planItems, e, rowToPlanItem); break;
       case 'bulletin_snapshot': put(set.snapshots, e, rowToSnapshot); break;
       case 'slide': put(set.slides, e, rowToSlide); break;
+      // One row that is never deleted; a tombstone (a caller who may no longer read it) changes nothing.
+      case 'rule_profile': if (!e.deleted && e.data) set.ruleProfile = rowToRuleProfile(e.data); break;
     }
   }
   return set;
@@ -119,7 +121,8 @@ const changedRows = (set: ChangeSet) =>
   set.enterprises.upserted.length + set.enterprises.deleted.length + set.areas.upserted.length + set.areas.deleted.length +
   set.buildings.upserted.length + set.buildings.deleted.length + set.zones.upserted.length + set.zones.deleted.length +
   set.organizations.upserted.length + set.organizations.deleted.length + set.planItems.upserted.length + set.planItems.deleted.length +
-  set.snapshots.upserted.length + set.snapshots.deleted.length + set.slides.upserted.length + set.slides.deleted.length;
+  set.snapshots.upserted.length + set.snapshots.deleted.length + set.slides.upserted.length + set.slides.deleted.length +
+  (set.ruleProfile ? 1 : 0);
 
 /** A function's single value: PostgREST answers a scalar function with the bare value, PGlite with a one-column row. */
 function scalar(rows: Row[], what: string): number {
@@ -208,7 +211,7 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       serial(() => session(gateway, false, async (rpc) => {
         // The head first: whatever changes during the read comes again through the feed (upserts are idempotent).
         const head = scalar(await call(rpc, 'feed_head', {}), 'feed_head');
-        const [areas, buildings, zones, organizations, planItems, snapshots, slides] = await Promise.all([
+        const [areas, buildings, zones, organizations, planItems, snapshots, slides, profiles] = await Promise.all([
           readAll(gateway, 'list_places', { place_kind: 'areas' }, pageSize, rpc),
           readAll(gateway, 'list_places', { place_kind: 'buildings' }, pageSize, rpc),
           readAll(gateway, 'list_places', { place_kind: 'zones' }, pageSize, rpc),
@@ -216,7 +219,9 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
           readAll(gateway, 'list_plan_items', {}, pageSize, rpc),
           readAll(gateway, 'list_bulletin_snapshots', {}, pageSize, rpc),
           call(rpc, 'list_slides', { deck_name: 'default' }),
+          call(rpc, 'read_rule_profile', {}),
         ]);
+        const ruleProfile = rowToRuleProfile(one(profiles, 'read_rule_profile'));
         // Mapped page by page as they arrive, so no single step handles the whole register at once.
         const enterprises: StoredEnterprise[] = [];
         await readPages(gateway, 'list_enterprises', {}, pageSize, (page) => {
@@ -226,7 +231,7 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
         feedSeq = head;
         following = true;
         return {
-          name, crs: 'wgs84' as const, rules: {},
+          name, crs: 'wgs84' as const, rules: ruleProfile.rules, ruleProfile,
           areas: areas.map(rowToArea), buildings: buildings.map(rowToBuilding), zones: zones.map(rowToZone),
           organizations: organizations.map(rowToOrganization),
           enterprises,
@@ -255,6 +260,11 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     async coverageByArea() {
       return (await call(gateway, 'coverage_by_area', {})).map(rowToCoverage);
     },
+    async readRuleProfile() {
+      return rowToRuleProfile(one(await call(gateway, 'read_rule_profile', {}), 'read_rule_profile'));
+    },
+    saveRuleProfile: (rules, expectedVersion) =>
+      write(async (rpc) => rowToRuleProfile(one(await call(rpc, 'save_rule_profile', { rules, expected_version: expectedVersion ?? null }), 'save_rule_profile'))),
     takeBulletinSnapshot: (takenOn) => write(async (rpc) => (await call(rpc, 'take_bulletin_snapshot', { taken: takenOn })).map(rowToSnapshot)),
     async listBulletinSnapshots() {
       return (await readAll(gateway, 'list_bulletin_snapshots', {}, READ_PAGE_SIZE)).map(rowToSnapshot);

@@ -26,5 +26,7 @@ export async function seedDataset(repo: Repository, dataset: Dataset, onProgress
     await repo.loadEnterprises(dataset.enterprises.slice(start, start + CHUNK));
   }
   onProgress({ step: 'enterprises', done: dataset.enterprises.length, total: dataset.enterprises.length });
+  // dataset.json's rule overrides become the store's rule profile (what every client then plans with).
+  if (Object.keys(dataset.rules).length > 0) await repo.saveRuleProfile(dataset.rules);
   return rejected;
 }

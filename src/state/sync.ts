@@ -14,6 +14,7 @@ import { useAppStore } from './store';
 import { usePlanningStore } from './planning';
 import { usePresentationStore } from './presentation';
 import { enterpriseIndexById } from './selectors';
+import { useRuleProfileStore } from './rule-profile';
 
 const DEFAULT_DECK = 'default';
 const bySlideOrder = (a: Slide, b: Slide) => a.position - b.position || a.id.localeCompare(b.id);
@@ -30,6 +31,7 @@ export function attachPlanSession(next: PlanSession, from: StoreContents): void 
   session = next;
   sent = 0;
   contents = from;
+  useRuleProfileStore.getState().setProfile(from.ruleProfile ?? null);
 }
 
 /** How long changes must be quiet before the kept contents are saved (a save serialises the whole register). */
@@ -53,10 +55,11 @@ export function keepContents(write: (contents: StoreContents, seq: number) => Pr
 }
 
 function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
-  const { enterprises, areas, buildings, zones, organizations } = changes;
+  const { enterprises, areas, buildings, zones, organizations, ruleProfile } = changes;
   const size = (c: { upserted: unknown[]; deleted: string[] }) => c.upserted.length + c.deleted.length;
-  if (size(enterprises) + size(areas) + size(buildings) + size(zones) + size(organizations) === 0) return null;
-  return { enterprises, areas, buildings, zones, organizations };
+  // A changed rule profile replans the same register with the new rules.
+  if (size(enterprises) + size(areas) + size(buildings) + size(zones) + size(organizations) === 0 && !ruleProfile) return null;
+  return ruleProfile ? { enterprises, areas, buildings, zones, organizations, rules: ruleProfile.rules } : { enterprises, areas, buildings, zones, organizations };
 }
 
 function patchContents(changes: ChangeSet) {
@@ -71,6 +74,7 @@ function patchContents(changes: ChangeSet) {
     planItems: patchRows(contents.planItems, changes.planItems),
     slides: patchRows(contents.slides, changes.slides),
     snapshots: useAppStore.getState().snapshots,
+    ...(changes.ruleProfile ? { rules: changes.ruleProfile.rules, ruleProfile: changes.ruleProfile } : {}),
   };
   saveContents?.();
 }
@@ -82,6 +86,7 @@ export function applyChanges(changes: ChangeSet): void {
 }
 
 function applyToPage(changes: ChangeSet): void {
+  if (changes.ruleProfile) useRuleProfileStore.getState().setProfile(changes.ruleProfile);
   const planning = usePlanningStore.getState();
   if (changes.planItems.upserted.length + changes.planItems.deleted.length > 0) {
     planning.setPlanItems(patchRows(planning.planItems, changes.planItems));

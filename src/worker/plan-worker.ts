@@ -103,6 +103,7 @@ function planPending() {
       buildings: patchRows(dataset.buildings, patch.buildings),
       zones: patchRows(dataset.zones, patch.zones),
       organizations: patchRows(dataset.organizations, patch.organizations),
+      rules: patch.rules ?? dataset.rules,
     };
   }
   const seq = pending[pending.length - 1].seq;

@@ -1,5 +1,5 @@
 /** Messages between the main thread and the planning worker (one worker per page, kept for the page's life). */
-import type { Area, Building, Dataset, Enterprise, Organization, Zone } from '../core/model/types';
+import type { Area, Building, Dataset, Enterprise, Organization, RuleProfile, Zone } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
 import type { Recommendation } from '../core/model/report';
 import type { RowChanges } from '../core/model/records';
@@ -37,6 +37,8 @@ export interface RegisterPatch {
   buildings: RowChanges<Building>;
   zones: RowChanges<Zone>;
   organizations: RowChanges<Organization>;
+  /** The stored rule profile's overrides, when they changed: they replace the kept dataset's `rules`. */
+  rules?: Partial<RuleProfile>;
 }
 
 /** Patches the kept register; patches that queue up while a plan runs are planned together. */

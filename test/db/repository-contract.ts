@@ -179,6 +179,41 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       }
     });
 
+    it('stores a non-default rule profile: read at start, versioned, followed through the feed, used alike by the SQL figures and the core', async () => {
+      const { repository: repo, other } = subject();
+      const theirs: ChangeSet[] = [];
+      const stopTheirs = other.onChanges((c) => theirs.push(c));
+      try {
+        const before = await repo.readRuleProfile();
+        expect(before.rules).toEqual({});
+        await other.readDataset('linpu');
+        const rules = { jointMaxUnits: 8, jointMaxSpanM: 1500, mustCoverMinEmployees: 50, mustCoverAnyMember: false };
+        const saved = await repo.saveRuleProfile(rules, before.version);
+        expect(saved).toMatchObject({ rules, version: before.version + 1 });
+        await expect(repo.saveRuleProfile({ jointMaxUnits: 6 }, before.version)).rejects.toBeInstanceOf(StaleWriteError);
+        await expect(repo.saveRuleProfile({ jointMaxUnit: 6 } as never, saved.version)).rejects.toMatchObject({ code: '22023' });
+
+        const read = await repo.readDataset('linpu');
+        expect(read.rules).toEqual(rules);
+        expect(read.ruleProfile).toMatchObject({ rules, version: saved.version });
+        expect(await other.pullChanges()).toBe(1);
+        expect(theirs.at(-1)?.ruleProfile).toMatchObject({ rules, version: saved.version });
+
+        // The SQL figures and the core count must-cover the same way under the stored profile, and not as by default.
+        const planned = planDataset(read);
+        expect(planned.rules).toMatchObject(rules);
+        const byDefault = planDataset({ ...read, rules: {} });
+        const mustCover = (areas: { id: string; must_cover: number; must_cover_covered: number }[]) => areas.map((a) => [a.id, a.must_cover, a.must_cover_covered]).sort();
+        const fromDb = (await repo.coverageByArea()).map((r) => ({ id: r.areaId, must_cover: r.mustCover, must_cover_covered: r.mustCoverCovered }));
+        expect(mustCover(fromDb)).toEqual(mustCover(planned.report.areas));
+        expect(mustCover(fromDb)).not.toEqual(mustCover(byDefault.report.areas));
+      } finally {
+        stopTheirs();
+        await repo.saveRuleProfile({});
+      }
+      expect((await repo.readRuleProfile()).rules).toEqual({});
+    });
+
     it('replays the feed from 0 into exactly what a full read gives', async () => {
       const repo = subject().repository;
       const full = await repo.readDataset('linpu');

@@ -24,7 +24,8 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`truncate public.enterprises, public.areas, public.buildings, public.zones, public.organizations, public.plan_items,
     public.bulletin_snapshots, public.audit_log, public.staff restart identity cascade`);
-  await admin.query("insert into public.staff values ($1, '市委组织部', 'city', null)", [CITY_USER]);
+  // A city admin: the only staff who may edit the rule profile.
+  await admin.query("insert into public.staff (user_id, name, role, district_id, is_admin) values ($1, '市委组织部', 'city', null, true)", [CITY_USER]);
   await admin.end();
   stop = (await startPostgrestFor(PG_URL, PORT)).stop;
   const options = { global: { fetch: stripRestPrefix }, realtime: { transport: WebSocket as never } };

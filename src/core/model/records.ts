@@ -1,5 +1,5 @@
 /** The stored records the workspace edits (plan items, slides, snapshots, history) and the results of writes: domain types every layer imports from here. */
-import type { Enterprise, OrgLevel, PolygonGeometry } from './types';
+import type { Enterprise, OrgLevel, PolygonGeometry, RuleProfile } from './types';
 import type { RecommendationKind } from './report';
 
 export interface RowResult {
@@ -117,4 +117,12 @@ export interface RowChanges<T> {
 }
 
 /** The kinds of row the change feed carries (`public.feed.kind`). */
-export type FeedKind = 'enterprise' | 'area' | 'building' | 'zone' | 'organization' | 'plan_item' | 'bulletin_snapshot' | 'slide';
+export type FeedKind = 'enterprise' | 'area' | 'building' | 'zone' | 'organization' | 'plan_item' | 'bulletin_snapshot' | 'slide' | 'rule_profile';
+
+/** The city's rule profile as stored (`public.rule_profiles`, one row): overrides of DEFAULT_RULES; an absent key is the default. */
+export interface StoredRuleProfile {
+  rules: Partial<RuleProfile>;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}

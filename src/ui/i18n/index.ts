@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { rulesEn, rulesZhCN } from './rules';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'lianjian.language';
@@ -21,7 +22,7 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, rules: rulesZhCN } }, en: { translation: { ...en, rules: rulesEn } } },
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,0 +1,61 @@
+/**
+ * The stored rule profile in Chromium: changing a rule in 规则设置 stores it, the plan is computed
+ * again with it (the figures become the core's for that profile), and a reload plans with it too.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openMap } from './browser';
+import { readDatasetFolder } from '../../src/cli/read-dataset';
+import { planDataset } from '../../src/core/plan';
+import type { RuleProfile } from '../../src/core/model/types';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const url = () => `${inject('baseUrl')}?dataset=linpu`;
+
+describe('rule settings change the plan (embedded store, Chromium)', () => {
+  let browser: Browser;
+  let page: Page;
+  const { dataset } = readDatasetFolder(resolve(root, 'dist/data/linpu'));
+  const mustCoverText = (rules: Partial<RuleProfile>) => {
+    const { summary } = planDataset({ ...dataset, rules }).report;
+    return `${summary.must_cover_covered.toLocaleString('zh-CN')} / ${summary.must_cover.toLocaleString('zh-CN')}`;
+  };
+  const changed = { mustCoverMinEmployees: 10, mustCoverAnyMember: false };
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const shownMustCover = () => page.getByTestId('summary-must-cover').locator('.ant-statistic-content').innerText();
+
+  it('plans with the stored (default) profile at first', async () => {
+    expect(mustCoverText(changed)).not.toBe(mustCoverText({}));
+    await openMap(page, url());
+    await expect(shownMustCover()).resolves.toBe(mustCoverText({}));
+  });
+
+  it('a rule changed in 规则设置 is saved and the plan follows it', async () => {
+    await page.getByTestId('rules-button').click();
+    await page.getByText('默认值依据').waitFor();
+    await page.getByTestId('rule-mustCoverMinEmployees').fill(String(changed.mustCoverMinEmployees));
+    await page.getByTestId('rule-mustCoverAnyMember').click();
+    await page.getByTestId('rules-save').click();
+    await page.getByText('规则已保存').waitFor({ timeout: 60_000 });
+    await page.getByTestId('summary-must-cover').filter({ hasText: mustCoverText(changed) }).waitFor({ timeout: 60_000 });
+  });
+
+  it('after a reload the plan is made with the stored profile', async () => {
+    await page.reload();
+    await openMap(page, url());
+    await page.getByTestId('summary-must-cover').filter({ hasText: mustCoverText(changed) }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('rules-button').click();
+    await expect(page.getByTestId('rule-mustCoverMinEmployees').inputValue()).resolves.toBe(String(changed.mustCoverMinEmployees));
+  });
+});
