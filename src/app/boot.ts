@@ -11,6 +11,8 @@ import { autoSnapshotEnabled } from '../state/bulletin-settings';
 import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
 import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
 import { connectSupabase, createSupabaseRepository } from '../data/supabase/supabase-repository';
+import { createSupabaseAuth } from '../data/supabase/supabase-auth';
+import { signInToSharedStore } from './sign-in';
 import type { Repository, StoreContents } from '../data/repository';
 import { dropCachedContents, fetchBuiltContents, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
 import type { Problem } from '../core/io/problems';
@@ -119,7 +121,9 @@ async function startApp(config: PageConfig): Promise<void> {
 
     if (supabaseUrl && supabaseKey) {
       progress('connect');
-      const repository = createSupabaseRepository(connectSupabase(supabaseUrl, supabaseKey));
+      const client = connectSupabase(supabaseUrl, supabaseKey);
+      await signInToSharedStore(createSupabaseAuth(client)); // resolves once a staff member is signed in
+      const repository = createSupabaseRepository(client);
       useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, opening: false, bootMs: 0 }, localStore: null });
       useAppStore.setState({ refresh: () => fullRead(repository) });
       await fullRead(repository);
@@ -128,8 +132,11 @@ async function startApp(config: PageConfig): Promise<void> {
       const persisted = requestPersistence();
       // The store opens in its worker while the page draws what it kept from the last visit (or, on a
       // first visit, what the build read from the store image); the store then confirms it.
+      // The kept contents are read before the store starts: the store's own IndexedDB traffic (loading
+      // its files, or writing a first visit's image) would otherwise queue this read behind it.
+      const cached = await readCachedContents(name);
       const opening = openBrowserStore(name, baseUrl, () => {});
-      const kept = (await readCachedContents(name)) ?? (await fetchBuiltContents(baseUrl));
+      const kept = cached ?? (await fetchBuiltContents(baseUrl));
       if (kept) {
         await show(kept.contents, []);
         useAppStore.setState({ storage: { kind: 'local', persisted: null, firstStart: false, opening: true, bootMs: performance.now() - started } });
