@@ -11,6 +11,7 @@ import { DetailPanel } from '../ui/DetailPanel';
 import { RecommendationList } from '../ui/RecommendationList';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { RuleSettings } from '../ui/RuleSettings';
+import { ScenarioPanel } from '../ui/ScenarioPanel';
 import { rememberLanguage, type Language } from '../ui/i18n';
 import { readPageConfig } from './config';
 import { bootApp } from './boot';
@@ -95,6 +96,7 @@ export function App() {
             <MapImageDialog />
             <StorageMenu />
             <RuleSettings />
+            <ScenarioPanel />
             <BasemapSettings />
             <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
           </Space>

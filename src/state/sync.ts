@@ -9,6 +9,7 @@ import type { PlanView } from '../core/model/plan-view';
 import type { Slide } from '../core/model/records';
 import { onlyReplaces, patchRows } from '../core/model/row-changes';
 import type { PlanSession } from '../worker/client';
+import type { Scenario, ScenarioComparison } from '../core/scenarios';
 import type { RegisterPatch } from '../worker/protocol';
 import { useAppStore } from './store';
 import { usePlanningStore } from './planning';
@@ -161,4 +162,10 @@ export function followFeed(repository: Repository, channelName: string, pollMs: 
     window.removeEventListener('focus', pull);
     clearInterval(timer);
   };
+}
+
+/** Plans the register the worker keeps under each scenario's rules (the scenario panel); the shown plan stays. */
+export function compareScenarios(scenarios: Scenario[]): Promise<ScenarioComparison> {
+  if (!session) return Promise.reject(new Error('no plan yet'));
+  return session.compareScenarios(scenarios);
 }

@@ -7,6 +7,7 @@ import type { Recommendation } from '../core/model/report';
 import type { Enterprise } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
 import { patchRows } from '../core/model/row-changes';
+import type { Scenario, ScenarioComparison } from '../core/scenarios';
 import { ENTERPRISE_CHUNK, type PlanMessage, type PlanResponse, type RegisterPatch, type StartRequest } from './protocol';
 
 /** Lets the page handle input and paint between two chunks. */
@@ -19,6 +20,8 @@ export interface PlanSession {
   patch(patch: RegisterPatch): Promise<PlanView>;
   /** The page's rows as of the last patch sent (what the next view will show). */
   readonly enterprises: readonly Enterprise[];
+  /** Plans the kept register under each scenario's rules and compares them; the shown plan stays as it is. */
+  compareScenarios(scenarios: Scenario[]): Promise<ScenarioComparison>;
   close(): void;
 }
 
@@ -36,11 +39,20 @@ export function createPlanSession(): PlanSession {
   let seq = 0;
   let waiting: Waiting[] = [];
   let recommendations: Recommendation[] = [];
+  let comparisons = 0;
+  const comparing = new Map<number, { resolve: (c: ScenarioComparison) => void; reject: (e: Error) => void }>();
 
   const shown = (rows: Enterprise[]) => (limit ? rows.slice(0, limit) : rows);
 
   worker.onmessage = (event: MessageEvent<PlanResponse>) => {
     const message = event.data;
+    if (message.type === 'scenarios') {
+      const asked = comparing.get(message.id);
+      comparing.delete(message.id);
+      if (message.comparison) asked?.resolve(message.comparison);
+      else asked?.reject(new Error(message.message ?? 'comparison failed'));
+      return;
+    }
     if (message.type === 'recommendations') {
       for (const r of message.rows) recommendations.push(r);
       return;
@@ -86,6 +98,12 @@ export function createPlanSession(): PlanSession {
       const planned = wait({ seq, enterprises });
       worker.postMessage({ type: 'patch', seq, patch } satisfies PlanMessage);
       return planned;
+    },
+    compareScenarios(scenarios) {
+      const id = ++comparisons;
+      const answered = new Promise<ScenarioComparison>((resolve, reject) => comparing.set(id, { resolve, reject }));
+      worker.postMessage({ type: 'scenarios', id, scenarios } satisfies PlanMessage);
+      return answered;
     },
     close: () => worker.terminate(),
   };

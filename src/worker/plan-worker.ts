@@ -9,6 +9,7 @@ import type { Area, Enterprise } from '../core/model/types';
 import { patchRows } from '../core/model/row-changes';
 import { RECOMMENDATION_CHUNK, type PatchRequest, type PlanMessage, type PlanResponse, type StartRequest } from './protocol';
 import type { PlanView } from '../core/model/plan-view';
+import { compareScenarios } from '../core/scenarios';
 
 function plan(request: StartRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
@@ -116,6 +117,17 @@ self.onmessage = (event: MessageEvent<PlanMessage>) => {
   const message = event.data;
   if (message.type === 'enterprises') {
     for (const e of message.rows) received.push(e);
+    return;
+  }
+  if (message.type === 'scenarios') {
+    // Patches that arrived first are applied (and planned) before the comparison.
+    planPending();
+    try {
+      if (!kept) throw new Error('no register yet');
+      self.postMessage({ type: 'scenarios', id: message.id, comparison: compareScenarios(kept.dataset, message.scenarios) } satisfies PlanResponse);
+    } catch (error) {
+      self.postMessage({ type: 'scenarios', id: message.id, comparison: null, message: (error as Error).message } satisfies PlanResponse);
+    }
     return;
   }
   if (message.type === 'start') {

@@ -4,6 +4,7 @@ import type { PlanView } from '../core/model/plan-view';
 import type { Recommendation } from '../core/model/report';
 import type { RowChanges } from '../core/model/records';
 import type { Problem } from '../core/io/problems';
+import type { Scenario, ScenarioComparison } from '../core/scenarios';
 
 /**
  * Enterprises go to the worker in chunks of ENTERPRISE_CHUNK ('enterprises' messages before 'start'),
@@ -49,7 +50,14 @@ export interface PatchRequest {
   patch: RegisterPatch;
 }
 
-export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest;
+/** Plans the kept register under each scenario's profile and compares them (the view is not replaced). */
+export interface ScenarioRequest {
+  type: 'scenarios';
+  id: number;
+  scenarios: Scenario[];
+}
+
+export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest | ScenarioRequest;
 
 /** Recommendations come back in chunks too (a 200k register has tens of thousands), before 'planned'. */
 export const RECOMMENDATION_CHUNK = 2000;
@@ -61,4 +69,5 @@ export const RECOMMENDATION_CHUNK = 2000;
 export type PlanResponse =
   | { type: 'recommendations'; rows: Recommendation[] }
   | { type: 'planned'; seq: number; view: PlanView }
-  | { type: 'failed'; seq: number; message: string };
+  | { type: 'failed'; seq: number; message: string }
+  | { type: 'scenarios'; id: number; comparison: ScenarioComparison | null; message?: string };

@@ -10,6 +10,7 @@ import { launch, openMap } from './browser';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import type { RuleProfile } from '../../src/core/model/types';
+import { compareScenarios } from '../../src/core/scenarios';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
@@ -57,5 +58,22 @@ describe('rule settings change the plan (embedded store, Chromium)', () => {
     await page.getByTestId('summary-must-cover').filter({ hasText: mustCoverText(changed) }).waitFor({ timeout: 60_000 });
     await page.getByTestId('rules-button').click();
     await expect(page.getByTestId('rule-mustCoverMinEmployees').inputValue()).resolves.toBe(String(changed.mustCoverMinEmployees));
+  });
+
+  it('方案比较 plans the register under the current rules and a variant, and shows the core\'s figures for each', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('scenarios-button').click();
+    await page.getByTestId('scenarios-compare').click();
+    await page.getByTestId('scenarios-table').waitFor({ timeout: 60_000 });
+    const expected = compareScenarios(dataset, [
+      { name: 'current', rules: changed },
+      { name: 'units8', rules: { ...changed, jointMaxUnits: 8 } },
+      { name: 'unitsUnlimited', rules: { ...changed, jointMaxUnits: 0 } },
+    ]).rows[0].figures;
+    for (const [k, figures] of expected.entries()) {
+      for (const key of ['mustCover', 'mustCoverInOrgs', 'newOrgs', 'workCoverage', 'umbrellas'] as const) {
+        await expect(page.getByTestId(`scenario-cell-total-${k}-${key}`).innerText()).resolves.toBe(String(figures[key]));
+      }
+    }
   });
 });

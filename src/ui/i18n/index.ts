@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { rulesEn, rulesZhCN } from './rules';
+import { scenariosEn, scenariosZhCN } from './scenarios';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'lianjian.language';
@@ -22,7 +23,7 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, rules: rulesZhCN } }, en: { translation: { ...en, rules: rulesEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, rules: rulesZhCN, scenarios: scenariosZhCN } }, en: { translation: { ...en, rules: rulesEn, scenarios: scenariosEn } } },
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,0 +1,100 @@
+/**
+ * Scenarios side by side (issue 14, item 4): the same register planned under two or three rule
+ * profiles, compared in total and per area — uncovered must-cover enterprises, how many of them the
+ * plan puts into organizations, new organizations, enterprises left to work coverage, umbrellas.
+ */
+import { planDataset } from './plan';
+import { Flag } from './model/enterprise-table';
+import { UMBRELLA_KINDS, type RecommendationKind } from './model/report';
+import type { Dataset, RuleProfile } from './model/types';
+
+export interface Scenario {
+  name: string;
+  /** Overrides of the defaults, as stored (they replace the dataset's own rules). */
+  rules: Partial<RuleProfile>;
+}
+
+export interface ScenarioFigures {
+  /** Operating, not covered, must-cover under the scenario's profile. */
+  mustCover: number;
+  /** … of them placed in a recommended organization (standalone, joint or association branch). */
+  mustCoverInOrgs: number;
+  /** Recommended organizations (counted in the area most of their members are in). */
+  newOrgs: number;
+  /** Enterprises recommended for work coverage. */
+  workCoverage: number;
+  /** Building communities, zone organizations and new zones over the branches. */
+  umbrellas: number;
+}
+
+export interface ScenarioRow {
+  /** null: the whole register. */
+  areaId: string | null;
+  name: string;
+  level: 'total' | 'district' | 'street';
+  /** One per scenario, in the scenarios' order. */
+  figures: ScenarioFigures[];
+}
+
+export interface ScenarioComparison {
+  scenarios: { name: string; rules: RuleProfile }[];
+  rows: ScenarioRow[];
+}
+
+const ORG_KINDS: ReadonlySet<RecommendationKind> = new Set(['standalone', 'joint_branch', 'association_branch']);
+const empty = (): ScenarioFigures => ({ mustCover: 0, mustCoverInOrgs: 0, newOrgs: 0, workCoverage: 0, umbrellas: 0 });
+
+/** The area (index) most of the members lie in, or -1. */
+function majority(members: readonly number[], areaOf: Int32Array): number {
+  const counts = new Map<number, number>();
+  for (const m of members) if (areaOf[m] >= 0) counts.set(areaOf[m], (counts.get(areaOf[m]) ?? 0) + 1);
+  let best = -1, bestCount = 0;
+  for (const [a, c] of counts) if (c > bestCount || (c === bestCount && a < best)) [best, bestCount] = [a, c];
+  return best;
+}
+
+export function compareScenarios(dataset: Dataset, scenarios: readonly Scenario[]): ScenarioComparison {
+  const areaCount = dataset.areas.length;
+  const perScenario: ScenarioFigures[][] = [];
+  const resolved: { name: string; rules: RuleProfile }[] = [];
+  for (const scenario of scenarios) {
+    const result = planDataset({ ...dataset, rules: scenario.rules }, { compareWithGreedy: false });
+    resolved.push({ name: scenario.name, rules: result.rules });
+    const { flags, ids } = result.table;
+    const index = new Map(ids.map((id, i) => [id, i]));
+    // Slot areaCount is the total.
+    const figures = Array.from({ length: areaCount + 1 }, empty);
+    const total = figures[areaCount];
+    const areasOf = (i: number) => [result.district[i], result.street[i]].filter((a) => a >= 0);
+    for (let i = 0; i < flags.length; i++) {
+      const f = flags[i];
+      if (f & Flag.OPERATING && !(f & Flag.COVERED) && f & Flag.MUST_COVER) {
+        total.mustCover++;
+        for (const a of areasOf(i)) figures[a].mustCover++;
+      }
+    }
+    for (const rec of result.report.recommendations) {
+      const members = rec.enterprise_ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0);
+      const counted = [majority(members, result.district), majority(members, result.street)].filter((a) => a >= 0);
+      if (ORG_KINDS.has(rec.kind)) {
+        total.newOrgs++;
+        for (const a of counted) figures[a].newOrgs++;
+        for (const m of members) {
+          if (!(flags[m] & Flag.MUST_COVER)) continue;
+          total.mustCoverInOrgs++;
+          for (const a of areasOf(m)) figures[a].mustCoverInOrgs++;
+        }
+      } else if (rec.kind === 'work_coverage') {
+        total.workCoverage += members.length;
+        for (const m of members) for (const a of areasOf(m)) figures[a].workCoverage++;
+      } else if (UMBRELLA_KINDS.has(rec.kind)) {
+        total.umbrellas++;
+        for (const a of counted) figures[a].umbrellas++;
+      }
+    }
+    perScenario.push(figures);
+  }
+  const rows: ScenarioRow[] = [{ areaId: null, name: '', level: 'total', figures: perScenario.map((f) => f[areaCount]) }];
+  dataset.areas.forEach((area, k) => rows.push({ areaId: area.id, name: area.name, level: area.level, figures: perScenario.map((f) => f[k]) }));
+  return { scenarios: resolved, rows };
+}

@@ -1,0 +1,101 @@
+/**
+ * 方案比较: the register the worker keeps, planned under the current rules and one or two variants
+ * ("what if we allow larger joint branches?"), compared in total and per area; exportable as XLSX.
+ */
+import { useState } from 'react';
+import { App as AntApp, Button, Modal, Select, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RuleProfile } from '../core/model/types';
+import type { Scenario, ScenarioComparison, ScenarioFigures, ScenarioRow } from '../core/scenarios';
+import { exportScenariosXlsx } from '../core/io/scenario-export';
+import { compareScenarios } from '../state/sync';
+import { useRuleProfileStore } from '../state/rule-profile';
+import { useAppStore } from '../state/store';
+import { download } from './download';
+
+const PRESETS: Record<string, Partial<RuleProfile>> = {
+  units8: { jointMaxUnits: 8 },
+  unitsUnlimited: { jointMaxUnits: 0 },
+  span1500: { jointMaxSpanM: 1500 },
+  mustCover50: { mustCoverMinEmployees: 50 },
+};
+const FIGURES: (keyof ScenarioFigures)[] = ['mustCover', 'mustCoverInOrgs', 'newOrgs', 'workCoverage', 'umbrellas'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function ScenarioPanel() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const view = useAppStore((s) => s.view);
+  const current = useRuleProfileStore((s) => s.profile?.rules);
+  const [open, setOpen] = useState(false);
+  const [picked, setPicked] = useState<string[]>(['units8', 'unitsUnlimited']);
+  const [comparison, setComparison] = useState<ScenarioComparison | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const scenarios = (): Scenario[] => [
+    { name: t('scenarios.current'), rules: { ...current } },
+    ...picked.map((key) => ({ name: t(`scenarios.presets.${key}`), rules: { ...current, ...PRESETS[key] } })),
+  ];
+  const run = async () => {
+    setRunning(true);
+    try {
+      setComparison(await compareScenarios(scenarios()));
+    } catch (error) {
+      message.error(t('scenarios.failed', { message: (error as Error).message }));
+    } finally {
+      setRunning(false);
+    }
+  };
+  const exportXlsx = async () => {
+    if (!comparison) return;
+    const bytes = await exportScenariosXlsx(comparison, {
+      sheet: t('scenarios.sheet'), area: t('scenarios.area'), level: t('scenarios.level'), total: t('scenarios.total'),
+      levels: { district: t('scenarios.district'), street: t('scenarios.street') },
+      figures: Object.fromEntries(FIGURES.map((f) => [f, t(`scenarios.figures.${f}`)])) as Record<keyof ScenarioFigures, string>,
+    });
+    download(bytes, `${t('scenarios.file')}.xlsx`, XLSX_TYPE);
+  };
+
+  return (
+    <>
+      <Button size="small" disabled={!view} onClick={() => setOpen(true)} data-testid="scenarios-button">{t('scenarios.button')}</Button>
+      <Modal open={open} width={1200} title={t('scenarios.title')} onCancel={() => setOpen(false)} footer={null}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Typography.Text>{t('scenarios.pick')}</Typography.Text>
+          <Select
+            mode="multiple" size="small" style={{ minWidth: 360 }} value={picked} maxCount={2} onChange={setPicked}
+            options={Object.keys(PRESETS).map((key) => ({ value: key, label: t(`scenarios.presets.${key}`) }))} data-testid="scenarios-pick"
+          />
+          <Button size="small" type="primary" loading={running} onClick={() => void run()} data-testid="scenarios-compare">{t('scenarios.compare')}</Button>
+          <Button size="small" disabled={!comparison} onClick={() => void exportXlsx()} data-testid="scenarios-export">{t('scenarios.export')}</Button>
+        </Space>
+        <Typography.Paragraph type="secondary">{t('scenarios.hint')}</Typography.Paragraph>
+        {comparison ? (
+          <Table<ScenarioRow>
+            size="small"
+            data-testid="scenarios-table"
+            rowKey={(r) => r.areaId ?? 'total'}
+            pagination={false}
+            scroll={{ y: 480, x: 'max-content' }}
+            dataSource={comparison.rows}
+            columns={[
+              { title: t('scenarios.area'), key: 'area', fixed: 'left', width: 140, render: (_: unknown, r) => (r.level === 'total' ? <strong>{t('scenarios.total')}</strong> : r.level === 'street' ? <span style={{ paddingLeft: 12 }}>{r.name}</span> : r.name) },
+              ...comparison.scenarios.map((s, k) => ({
+                title: s.name,
+                key: `s${k}`,
+                children: FIGURES.map((f) => ({
+                  title: t(`scenarios.figures.${f}`), key: `s${k}_${f}`, width: 92, align: 'right' as const,
+                  render: (_: unknown, r: ScenarioRow) => {
+                    const value = r.figures[k][f];
+                    const base = r.figures[0][f];
+                    return k > 0 && value !== base ? <strong data-testid={`scenario-cell-${r.areaId ?? 'total'}-${k}-${f}`}>{value}</strong> : <span data-testid={`scenario-cell-${r.areaId ?? 'total'}-${k}-${f}`}>{value}</span>;
+                  },
+                })),
+              })),
+            ]}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
