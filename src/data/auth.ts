@@ -1,0 +1,50 @@
+/**
+ * Signing in to a shared store, as the UI sees it (no supabase-js types): the Supabase adapter is
+ * `src/data/supabase/supabase-auth.ts`. The database decides who may do what (staff roles, RLS); this
+ * only says who is signed in and whether they have a staff row yet.
+ */
+export type StaffRole = 'city' | 'district' | 'street';
+
+export interface StaffMember {
+  userId: string;
+  name: string;
+  role: StaffRole;
+  districtId: string | null;
+  streetId: string | null;
+  isAdmin: boolean;
+}
+
+export interface StaffRequest {
+  name: string;
+  districtId: string | null;
+  streetId: string | null;
+  note: string;
+  status: 'pending' | 'approved' | 'rejected';
+}
+
+export interface Whoami {
+  userId: string;
+  email: string;
+  staff: StaffMember | null;
+  request: StaffRequest | null;
+}
+
+/** An error to show: `code` is Auth's error code or the database's SQLSTATE. */
+export class AuthFailure extends Error {
+  constructor(message: string, readonly code: string | null) {
+    super(message);
+  }
+}
+
+export interface AuthPort {
+  /** The signed-in user (null when signed out); a kept session is restored and refreshed. */
+  current(): Promise<Whoami | null>;
+  signInWithPassword(email: string, password: string): Promise<void>;
+  signUp(email: string, password: string): Promise<void>;
+  sendEmailCode(email: string): Promise<void>;
+  verifyEmailCode(email: string, code: string): Promise<void>;
+  requestAccess(request: { name: string; districtId: string | null; streetId: string | null; note: string; email: string }): Promise<void>;
+  signOut(): Promise<void>;
+  /** Called when the session ends without signOut (refresh failed, signed out in another tab). */
+  onSessionEnded(listener: () => void): () => void;
+}

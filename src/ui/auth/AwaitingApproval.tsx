@@ -1,0 +1,62 @@
+/** Signed in without a staff row: nothing else is shown; one request to join, its state, sign-out. */
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AuthPort, Whoami } from '../../data/auth';
+import { failureText } from './messages';
+import './strings';
+
+interface Props {
+  auth: AuthPort;
+  who: Whoami;
+  onCheckAgain(): void;
+  onSignedOut(): void;
+}
+
+export function AwaitingApproval({ auth, who, onCheckAgain, onSignedOut }: Props) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (values: { name: string; district?: string; street?: string; note?: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await auth.requestAccess({
+        name: values.name.trim(), email: who.email, districtId: values.district?.trim() || null, streetId: values.street?.trim() || null,
+        note: values.note?.trim() ?? '',
+      });
+      onCheckAgain();
+    } catch (e) {
+      setError(failureText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const signOut = async () => {
+    await auth.signOut().catch(() => {});
+    onSignedOut();
+  };
+  return (
+    <Card style={{ width: 420, maxWidth: '92vw' }} title={t('auth.awaitingTitle')} data-testid="awaiting-approval">
+      <Typography.Paragraph>{t('auth.awaitingBody', { email: who.email })}</Typography.Paragraph>
+      {who.request ? (
+        <Alert type={who.request.status === 'rejected' ? 'error' : 'info'} showIcon
+          message={t(who.request.status === 'rejected' ? 'auth.rejected' : 'auth.pending')} style={{ marginBottom: 12 }} />
+      ) : (
+        <Form name="request" layout="vertical" onFinish={submit} requiredMark={false}>
+          <Typography.Title level={5}>{t('auth.requestTitle')}</Typography.Title>
+          <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, message: t('auth.required') }]}><Input /></Form.Item>
+          <Form.Item name="district" label={t('auth.district')}><Input /></Form.Item>
+          <Form.Item name="street" label={t('auth.street')}><Input /></Form.Item>
+          <Form.Item name="note" label={t('auth.note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+          {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
+          <Button type="primary" htmlType="submit" loading={busy} block>{t('auth.submit')}</Button>
+        </Form>
+      )}
+      <Space style={{ marginTop: 12 }}>
+        <Button onClick={onCheckAgain}>{t('auth.refresh')}</Button>
+        <Button onClick={signOut}>{t('auth.signOut')}</Button>
+      </Space>
+    </Card>
+  );
+}
