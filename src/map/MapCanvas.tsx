@@ -70,6 +70,8 @@ declare global {
       /** Moves the camera at once (no animation) to a [west, south, east, north] box. */
       fitBounds(bbox: [number, number, number, number]): void;
       camera(): { center: [number, number]; zoom: number };
+      /** Where the selected enterprise is, as [lon, lat], or null. */
+      selectedPosition(): [number, number] | null;
     };
   }
 }
@@ -146,6 +148,11 @@ export function MapCanvas() {
       },
       fitBounds: ([w, s, e, n]) => map.fitBounds([w, s, e, n], { padding: 60, duration: 0 }),
       camera: () => ({ center: [map.getCenter().lng, map.getCenter().lat], zoom: map.getZoom() }),
+      selectedPosition: () => {
+        const { view: current, selectedEnterprise: i } = useAppStore.getState();
+        if (!current || i === null || current.positions[i * 2] !== current.positions[i * 2]) return null;
+        return [current.positions[i * 2], current.positions[i * 2 + 1]];
+      },
     };
     map.on('render', () => {
       if (window.__lianjian) window.__lianjian.mapFrames++;

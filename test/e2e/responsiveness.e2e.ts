@@ -117,20 +117,17 @@ describe('filtering and selection on the 67k-enterprise Hangzhou demo', () => {
   });
 
   it('a click on an enterprise on the map opens its detail (GPU picking: software-rendered here)', async () => {
+    // The enterprise the worklist zoomed to is on screen (clear of the detail panel): point at it.
+    const at = await page.evaluate(() => window.__lianjian!.selectedPosition());
+    expect(at, 'no selected enterprise on the map').not.toBeNull();
     await page.getByTestId('detail-slot').getByRole('button', { name: /关\s*闭/ }).click();
-    const point = await page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
-      return { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
-    });
-    // Find a pixel with an enterprise near the centre by hovering until the tooltip shows one.
-    let found = false;
-    for (let dx = 0; dx < 200 && !found; dx += 6) {
-      await page.mouse.move(point.x + dx, point.y);
-      // Picking under the pointer shows a tooltip when it finds an enterprise: wait briefly for that, not a fixed time.
-      found = await page.locator('.deck-tooltip').filter({ hasText: '职工' }).waitFor({ timeout: 400 }).then(() => true, () => false);
-      if (found) point.x += dx;
-    }
-    expect(found, 'no enterprise under the pointer near the map centre').toBe(true);
+    const [x, y] = await page.evaluate(([lon, lat]) => window.__lianjian!.project(lon, lat), at as [number, number]);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const point = { x: map.x + x, y: map.y + y };
+    await page.mouse.move(point.x - 12, point.y - 12);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    // Picking has found an enterprise under the pointer when its tooltip shows.
+    await page.locator('.deck-tooltip').filter({ hasText: '职工' }).waitFor({ timeout: 120_000 });
     await arm(page, 'detail-slot');
     await page.mouse.click(point.x, point.y);
     timings.mapPick = await read(page);
