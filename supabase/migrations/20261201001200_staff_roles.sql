@@ -474,3 +474,157 @@ create trigger feed_broadcast_insert after insert on public.feed referencing new
   for each statement execute function private.feed_broadcast();
 create trigger feed_broadcast_update after update on public.feed referencing new table as new_rows
   for each statement execute function private.feed_broadcast();
+
+-- ─── Imports by street staff ─────────────────────────────────────────────────────────────────────
+-- upsert_enterprises as in 20261201000900, with one more check: a street user's rows of another street
+-- are refused one by one with the reason instead of being skipped by row-level security unreported.
+create or replace function public.upsert_enterprises(rows jsonb, mode text default 'apply')
+returns table (row_no integer, enterprise_id text, action text, message text)
+language plpgsql volatile set search_path = '' set jit = off as $$
+declare
+  -- Refuses a caller without a staff row here, before anything is read (42501).
+  is_city boolean := (select private.is_city());
+  my_district text := (select private.staff_district());
+  lenient boolean := (select private.may_name_missing_rows());
+  my_street text := (select private.staff_street());
+  refused integer;
+begin
+  if mode not in ('apply', 'check', 'all') then
+    raise exception 'mode must be apply, check or all' using errcode = '22023';
+  end if;
+  if not is_city and my_district is null and (select auth.uid()) is not null then
+    raise exception 'only staff may import enterprises' using errcode = '42501';
+  end if;
+  -- Tells plpgsql_check (supabase db lint) the shape of the temporary table; a no-op at run time.
+  perform 'PRAGMA:TABLE: lianjian_import (ord integer, key text, code text, point extensions.geometry, street text, district text, existing text, r jsonb, problem text)';
+  if pg_catalog.to_regclass('pg_temp.lianjian_import') is null then
+    create temporary table lianjian_import (
+      ord integer, key text, code text, point extensions.geometry, street text, district text, existing text, r jsonb, problem text
+    ) on commit drop;
+  else
+    truncate pg_temp.lianjian_import;
+  end if;
+  insert into pg_temp.lianjian_import (ord, key, code, point, r)
+  select e.ordinality::integer,
+         coalesce(nullif(pg_catalog.btrim(e.value ->> 'id'), ''), nullif(pg_catalog.btrim(e.value ->> 'credit_code'), '')),
+         nullif(pg_catalog.btrim(e.value ->> 'credit_code'), ''),
+         case when e.value ->> 'lon' is not null and e.value ->> 'lat' is not null
+              then extensions.st_setsrid(extensions.st_makepoint((e.value ->> 'lon')::double precision, (e.value ->> 'lat')::double precision), 4326) end,
+         e.value
+  from pg_catalog.jsonb_array_elements(rows) with ordinality e;
+  analyze pg_temp.lianjian_import;
+
+  -- Locate: the district named by id or name; the street by id, else by name (preferring the named
+  -- district's street when two districts have a street of that name), else by the point; then the
+  -- district from the street or the point. Existing rows by id, else by credit code.
+  update pg_temp.lianjian_import i set district = a.id
+  from public.areas a
+  where a.level = 'district' and a.id = coalesce(i.r ->> 'district_id', i.r ->> 'district');
+  update pg_temp.lianjian_import i set district = a.id
+  from public.areas a
+  where i.district is null and a.level = 'district' and a.name = i.r ->> 'district';
+  update pg_temp.lianjian_import i set street = a.id
+  from public.areas a
+  where a.level = 'street' and a.id = coalesce(i.r ->> 'street_id', i.r ->> 'street');
+  update pg_temp.lianjian_import i set street = s.id
+  from (select distinct on (x.ord) x.ord, a.id
+        from pg_temp.lianjian_import x join public.areas a on a.level = 'street' and a.name = x.r ->> 'street'
+        where x.street is null
+        order by x.ord, (a.parent_id is not distinct from x.district) desc, a.id) s
+  where s.ord = i.ord;
+  update pg_temp.lianjian_import i set street = a.id
+  from public.areas a
+  where i.street is null and a.level = 'street' and extensions.st_intersects(a.geom, i.point);
+  update pg_temp.lianjian_import i set street = nullif(i.r ->> 'street_id', '') where i.street is null;
+  update pg_temp.lianjian_import i set district = a.parent_id
+  from public.areas a
+  where i.district is null and a.id = i.street;
+  update pg_temp.lianjian_import i set district = a.id
+  from public.areas a
+  where i.district is null and a.level = 'district' and extensions.st_intersects(a.geom, i.point);
+  update pg_temp.lianjian_import i set district = nullif(i.r ->> 'district_id', '') where i.district is null;
+  update pg_temp.lianjian_import i set existing = e.id from public.enterprises e where e.id = i.key;
+  update pg_temp.lianjian_import i set existing = e.id from public.enterprises e where i.existing is null and i.code is not null and e.credit_code = i.code;
+
+  update pg_temp.lianjian_import i set problem = case
+    when i.key is null then 'row has neither id nor credit_code'
+    when (i.r ->> 'employees')::numeric < 0 or (i.r ->> 'party_members')::numeric < 0 or (i.r ->> 'probationary_members')::numeric < 0
+      or (i.r ->> 'registered_capital')::numeric < 0 then 'a count is negative (check constraint)'
+    when not (is_city or i.district = my_district) then pg_catalog.format('district %s is not yours to change', coalesce(i.district, '(none)'))
+  end;
+  -- Street staff: only enterprises of their street, before and after (the restrictive policies would
+  -- skip another street's rows silently, and the import would report them as updated).
+  if my_street is not null then
+    update pg_temp.lianjian_import i set problem = pg_catalog.format('only enterprises of street %s are yours to change', my_street)
+    where i.problem is null and (i.street is distinct from my_street
+      or exists (select 1 from public.enterprises e where e.id = i.existing and e.street_id is distinct from my_street));
+  end if;
+  update pg_temp.lianjian_import i set problem = pg_catalog.format('id or credit code %s belongs to another district', i.key)
+  where i.problem is null and i.existing is null
+    and (i.key in (select t from private.taken_enterprise_keys(
+           (select pg_catalog.array_agg(x.key) from pg_temp.lianjian_import x where x.existing is null),
+           (select pg_catalog.array_agg(x.code) from pg_temp.lianjian_import x where x.existing is null and x.code is not null)) t)
+      or i.code in (select t from private.taken_enterprise_keys('{}', (select pg_catalog.array_agg(x.code) from pg_temp.lianjian_import x where x.existing is null and x.code is not null)) t));
+  -- References stay inside the row's district (the same rule as the triggers, one row at a time).
+  update pg_temp.lianjian_import i set problem = case
+      when s.district_id is null and not s.found and not lenient then pg_catalog.format('street %s is not an area of district %s', i.street, coalesce(i.district, '(none)'))
+      when s.found and s.district_id is distinct from i.district then pg_catalog.format('street %s belongs to another district', i.street)
+    end
+  from (select x.ord, r.id is not null as found, r.district_id
+        from pg_temp.lianjian_import x
+        left join private.row_districts('areas', (select pg_catalog.array_agg(distinct y.street) from pg_temp.lianjian_import y where y.street is not null)) r on r.id = x.street
+        where x.street is not null) s
+  where s.ord = i.ord and i.problem is null;
+  update pg_temp.lianjian_import i set problem = case
+      when not s.found and not lenient then pg_catalog.format('organization %s is not an organization of district %s', i.r ->> 'org_id', coalesce(i.district, '(none)'))
+      when s.found and s.district_id is not null and s.district_id is distinct from i.district then pg_catalog.format('organization %s belongs to another district', i.r ->> 'org_id')
+    end
+  from (select x.ord, r.id is not null as found, r.district_id
+        from pg_temp.lianjian_import x
+        left join private.row_districts('organizations', (select pg_catalog.array_agg(distinct nullif(y.r ->> 'org_id', '')) from pg_temp.lianjian_import y)) r on r.id = nullif(x.r ->> 'org_id', '')
+        where nullif(x.r ->> 'org_id', '') is not null) s
+  where s.ord = i.ord and i.problem is null;
+  update pg_temp.lianjian_import i set problem = pg_catalog.format('enterprise %s is linked to plan items or organizations of district %s: remove those links first', i.existing, e.district_id)
+  from public.enterprises e
+  where i.problem is null and e.id = i.existing and e.district_id is distinct from i.district
+    and (exists (select 1 from public.plan_item_enterprises m where m.enterprise_id = e.id)
+      or exists (select 1 from public.organization_enterprises m where m.enterprise_id = e.id));
+  update pg_temp.lianjian_import i set problem = 'the same enterprise appears earlier in this import'
+  from (select d.ord, pg_catalog.row_number() over (partition by coalesce(d.existing, d.key) order by d.ord) as n
+        from pg_temp.lianjian_import d where d.problem is null) dup
+  where dup.ord = i.ord and dup.n > 1;
+
+  select pg_catalog.count(*) into refused from pg_temp.lianjian_import i where i.problem is not null;
+  if mode = 'apply' or (mode = 'all' and refused = 0) then
+    update public.enterprises e set
+      district_id = i.district, street_id = i.street, name = coalesce(i.r ->> 'name', ''), credit_code = i.code,
+      address = coalesce(i.r ->> 'address', ''), geom = i.point,
+      employees = (i.r ->> 'employees')::integer, party_members = (i.r ->> 'party_members')::integer,
+      probationary_members = (i.r ->> 'probationary_members')::integer, registered_capital = (i.r ->> 'registered_capital')::numeric,
+      industry = coalesce(i.r ->> 'industry', ''), status = coalesce(i.r ->> 'status', ''),
+      owner_is_member = (i.r ->> 'owner_is_member')::boolean, org_id = nullif(i.r ->> 'org_id', ''),
+      work_covered = coalesce((i.r ->> 'work_covered')::boolean, false), extra = coalesce(i.r -> 'extra', '{}'::jsonb),
+      version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
+    from pg_temp.lianjian_import i
+    where i.problem is null and i.existing = e.id;
+    insert into public.enterprises (id, district_id, street_id, name, credit_code, address, geom, employees, party_members,
+      probationary_members, registered_capital, industry, status, owner_is_member, org_id, work_covered, extra, updated_by)
+    select i.key, i.district, i.street, coalesce(i.r ->> 'name', ''), i.code, coalesce(i.r ->> 'address', ''), i.point,
+      (i.r ->> 'employees')::integer, (i.r ->> 'party_members')::integer, (i.r ->> 'probationary_members')::integer,
+      (i.r ->> 'registered_capital')::numeric, coalesce(i.r ->> 'industry', ''), coalesce(i.r ->> 'status', ''),
+      (i.r ->> 'owner_is_member')::boolean, nullif(i.r ->> 'org_id', ''), coalesce((i.r ->> 'work_covered')::boolean, false),
+      coalesce(i.r -> 'extra', '{}'::jsonb), (select auth.uid())
+    from pg_temp.lianjian_import i
+    where i.problem is null and i.existing is null;
+  end if;
+
+  return query
+  select i.ord, coalesce(i.existing, i.key),
+         case when i.problem is not null then 'rejected'
+              when mode = 'all' and refused > 0 then 'not_written'
+              when i.existing is null then 'inserted' else 'updated' end,
+         i.problem
+  from pg_temp.lianjian_import i order by i.ord;
+end
+$$;
+

@@ -4,7 +4,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(89);
+select plan(91);
 
 -- Runs a statement as someone: 'ok <rows>' or the SQLSTATE it raised (effects stay when it succeeds).
 create function pg_temp.attempt(who text, statement text) returns text language plpgsql as $$
@@ -89,7 +89,12 @@ select is(pg_temp.attempt(:s1, $$update public.enterprises set street_id = '3301
 select is(pg_temp.attempt(:s1, $$insert into public.enterprises (id, district_id, street_id, name) values ('ent-s1', '330103', '330103001', '新')$$), 'ok 1', 'street: adds an enterprise to its street');
 select is(pg_temp.attempt(:s1, $$insert into public.enterprises (id, district_id, street_id, name) values ('ent-s2', '330103', '330103002', '新')$$), '42501', 'street: cannot add an enterprise to another street');
 select is(pg_temp.attempt(:s1, $$insert into public.enterprises (id, district_id, name) values ('ent-s3', '330103', '无街道')$$), '42501', 'street: cannot add an enterprise without a street');
-select is(pg_temp.attempt(:s1, $$select public.upsert_enterprises('[{"id": "ent-A4", "name": "借导入改", "district_id": "330103", "street_id": "330103002"}]', 'all')$$), 'ok 1', 'street: an import naming another street''s enterprise runs…');
+select is(pg_temp.value_as(:s1, $$select action || ': ' || message from public.upsert_enterprises('[{"id": "ent-A4", "name": "借导入改", "district_id": "330103", "street_id": "330103002"}]', 'apply')$$),
+  'rejected: only enterprises of street 330103001 are yours to change', 'street: an import refuses another street''s enterprise with the reason…');
+select is(pg_temp.value_as(:s1, $$select action || ': ' || message from public.upsert_enterprises('[{"id": "ent-A2", "name": "搬走", "district_id": "330103", "street_id": "330103002"}]', 'apply')$$),
+  'rejected: only enterprises of street 330103001 are yours to change', 'street: …and an import cannot move its enterprise to another street');
+select is(pg_temp.value_as(:s1, $$select action from public.upsert_enterprises('[{"id": "ent-s9", "name": "导入新", "district_id": "330103", "street_id": "330103001"}]', 'apply')$$),
+  'inserted', 'street: an import adds to its own street');
 set local role service_role;
 select isnt((select name from public.enterprises where id = 'ent-A4'), '借导入改', 'street: …and does not change it');
 
