@@ -67,7 +67,7 @@ export function DetailPanel() {
         <Descriptions.Item label={t('detail.industry')}>{value(e.industry)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.status')}>{e.status ? statusLabel(t, e.status) : t('detail.unknown')}</Descriptions.Item>
         <Descriptions.Item label={t('detail.ownerIsMember')}>{yesNo(e.ownerIsMember)}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.org')}>{e.orgId || t('detail.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.org')}><span data-testid="detail-org">{e.orgId ? view.organizationNames[e.orgId] ?? e.orgId : t('detail.none')}</span></Descriptions.Item>
         <Descriptions.Item label={t('detail.workCovered')}>{yesNo(e.workCovered)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.building')}>{building}</Descriptions.Item>
         <Descriptions.Item label={t('detail.zone')}>{zone}</Descriptions.Item>

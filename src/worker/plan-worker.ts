@@ -38,6 +38,7 @@ function plan(request: StartRequest): PlanView {
     district: result.district,
     street: result.street,
     areaList: dataset.areas.map((a) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent })),
+    organizationNames: Object.fromEntries(dataset.organizations.filter((o) => o.name).map((o) => [o.id, o.name])),
     rules: result.rules,
     industries: industriesByFrequency(dataset.enterprises),
     building: result.building,

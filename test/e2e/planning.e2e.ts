@@ -178,5 +178,11 @@ describe('the planning workspace in Chromium', () => {
     await page.getByTestId('worklist-count').filter({ hasText: /^0 家$/ }).waitFor({ timeout: 30_000 });
     await chooseOwner(page, '全部责任人');
     await page.getByTestId('worklist-count').filter({ hasText: `${before - rec.must_cover} 家` }).waitFor({ timeout: 30_000 });
+
+    // A member's detail names its new organization (the item's title), not its id plan-<uuid>.
+    await page.evaluate((id) => window.__lianjianApp!.select(id), rec.enterprise_ids[0]);
+    const org = (await page.getByTestId('detail-org').innerText()).trim();
+    expect(org).not.toMatch(/^plan-/);
+    expect(org.length).toBeGreaterThan(2);
   });
 });

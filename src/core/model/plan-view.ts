@@ -20,6 +20,8 @@ export interface PlanView {
   district: Int32Array;
   street: Int32Array;
   areaList: { id: string; name: string; level: 'district' | 'street'; parent: string | null }[];
+  /** Organization names by id (people read 临浦商务楼联合党支部, not plan-3f2a…). */
+  organizationNames: Record<string, string>;
   /** The rule profile the plan was made with (defaults + the dataset's overrides): the live checks use it too. */
   rules: RuleProfile;
   /** The distinct industries, most frequent first (for the filter). */
