@@ -51,6 +51,18 @@ async function takeDueSnapshot(repository: Repository): Promise<void> {
   if (halfMonthSnapshotDue(today, dates)) await repository.takeBulletinSnapshot(today);
 }
 
+/** How long the store waits for the map's first frame of kept contents before it starts anyway. */
+const FIRST_FRAME_WAIT_MS = 5000;
+
+/** Resolves once the map has drawn a frame (the map canvas counts them), or after `limitMs`. */
+function mapPainted(limitMs: number): Promise<void> {
+  const until = performance.now() + limitMs;
+  return new Promise((resolve) => {
+    const check = () => ((window.__lianjian?.frames ?? 0) > 0 || performance.now() > until ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+}
+
 /** How often a shared store is asked for changes while the page is visible (other people's edits within 3 s). */
 const SHARED_POLL_MS = 2000;
 
@@ -134,14 +146,16 @@ async function startApp(config: PageConfig): Promise<void> {
       // first visit, what the build read from the store image); the store then confirms it.
       // The kept contents are read before the store starts: the store's own IndexedDB traffic (loading
       // its files, or writing a first visit's image) would otherwise queue this read behind it.
+      // The store starts once the map has painted them: compiling its WebAssembly takes every core
+      // for seconds and would otherwise hold back the first frame.
       const cached = await readCachedContents(name);
-      const opening = openBrowserStore(name, baseUrl, () => {});
       const kept = cached ?? (await fetchBuiltContents(baseUrl));
       if (kept) {
         await show(kept.contents, []);
         useAppStore.setState({ storage: { kind: 'local', persisted: null, firstStart: false, opening: true, bootMs: performance.now() - started } });
+        await mapPainted(FIRST_FRAME_WAIT_MS);
       } else progress('engine');
-      let opened: BrowserStore = await opening;
+      let opened: BrowserStore = await openBrowserStore(name, baseUrl, () => {});
       performance.mark('lianjian:store-open');
       const repository = () => opened.store.repository;
       const confirm = async () => {

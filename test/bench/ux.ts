@@ -27,7 +27,8 @@ const open = (profile: string) => chromium.launchPersistentContext(profile, { ex
 async function visit(page: Page, url: string): Promise<{ shown: number; ready: number }> {
   const started = Date.now();
   await page.goto(url);
-  await page.waitForFunction(() => window.__lianjian?.ready === true && window.__lianjian.frames > 0 && performance.getEntriesByName('lianjian:shown').length > 0, undefined, { timeout: 600_000, polling: 50 });
+  // A frame drawn by deck.gl after the figures were set (maplibre's 'idle' comes later, once its workers are done).
+  await page.waitForFunction(() => (window.__lianjian?.frames ?? 0) > 0 && performance.getEntriesByName('lianjian:shown').length > 0, undefined, { timeout: 600_000, polling: 50 });
   await page.getByTestId('summary').waitFor();
   const shown = Date.now() - started;
   await page.waitForFunction(() => performance.getEntriesByName('lianjian:ready').length > 0, undefined, { timeout: 600_000, polling: 50 });
