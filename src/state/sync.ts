@@ -36,7 +36,7 @@ export function attachPlanSession(next: PlanSession, from: StoreContents): void 
 }
 
 /** How long changes must be quiet before the kept contents are saved (a save serialises the whole register). */
-const KEEP_DELAY_MS = 3000;
+const KEEP_DELAY_MS = 1000;
 
 /**
  * Saves what the page holds, with its feed position, now and a while after changes settle: the next

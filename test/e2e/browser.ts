@@ -18,7 +18,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Opens the app and waits until the map has drawn and deck.gl has rendered at least once. */
+/** Opens the app and waits until the map has drawn, deck.gl has rendered at least once, and the store has opened. */
 export async function openMap(page: Page, url: string): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -26,7 +26,8 @@ export async function openMap(page: Page, url: string): Promise<void> {
   const webgl = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
   if (!webgl) throw new Error('WebGL2 is not available in this Chromium: the map cannot render');
   try {
-    await page.waitForFunction(() => window.__lianjian?.ready === true && window.__lianjian.frames > 0, undefined, { timeout: 180_000 });
+    // Drawn, and the store open: until then the map shows the contents kept from the last visit, read-only.
+    await page.waitForFunction(() => window.__lianjian?.ready === true && window.__lianjian.frames > 0 && performance.getEntriesByName('lianjian:ready').length > 0, undefined, { timeout: 180_000 });
   } catch (e) {
     throw new Error(`the map never became ready (${(e as Error).message}); page errors: ${errors.join(' | ') || 'none'}`);
   }
