@@ -117,12 +117,10 @@ export function toChangeSet(entries: readonly FeedEntry[], lastSeq: number): Cha
   return set;
 }
 
+const ROW_KINDS = ['enterprises', 'areas', 'buildings', 'zones', 'organizations', 'planItems', 'snapshots', 'slides'] as const;
+
 const changedRows = (set: ChangeSet) =>
-  set.enterprises.upserted.length + set.enterprises.deleted.length + set.areas.upserted.length + set.areas.deleted.length +
-  set.buildings.upserted.length + set.buildings.deleted.length + set.zones.upserted.length + set.zones.deleted.length +
-  set.organizations.upserted.length + set.organizations.deleted.length + set.planItems.upserted.length + set.planItems.deleted.length +
-  set.snapshots.upserted.length + set.snapshots.deleted.length + set.slides.upserted.length + set.slides.deleted.length +
-  (set.ruleProfile ? 1 : 0);
+  ROW_KINDS.reduce((n, kind) => n + set[kind].upserted.length + set[kind].deleted.length, set.ruleProfile ? 1 : 0);
 
 /** A function's single value: PostgREST answers a scalar function with the bare value, PGlite with a one-column row. */
 function scalar(rows: Row[], what: string): number {
