@@ -1,4 +1,7 @@
-/** Serves the built app (dist/) for the browser tests. Fails loudly when there is no build. */
+/**
+ * Serves the built app (dist/, or LIANJIAN_DIST when set: a build of one's own with
+ * `vite build --outDir`) for the browser tests. Fails loudly when there is no build.
+ */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
@@ -8,8 +11,9 @@ let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject) {
   const root = resolve(__dirname, '../..');
-  if (!existsSync(resolve(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
-  server = await preview({ root, preview: { port: 4179, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  const outDir = resolve(root, process.env.LIANJIAN_DIST ?? 'dist');
+  if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`${outDir} is missing: run \`npm run build\` before the browser tests`);
+  server = await preview({ root, build: { outDir }, preview: { port: 4179, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
   project.provide('baseUrl', 'http://127.0.0.1:4179/');
 }
 

@@ -12,11 +12,12 @@ import { launch, mapSettled, openMap } from './browser';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import { UMBRELLA_KINDS } from '../../src/core/model/report';
+import { builtFile } from './helpers';
 
 const root = resolve(__dirname, '../..');
 const out = resolve(root, 'test-results');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
-const { dataset } = readDatasetFolder(resolve(root, 'dist/data/linpu'));
+const { dataset } = readDatasetFolder(builtFile('data/linpu'));
 const plan = planDataset(dataset);
 const district = dataset.areas.find((a) => a.level === 'district')!;
 const street = dataset.areas.find((a) => a.level === 'street')!;

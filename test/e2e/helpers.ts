@@ -9,9 +9,14 @@ import type { Enterprise } from '../../src/core/model/types';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
+/** The folder of the build under test (see global-setup: LIANJIAN_DIST or dist/). */
+export function builtFile(relative: string): string {
+  return resolve(root, process.env.LIANJIAN_DIST ?? 'dist', relative);
+}
+
 /** The demo enterprise farthest from its nearest neighbour: clicking it cannot hit another point. */
 export function loneEnterprise(dataset = 'linpu'): Enterprise {
-  const csv = readFileSync(resolve(root, `dist/data/${dataset}/enterprises.csv`), 'utf8');
+  const csv = readFileSync(builtFile(`data/${dataset}/enterprises.csv`), 'utf8');
   const list = parseEnterprisesCsv(csv).enterprises.filter((e) => e.lon !== null);
   let best = list[0];
   let bestGap = -1;

@@ -15,11 +15,12 @@ import { planDataset } from '../../src/core/plan';
 import { UMBRELLA_KINDS } from '../../src/core/model/report';
 import { CATEGORY_COLORS } from '../../src/map/layers/palette';
 import { CoverageCategory } from '../../src/core/coverage/category';
+import { builtFile } from './helpers';
 
 const root = resolve(__dirname, '../..');
 const out = resolve(root, 'test-results');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
-const { dataset } = readDatasetFolder(resolve(root, 'dist/data/linpu'));
+const { dataset } = readDatasetFolder(builtFile('data/linpu'));
 const plan = planDataset(dataset);
 
 async function takeSnapshot(page: Page, date: string) {

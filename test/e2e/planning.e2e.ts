@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, mapSettled, openMap } from './browser';
-import { loneEnterprise } from './helpers';
+import { loneEnterprise, builtFile } from './helpers';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import { Flag } from '../../src/core/model/enterprise-table';
@@ -21,7 +21,7 @@ const root = resolve(__dirname, '../..');
 const out = resolve(root, 'test-results');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
 
-const { dataset } = readDatasetFolder(resolve(root, 'dist/data/linpu'));
+const { dataset } = readDatasetFolder(builtFile('data/linpu'));
 const plan = planDataset(dataset);
 const positions = Float64Array.from(dataset.enterprises.flatMap((e) => [e.lon ?? Number.NaN, e.lat ?? Number.NaN]));
 // What a drawn outline takes by default: operating, uncovered, must-cover enterprises.

@@ -3,22 +3,20 @@
  * again with it (the figures become the core's for that profile), and a reload plans with it too.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openMap } from './browser';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import type { RuleProfile } from '../../src/core/model/types';
 import { compareScenarios } from '../../src/core/scenarios';
+import { builtFile } from './helpers';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
 
 describe('rule settings change the plan (embedded store, Chromium)', () => {
   let browser: Browser;
   let page: Page;
-  const { dataset } = readDatasetFolder(resolve(root, 'dist/data/linpu'));
+  const { dataset } = readDatasetFolder(builtFile('data/linpu'));
   const mustCoverText = (rules: Partial<RuleProfile>) => {
     const { summary } = planDataset({ ...dataset, rules }).report;
     return `${summary.must_cover_covered.toLocaleString('zh-CN')} / ${summary.must_cover.toLocaleString('zh-CN')}`;
