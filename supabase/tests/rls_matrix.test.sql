@@ -3,6 +3,13 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
+-- Rows of the follow-up tables (20261202001500) in district A.
+set local role service_role;
+insert into public.inspection_notes (id, area_id, inspected_on, inspector, finding) values
+  ('aaaaaaaa-3333-4000-8000-00000000000a', '330103001', '2011-11-08', '督查组', '摸排未完成');
+insert into public.register_imports (id, district_id, full_register) overriding system value values (900001, '330103', false);
+insert into public.register_changes (import_id, enterprise_id, district_id, change, reason, seen_on) values (900001, 'ent-A', '330103', 'new', 'registered', '2011-11-08');
+reset role;
 
 create temp table ops (tbl text, op text, sql text);
 insert into ops values
@@ -53,7 +60,19 @@ insert into ops values
   ('audit_log', 'select', $$select 1 from public.audit_log where district_id = '330103'$$),
   ('audit_log', 'insert', $$insert into public.audit_log (table_name, row_id, district_id, action) values ('enterprises', 'x', '330103', 'insert')$$),
   ('audit_log', 'update', $$update public.audit_log set table_name = table_name where district_id = '330103'$$),
-  ('audit_log', 'delete', $$delete from public.audit_log where district_id = '330103'$$);
+  ('audit_log', 'delete', $$delete from public.audit_log where district_id = '330103'$$),
+  ('inspection_notes', 'select', $$select 1 from public.inspection_notes where id = 'aaaaaaaa-3333-4000-8000-00000000000a'$$),
+  ('inspection_notes', 'insert', $$insert into public.inspection_notes (area_id, inspected_on, inspector, finding) values ('330103001', '2011-11-09', '督查组', '复查')$$),
+  ('inspection_notes', 'update', $$update public.inspection_notes set finding = finding where id = 'aaaaaaaa-3333-4000-8000-00000000000a'$$),
+  ('inspection_notes', 'delete', $$delete from public.inspection_notes where id = 'aaaaaaaa-3333-4000-8000-00000000000a'$$),
+  ('register_imports', 'select', $$select 1 from public.register_imports where id = 900001$$),
+  ('register_imports', 'insert', $$insert into public.register_imports (district_id) values ('330103')$$),
+  ('register_imports', 'update', $$update public.register_imports set row_count = row_count where id = 900001$$),
+  ('register_imports', 'delete', $$delete from public.register_imports where id = 900001$$),
+  ('register_changes', 'select', $$select 1 from public.register_changes where import_id = 900001$$),
+  ('register_changes', 'insert', $$insert into public.register_changes (import_id, enterprise_id, district_id, change, reason, seen_on) values (900001, 'ent-A2', '330103', 'new', 'registered', '2011-11-08')$$),
+  ('register_changes', 'update', $$update public.register_changes set reason = reason where import_id = 900001$$),
+  ('register_changes', 'delete', $$delete from public.register_changes where import_id = 900001$$);
 
 -- 'ok' (rows affected), 'none' (no row visible), 'denied' (refused by privileges or a policy).
 create function pg_temp.try_op(who text, statement text) returns text language plpgsql as $$
@@ -85,7 +104,8 @@ create function pg_temp.expected(tbl text, label text, op text) returns text lan
   select case
     when label = 'anon' then 'denied'
     when tbl = 'staff' then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
-    when tbl = 'audit_log' then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
+    -- Register imports and their changes are written by the import functions only (20261202001500).
+    when tbl in ('audit_log', 'register_imports', 'register_changes') then case when op = 'select' and label in ('district A', 'city') then 'ok' when op = 'select' then 'none' else 'denied' end
     -- Areas are city data: district staff read their district's outlines and change none.
     when tbl = 'areas' and label = 'district A' and op <> 'select' then case when op = 'insert' then 'denied' else 'none' end
     when label in ('district A', 'city') then 'ok'
@@ -94,7 +114,7 @@ create function pg_temp.expected(tbl text, label text, op text) returns text lan
   end
 $$;
 
-select plan(192 + 4);
+select plan(240 + 4);
 
 select is(pg_temp.try_op(a.who, o.sql), pg_temp.expected(o.tbl, a.label, o.op), format('%s: %s %s on district A''s rows', a.label, o.op, o.tbl))
 from ops o cross join actors a
