@@ -34,6 +34,8 @@ import { AfterPlanBadge } from '../ui/AfterPlanBadge';
 import { PlaceDetail } from '../ui/PlaceDetail';
 import { useUrlView } from './url-view';
 import { datasetDisplayName } from '../ui/names';
+import { SignedInBadge } from '../ui/auth/SignedInBadge';
+import { StaffPanelButton } from '../ui/staff/StaffPanel';
 
 const DATASETS = ['hangzhou', 'linpu'];
 
@@ -90,6 +92,8 @@ export function App() {
             {view?.synthetic ? <Tag color="gold" title={view.notice ? datasetDisplayName(view.notice, language) : ''} data-testid="synthetic-tag">{t('app.synthetic')}</Tag> : null}
           </Space>
           <Space>
+            <SignedInBadge />
+            <StaffPanelButton />
             <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: t(`datasets.${d}`, { defaultValue: d }) }))} data-testid="dataset-select" aria-label={t('app.dataset')} />
             <ImportDialog />
             <ExportMenu />

@@ -1,7 +1,8 @@
 /**
  * The shared store's door: renders the sign-in screens over the page until a staff member is signed in,
- * then a small badge with who they are and sign-out. An ended session (expired refresh, signed out in
- * another tab) reloads the page back to the sign-in screen with a message.
+ * then hands who they are (and sign-out, the staff RPCs) to the workspace store, which the header and
+ * every control read. An ended session (expired refresh, signed out in another tab) reloads the page
+ * back to the sign-in screen with a message.
  */
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,7 +10,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { AuthPort, Whoami } from '../data/auth';
 import { AuthGate } from '../ui/auth/AuthGate';
-import { SignedInBadge } from '../ui/auth/SignedInBadge';
+import { useWorkspaceStore } from '../state/capabilities';
 import { i18n } from '../ui/i18n';
 
 const ENDED = 'lianjian.session-ended';
@@ -38,7 +39,9 @@ export function signInToSharedStore(auth: AuthPort): Promise<Whoami> {
         sessionStorage.setItem(ENDED, '1');
         location.reload();
       });
-      root.render(wrap(<SignedInBadge staff={who.staff!} email={who.email} onSignOut={() => void signOut()} />));
+      root.unmount();
+      host.remove();
+      useWorkspaceStore.getState().signedIn(who, auth.staff, () => void signOut());
       resolve(who);
     };
     root.render(wrap(<div style={overlay}><AuthGate auth={auth} notice={notice} onReady={ready} /></div>));

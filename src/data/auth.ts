@@ -47,4 +47,54 @@ export interface AuthPort {
   signOut(): Promise<void>;
   /** Called when the session ends without signOut (refresh failed, signed out in another tab). */
   onSessionEnded(listener: () => void): () => void;
+  /** Staff management and names, for the signed-in staff member. */
+  readonly staff: StaffPort;
+}
+
+/** One person a reviewer may manage: a staff member, a sign-up request, or both (approved from a request). */
+export interface StaffEntry {
+  userId: string;
+  name: string;
+  email: string;
+  /** null: not (or no longer) staff — a request only. */
+  role: StaffRole | null;
+  districtId: string | null;
+  streetId: string | null;
+  isAdmin: boolean;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  request: { status: StaffRequest['status']; districtId: string | null; streetId: string | null; note: string; at: string | null } | null;
+}
+
+export interface StaffAssignment {
+  role: StaffRole;
+  districtId: string | null;
+  streetId: string | null;
+  isAdmin: boolean;
+  name?: string | null;
+}
+
+/** One audited change to staff or requests: who (actor) did what to whom (target), when, old → new. */
+export interface StaffAuditEntry {
+  id: number;
+  at: string;
+  table: 'staff' | 'staff_requests';
+  action: 'insert' | 'update' | 'delete';
+  actorId: string | null;
+  actorName: string;
+  targetId: string;
+  targetName: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Managing staff (city admins: everyone; district admins: their district's street staff), through the database's RPCs. */
+export interface StaffPort {
+  list(): Promise<StaffEntry[]>;
+  assign(target: string, assignment: StaffAssignment): Promise<void>;
+  revoke(target: string): Promise<void>;
+  reject(target: string): Promise<void>;
+  audit(): Promise<StaffAuditEntry[]>;
+  /** Names of staff members in the caller's scope (others are left out). */
+  names(ids: string[]): Promise<Map<string, string>>;
 }

@@ -6,6 +6,7 @@ import { useAppStore } from '../state/store';
 import type { AuditEntry } from '../core/model/records';
 import { historyChanges, localTime, staffName } from './history-lines';
 import { areaNameOf } from './names';
+import { learnStaffNames, useWorkspaceStore } from '../state/capabilities';
 
 export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: string; version: number | undefined }) {
   const { t, i18n } = useTranslation();
@@ -13,10 +14,15 @@ export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: str
   const view = useAppStore((s) => s.view);
   const areaName = (code: string) => (view ? areaNameOf(view, code) : code);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const names = useWorkspaceStore((s) => s.names);
   useEffect(() => {
     let live = true;
     setEntries(null);
-    repository?.enterpriseHistory(enterpriseId).then((h) => live && setEntries(h), () => live && setEntries([]));
+    repository?.enterpriseHistory(enterpriseId).then((h) => {
+      if (!live) return;
+      setEntries(h);
+      void learnStaffNames(h.map((e) => e.userId)).catch(() => undefined);
+    }, () => live && setEntries([]));
     return () => {
       live = false;
     };
@@ -32,7 +38,7 @@ export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: str
       renderItem={(entry) => (
         <List.Item data-testid="history-entry">
           <List.Item.Meta
-            title={<span data-testid="history-title">{`${localTime(entry.at, i18n.language)} · ${t(`history.${entry.action}`)} · ${t('history.by')} ${staffName(t, entry.userId)}`}</span>}
+            title={<span data-testid="history-title">{`${localTime(entry.at, i18n.language)} · ${t(`history.${entry.action}`)} · ${t('history.by')} ${staffName(t, entry.userId, names)}`}</span>}
             description={historyChanges(t, entry, areaName).map((c) => (
               <div key={c.field} data-testid="history-change">{t('history.change', { field: c.label, before: c.before, after: c.after })}</div>
             ))}

@@ -52,10 +52,14 @@ export function historyChanges(t: TFunction, entry: AuditEntry, areaName: (code:
   return out;
 }
 
-/** Who made the change: the embedded store's own user by name; other staff by a short id until names are shared. */
-export function staffName(t: TFunction, userId: string | null): string {
+/**
+ * Who made the change: the embedded store's own user by name; on a shared store the staff member's name
+ * where the caller may know it (`staff_names`: their district's and the city's staff), else a short id.
+ */
+export function staffName(t: TFunction, userId: string | null, names: Record<string, string> = {}): string {
   if (!userId) return t('history.system');
   if (userId === LOCAL_CITY_USER.id) return t('history.localUser');
+  if (names[userId]) return names[userId];
   return t('history.staff', { id: userId.slice(0, 8) });
 }
 

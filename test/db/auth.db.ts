@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { signJwt, startPostgrestFor } from './postgrest';
 import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
+import { createSupabaseStaff } from '../../src/data/supabase/supabase-staff';
 
 const PG_URL = process.env.LIANJIAN_PG_URL;
 if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
@@ -146,7 +147,9 @@ describe('sign-in and approval through supabase-js (Auth: the GoTrue stand-in; d
     const own = await streetUser.rpc('update_enterprise', { target: 'ent-w1', patch: { employees: 11 }, expected_version: 1 });
     expect(own.error).toBeNull();
     const otherStreet = await streetUser.rpc('update_enterprise', { target: 'ent-t1', patch: { employees: 99 }, expected_version: 1 });
-    expect(otherStreet.error).not.toBeNull();
+    // Refused as another street's enterprise (42501, both streets named), not as a stale version (PT409).
+    expect(otherStreet.error?.code).toBe('42501');
+    expect(otherStreet.error?.message).toContain('another street (天水街道)');
     const direct = await streetUser.from('enterprises').update({ name: '改名' }).eq('id', 'ent-t1').select('id');
     expect(direct.data).toEqual([]);
     const moved = await streetUser.from('enterprises').update({ street_id: '330103002' }).eq('id', 'ent-w2').select('id');
@@ -158,6 +161,32 @@ describe('sign-in and approval through supabase-js (Auth: the GoTrue stand-in; d
       { id: 'ent-t1', employees: 30, name: '天水一号', street_id: '330103002' },
       { id: 'ent-w1', employees: 11, name: '武林一号', street_id: '330103001' },
       { id: 'ent-w2', employees: 20, name: '武林二号', street_id: '330103001' },
+    ]);
+  });
+
+  it('the staff panel\'s port: people with requests and roles, names only within the caller\'s scope, the audit with names', async () => {
+    const port = createSupabaseStaff(cityAdmin);
+    const everyone = await port.list();
+    expect(everyone.map((e) => [e.name, e.role, e.districtId, e.streetId]).sort()).toEqual([
+      ['下城新人', 'district', '330103', null], ['市委组织部', 'city', null, null], ['武林街道党建办', 'street', '330103', '330103001'],
+    ]);
+    const newcomerEntry = everyone.find((e) => e.name === '下城新人')!;
+    expect(newcomerEntry.request).toMatchObject({ status: 'approved', districtId: '330103' });
+    const { data: me } = await cityAdmin.auth.getUser();
+    expect(newcomerEntry.approvedBy).toBe(me.user!.id);
+    // A district user (not an admin) sees the names of its district's staff and the city's, not more.
+    const ids = everyone.map((e) => e.userId);
+    const seenByDistrict = await createSupabaseStaff(newcomer).names(ids);
+    expect([...seenByDistrict.values()].sort()).toEqual(['下城新人', '市委组织部', '武林街道党建办']);
+    await expect(createSupabaseStaff(newcomer).audit()).rejects.toMatchObject({ code: '42501' });
+    // Change, then revoke and re-approve through the port: each step is in the audit with both names.
+    const street = everyone.find((e) => e.role === 'street')!;
+    await port.assign(street.userId, { role: 'street', districtId: '330103', streetId: '330103002', isAdmin: false });
+    await port.assign(street.userId, { role: 'street', districtId: '330103', streetId: '330103001', isAdmin: false });
+    const audit = await port.audit();
+    const forStreet = audit.filter((a) => a.table === 'staff' && a.targetId === street.userId).map((a) => [a.action, a.actorName, a.targetName, a.after?.street_id]);
+    expect(forStreet).toEqual([
+      ['update', '市委组织部', '武林街道党建办', '330103001'], ['update', '市委组织部', '武林街道党建办', '330103002'], ['insert', '市委组织部', '武林街道党建办', '330103001'],
     ]);
   });
 

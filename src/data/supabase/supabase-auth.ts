@@ -1,6 +1,7 @@
 /** Supabase Auth for the sign-in screens (email + password, email one-time code) and the caller's staff row. */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { AuthFailure, type AuthPort, type StaffMember, type StaffRequest, type Whoami } from '../auth';
+import { createSupabaseStaff } from './supabase-staff';
 
 interface WhoamiRow {
   user_id: string | null;
@@ -14,6 +15,7 @@ const fail = (error: { message: string; code?: string } | null): void => {
 
 export function createSupabaseAuth(client: SupabaseClient): AuthPort {
   return {
+    staff: createSupabaseStaff(client),
     async current(): Promise<Whoami | null> {
       const { data } = await client.auth.getSession();
       if (!data.session) return null;

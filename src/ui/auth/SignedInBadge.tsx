@@ -1,16 +1,21 @@
-/** Who is signed in and their scope, with sign-out; shown over the app while a shared store is open. */
-import { Button, Tag, Tooltip } from 'antd';
+/** Who is signed in to the shared store and their scope (name · role · area by name), with sign-out; in the header. */
+import { Button, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StaffMember } from '../../data/auth';
-import { scopeText } from './messages';
+import { useWorkspaceStore } from '../../state/capabilities';
+import { useAreas } from '../staff/area-names';
+import { scopeLine } from '../staff/staff-lines';
 import './strings';
 
-export function SignedInBadge({ staff, email, onSignOut }: { staff: StaffMember; email: string; onSignOut(): void }) {
+export function SignedInBadge() {
   const { t } = useTranslation();
+  const who = useWorkspaceStore((s) => s.who);
+  const signOut = useWorkspaceStore((s) => s.signOut);
+  const { areaName } = useAreas();
+  if (!who?.staff) return null;
   return (
-    <div style={{ position: 'fixed', left: 12, bottom: 12, zIndex: 1000, display: 'flex', gap: 6, alignItems: 'center' }} data-testid="signed-in">
-      <Tooltip title={email}><Tag color="blue">{staff.name || email} · {scopeText(t, staff)}</Tag></Tooltip>
-      <Button size="small" onClick={onSignOut}>{t('auth.signOut')}</Button>
-    </div>
+    <Space size={4} data-testid="signed-in">
+      <Tooltip title={who.email}><Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="signed-in-scope">{scopeLine(t, areaName, who.staff, who.email)}</Tag></Tooltip>
+      <Button size="small" onClick={() => signOut?.()}>{t('staff.signOut')}</Button>
+    </Space>
   );
 }

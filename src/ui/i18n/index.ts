@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { staffEn, staffZhCN } from './staff';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { rulesEn, rulesZhCN } from './rules';
@@ -35,5 +36,9 @@ void i18n.use(initReactI18next).init({
 const syncDayjs = (language: string) => dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
 syncDayjs(i18n.language ?? initialLanguage());
 i18n.on('languageChanged', syncDayjs);
+
+// The shared workspace's strings (src/ui/i18n/staff.ts) under `staff`.
+i18n.addResourceBundle('zh-CN', 'translation', { staff: staffZhCN }, true, false);
+i18n.addResourceBundle('en', 'translation', { staff: staffEn }, true, false);
 
 export { i18n };
