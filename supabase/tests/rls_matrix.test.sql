@@ -21,6 +21,9 @@ insert into ops values
   ('enterprises', 'insert', $$insert into public.enterprises (id, district_id, name) values ('ent-new', '330103', '新企业')$$),
   ('enterprises', 'update', $$update public.enterprises set name = name where id = 'ent-A'$$),
   ('enterprises', 'delete', $$delete from public.enterprises where id = 'ent-A'$$),
+  -- The campaign columns (20261202001400): read through the view, written like every other column.
+  ('enterprises: campaign columns', 'select', $$select 1 from public.enterprise_rows where id = 'ent-A' and key_category is null$$),
+  ('enterprises: campaign columns', 'update', $$update public.enterprises set members_elsewhere = 2, members_transferred = 1, transfer_status = 'in_progress', trade_union = true, key_category = '亿元以上', liaison = '王' where id = 'ent-A'$$),
   ('buildings', 'select', $$select 1 from public.buildings where id = 'bld-A'$$),
   ('buildings', 'insert', $$insert into public.buildings (id, district_id, geom) values ('bld-new', '330103', extensions.st_multi(extensions.st_makeenvelope(120.16, 30.27, 120.161, 30.271, 4326)))$$),
   ('buildings', 'update', $$update public.buildings set name = name where id = 'bld-A'$$),
@@ -114,7 +117,7 @@ create function pg_temp.expected(tbl text, label text, op text) returns text lan
   end
 $$;
 
-select plan(240 + 4);
+select plan(248 + 4);
 
 select is(pg_temp.try_op(a.who, o.sql), pg_temp.expected(o.tbl, a.label, o.op), format('%s: %s %s on district A''s rows', a.label, o.op, o.tbl))
 from ops o cross join actors a
