@@ -10,6 +10,8 @@ import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 import { CATEGORY_COLORS, cssColor } from '../map/layers/palette';
 import { checkCharacter, checkCreditCode } from '../core/io/credit-code';
 import { areaNameOf, recommendationName, statusLabel } from './names';
+import { useCapabilities } from '../state/capabilities';
+import { Guarded } from './staff/Guarded';
 
 export function DetailPanel() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function DetailPanel() {
   const select = useAppStore((s) => s.selectEnterprise);
   const selectRecommendation = useAppStore((s) => s.selectRecommendation);
   const canEdit = useAppStore((s) => s.repository !== null);
+  const capabilities = useCapabilities();
   const [editing, setEditing] = useState<string | null>(null);
   if (!view || index === null) return null;
   const e = view.enterprises[index] as (typeof view.enterprises)[number] & { version?: number };
@@ -41,7 +44,7 @@ export function DetailPanel() {
       title={t('detail.title')}
       extra={
         <Space>
-          {canEdit && e.version !== undefined && editing !== e.id ? <Button size="small" onClick={() => setEditing(e.id)} data-testid="detail-edit">{t('detail.edit')}</Button> : null}
+          {canEdit && e.version !== undefined && editing !== e.id ? <Guarded capability={capabilities.enterprise(e)}><Button size="small" onClick={() => setEditing(e.id)} data-testid="detail-edit">{t('detail.edit')}</Button></Guarded> : null}
           <Button size="small" onClick={() => select(null)}>{t('detail.close')}</Button>
         </Space>
       }

@@ -14,6 +14,8 @@ import type { RowResult } from '../core/model/records';
 import { decodeText } from '../core/io/text';
 import { readShapefileZip } from '../core/io/shapefile';
 import { useAppStore } from '../state/store';
+import { useCapabilities } from '../state/capabilities';
+import { Guarded } from './staff/Guarded';
 import { HiddenFileInput } from './HiddenFileInput';
 
 type PlaceKind = 'buildings' | 'zones' | 'areas';
@@ -36,6 +38,7 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const [kind, setKind] = useState<PlaceKind>('buildings');
+  const capabilities = useCapabilities();
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [rejected, setRejected] = useState<RowResult[]>([]);
   const [busy, setBusy] = useState(false);
@@ -106,9 +109,11 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
             ]}
           />
           {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" title={rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`).join('；')} /> : null}
-          <Button type="primary" loading={busy} disabled={parsed.places.length === 0} onClick={() => void commit()} data-testid="place-commit">
-            {t('import.placesCommit', { count: parsed.places.length })}
-          </Button>
+          <Guarded capability={parsed.kind === 'areas' ? capabilities.areas : capabilities.places}>
+            <Button type="primary" loading={busy} disabled={parsed.places.length === 0} onClick={() => void commit()} data-testid="place-commit">
+              {t('import.placesCommit', { count: parsed.places.length })}
+            </Button>
+          </Guarded>
         </>
       ) : null}
     </Space>

@@ -10,6 +10,8 @@ import { StaleWriteError } from '../data/repository';
 import { catchUp } from '../state/plan-actions';
 import { saveRuleProfile, useRuleProfileStore } from '../state/rule-profile';
 import { useAppStore } from '../state/store';
+import { useCapabilities } from '../state/capabilities';
+import { Guarded } from './staff/Guarded';
 
 type Key = keyof RuleProfile;
 const KEYS = Object.keys(DEFAULT_RULES) as Key[];
@@ -24,6 +26,7 @@ export function RuleSettings() {
   const { message } = AntApp.useApp();
   const profile = useRuleProfileStore((s) => s.profile);
   const repository = useAppStore((s) => s.repository);
+  const capabilities = useCapabilities();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<RuleProfile>(DEFAULT_RULES);
   const [saving, setSaving] = useState(false);
@@ -68,7 +71,7 @@ export function RuleSettings() {
           </Typography.Text>,
           <Button key="reset" onClick={() => setDraft(DEFAULT_RULES)} data-testid="rules-reset">{t('rules.reset')}</Button>,
           <Button key="cancel" onClick={() => setOpen(false)}>{t('rules.cancel')}</Button>,
-          <Button key="save" type="primary" loading={saving} disabled={!repository || !profile} onClick={() => void save()} data-testid="rules-save">{t('rules.save')}</Button>,
+          <Guarded key="save" capability={capabilities.ruleProfile}><Button type="primary" loading={saving} disabled={!repository || !profile} onClick={() => void save()} data-testid="rules-save">{t('rules.save')}</Button></Guarded>,
         ]}
       >
         <Table

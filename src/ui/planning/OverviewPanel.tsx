@@ -15,6 +15,7 @@ import { enterpriseIndexById } from '../../state/selectors';
 import { formatPercent } from '../format';
 import { HeaderTip } from '../HeaderTip';
 import { datasetDisplayName, datasetPlace, recommendationName } from '../names';
+import { useCapabilities } from '../../state/capabilities';
 
 export function OverviewPanel() {
   const { t, i18n } = useTranslation();
@@ -24,7 +25,9 @@ export function OverviewPanel() {
   const setFilter = usePlanningStore((s) => s.setFilter);
   const followScreen = usePlanningStore((s) => s.followScreen);
   const mask = useFilterMask();
-  const [level, setLevel] = useState<'district' | 'street'>('district');
+  // The city ranks its districts; district and street staff (who read one district) its streets.
+  const capabilities = useCapabilities();
+  const [level, setLevel] = useState<'district' | 'street'>(capabilities.districtId ? 'street' : 'district');
   const [paper, setPaper] = useState<'A4' | 'A3'>('A4');
   const [printing, setPrinting] = useState(false);
   const rows = useMemo(() => {
@@ -41,7 +44,8 @@ export function OverviewPanel() {
   if (!view) return null;
   const summary = scopeSummary(view, mask);
   const areaName = filter.areaId ? view.areaList.find((a) => a.id === filter.areaId)?.name : null;
-  const scope = [areaName, followScreen ? t('overview.screen') : null].filter(Boolean).join(' · ') || t('overview.city');
+  const ownDistrict = capabilities.districtId ? view.areaList.find((a) => a.id === capabilities.districtId)?.name : null;
+  const scope = [areaName ?? ownDistrict, followScreen ? t('overview.screen') : null].filter(Boolean).join(' · ') || t('overview.city');
   const pct = (r: number) => formatPercent(r);
   const num = (n: number) => n.toLocaleString(i18n.language);
   const printReport = async () => {

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { usePlanningStore, draftOf } from '../../state/planning';
 import { useAppStore } from '../../state/store';
 import { deletePlanItem, movePlanItem, updatePlanItem } from '../../state/plan-actions';
-import { recommendationBbox } from '../../state/selectors';
+import { enterpriseIndexById, recommendationBbox } from '../../state/selectors';
+import { useCapabilities } from '../../state/capabilities';
+import { useRefusal } from '../staff/Guarded';
 import type { PlanItem, PlanItemStatus } from '../../core/model/records';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
 import { usePlanWrite } from './use-plan-write';
@@ -21,6 +23,13 @@ function PlanItemCard({ item }: { item: PlanItem }) {
   const [owner, setOwner] = useState(item.owner);
   const [instructor, setInstructor] = useState(item.instructor);
   const [busy, run] = usePlanWrite();
+  // Street staff change only items all of whose members are in their street: the others' actions are hidden, with the reason.
+  const capabilities = useCapabilities();
+  const index = view ? enterpriseIndexById(view) : null;
+  const refusal = useRefusal()(capabilities.planItem(item.enterpriseIds.map((id) => {
+    const i = index?.get(id);
+    return i === undefined ? '' : view!.enterprises[i].street;
+  })));
   const step = STATUSES.indexOf(item.status);
   const dirty = owner !== item.owner || instructor !== item.instructor;
   // What was typed into 责任人 / 党建指导员 is saved before the status moves (the move re-reads the item,
@@ -55,7 +64,8 @@ function PlanItemCard({ item }: { item: PlanItem }) {
             onChange={(d) => void run(() => updatePlanItem(item, { dueDate: d ? d.format('YYYY-MM-DD') : null }))} />
           {dirty ? <Button size="small" loading={busy} onClick={() => void run(() => updatePlanItem(item, { owner, instructor }))} data-testid="plan-item-apply">{t('plan.apply')}</Button> : null}
         </Space>
-        <Space wrap>
+        {refusal ? <Typography.Text type="secondary" data-testid="refused" data-reason={refusal}>{refusal}</Typography.Text> : null}
+        <Space wrap style={refusal ? { display: 'none' } : undefined}>
           {step > 0 ? (
             <Button size="small" loading={busy} onClick={() => void run(() => movePlanItem(item, STATUSES[step - 1]))} data-testid="plan-item-back">
               {t('plan.back', { status: t(`plan.status.${STATUSES[step - 1]}`) })}

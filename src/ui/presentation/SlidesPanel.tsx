@@ -4,12 +4,15 @@ import { App as AntApp, Button, Input, List, Popconfirm, Space, Switch, Typograp
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePresentationStore } from '../../state/presentation';
+import { useCapabilities } from '../../state/capabilities';
+import { Guarded } from '../staff/Guarded';
 import { addSlide, deleteSlide, moveSlide, updateSlide } from '../../state/slide-actions';
 
 export function SlidesPanel() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const repository = useAppStore((s) => s.repository);
+  const capabilities = useCapabilities();
   const slides = usePresentationStore((s) => s.slides);
   const present = usePresentationStore((s) => s.present);
   const afterPlan = usePresentationStore((s) => s.afterPlan);
@@ -25,11 +28,11 @@ export function SlidesPanel() {
       </Space>
       <Input size="small" placeholder={t('slides.title')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="slide-title" />
       <Input.TextArea size="small" rows={2} placeholder={t('slides.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <Button block disabled={!repository} onClick={() => void run(async () => {
+      <Guarded capability={capabilities.slides}><Button block disabled={!repository} onClick={() => void run(async () => {
         await addSlide(title.trim() || t('slides.untitled', { n: slides.length + 1 }), note);
         setTitle('');
         setNote('');
-      })} data-testid="slide-add">{t('slides.add')}</Button>
+      })} data-testid="slide-add">{t('slides.add')}</Button></Guarded>
       <Button type="primary" block disabled={slides.length === 0} onClick={() => present(0)} data-testid="slides-present">{t('slides.present')}</Button>
       <List
         size="small"
