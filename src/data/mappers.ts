@@ -1,6 +1,6 @@
 /** Rows of the SQL functions ⇄ domain objects. One place for the column names. */
 import type { Area, Building, Enterprise, Organization, PolygonGeometry, RuleProfile, Zone } from '../core/model/types';
-import type { StoredRuleProfile } from '../core/model/records';
+import type { InspectionNote, NewInspectionNote, RegisterChange, RegisterImportSummary, StoredRuleProfile } from '../core/model/records';
 import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, RowResult, Slide, StoredEnterprise } from './repository';
 
 type Row = Record<string, unknown>;
@@ -44,7 +44,7 @@ export function patchToRow(patch: EnterprisePatch): Row {
 
 export function placeToFeature(p: Area | Building | Zone): Row {
   const properties: Row = { id: p.id, name: p.name };
-  if ('level' in p) Object.assign(properties, { level: p.level, parent: p.parent });
+  if ('level' in p) Object.assign(properties, { level: p.level, parent: p.parent }, p.leader !== undefined ? { leader: p.leader } : {});
   if ('kind' in p) properties.kind = p.kind;
   if ('floors' in p) properties.floors = p.floors;
   return { type: 'Feature', properties, geometry: p.geometry };
@@ -112,7 +112,10 @@ const geometryOf = (r: Row): PolygonGeometry => {
   return g.type === 'MultiPolygon' && g.coordinates.length === 1 ? { type: 'Polygon', coordinates: g.coordinates[0] } : g;
 };
 
-export const rowToArea = (r: Row): Area => ({ id: str(r.id), name: str(r.name), level: r.level as Area['level'], parent: r.parent_id ? str(r.parent_id) : null, geometry: geometryOf(r) });
+export const rowToArea = (r: Row): Area => ({
+  id: str(r.id), name: str(r.name), level: r.level as Area['level'], parent: r.parent_id ? str(r.parent_id) : null, geometry: geometryOf(r),
+  ...(r.leader !== undefined ? { leader: str(r.leader) } : {}),
+});
 export const rowToBuilding = (r: Row): Building => ({ id: str(r.id), name: str(r.name), floors: num(r.floors), geometry: geometryOf(r) });
 export const rowToZone = (r: Row): Zone => ({ id: str(r.id), name: str(r.name), kind: r.kind as Zone['kind'], geometry: geometryOf(r) });
 export const rowToOrganization = (r: Row): Organization => ({ id: str(r.id), name: str(r.name), level: r.level as Organization['level'], form: r.form as Organization['form'], parentId: r.parent_id ? str(r.parent_id) : null });
@@ -124,7 +127,45 @@ export function rowToSnapshot(r: Row): BulletinSnapshot {
     enterprises: Number(r.enterprises), covered: Number(r.covered), ownOrg: Number(r.own_org), workCovered: Number(r.work_covered),
     mustCover: Number(r.must_cover), mustCoverCovered: Number(r.must_cover_covered), sixClearsComplete: Number(r.six_clears_complete),
     organizations: Number(r.organizations), planItemsFormed: Number(r.plan_items_formed),
+    ...(r.overdue !== undefined ? {
+      overdue: Number(r.overdue), dueSoon: Number(r.due_soon ?? 0), leader: str(r.leader),
+      newRegistrations: Number(r.new_registrations ?? 0), newRegistrationsCovered: Number(r.new_registrations_covered ?? 0),
+    } : {}),
   };
+}
+
+export function rowToInspectionNote(r: Row): InspectionNote {
+  return {
+    id: str(r.id), districtId: r.district_id ? str(r.district_id) : null, areaId: r.area_id ? str(r.area_id) : null,
+    planItemId: r.plan_item_id ? str(r.plan_item_id) : null, inspectedOn: dateOnly(r.inspected_on), inspector: str(r.inspector),
+    finding: str(r.finding), followUpDue: r.follow_up_due ? dateOnly(r.follow_up_due) : null, resolved: r.resolved === true,
+    version: Number(r.version), updatedAt: isoTime(r.updated_at),
+  };
+}
+
+export function inspectionNoteToRow(n: NewInspectionNote | (Partial<InspectionNote> & Pick<InspectionNote, 'id' | 'version'>)): Row {
+  const row: Row = {};
+  if ('id' in n && n.id) Object.assign(row, { id: n.id, version: n.version });
+  if (n.areaId !== undefined) row.area_id = n.areaId;
+  if (n.planItemId !== undefined) row.plan_item_id = n.planItemId;
+  if (n.inspectedOn !== undefined) row.inspected_on = n.inspectedOn;
+  if (n.inspector !== undefined) row.inspector = n.inspector;
+  if (n.finding !== undefined) row.finding = n.finding;
+  if (n.followUpDue !== undefined) row.follow_up_due = n.followUpDue;
+  if ('resolved' in n && n.resolved !== undefined) row.resolved = n.resolved;
+  return row;
+}
+
+export function rowToRegisterChange(r: Row): RegisterChange {
+  return {
+    id: str(r.id), importId: str(r.import_id), enterpriseId: str(r.enterprise_id), districtId: r.district_id ? str(r.district_id) : null,
+    streetId: r.street_id ? str(r.street_id) : null, change: r.change as RegisterChange['change'], reason: r.reason as RegisterChange['reason'],
+    seenOn: dateOnly(r.seen_on),
+  };
+}
+
+export function rowToRegisterImport(r: Row): RegisterImportSummary {
+  return { id: str(r.id), rowCount: Number(r.row_count), newCount: Number(r.new_count), leftCount: Number(r.left_count), fullRegister: r.full_register === true };
 }
 
 export function rowToSlide(r: Row): Slide {

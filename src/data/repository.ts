@@ -1,9 +1,9 @@
 /** The one storage interface the app uses, in domain types. Both engines implement it through the same SQL functions. */
 import type { Area, Building, Dataset, Enterprise, Organization, RuleProfile, Zone } from '../core/model/types';
-import type { FeedKind, RowChanges, StoredRuleProfile } from '../core/model/records';
+import type { FeedKind, InspectionNote, NewInspectionNote, RegisterChange, RegisterImportSummary, RowChanges, StoredRuleProfile } from '../core/model/records';
 import type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts } from '../core/model/records';
 
-export type { StoredRuleProfile };
+export type { InspectionNote, NewInspectionNote, RegisterChange, RegisterImportSummary, StoredRuleProfile };
 export type { AreaCoverage, AuditEntry, BulletinSnapshot, EnterprisePatch, ImportMode, NewPlanItem, NewSlide, PlanItem, PlanItemPatch, PlanItemStatus, RowResult, Slide, StoreCounts };
 
 export interface StoredEnterprise extends Enterprise {
@@ -47,6 +47,8 @@ export interface ChangeSet {
   planItems: RowChanges<PlanItem>;
   snapshots: RowChanges<BulletinSnapshot>;
   slides: RowChanges<Slide>;
+  inspectionNotes: RowChanges<InspectionNote>;
+  registerChanges: RowChanges<RegisterChange>;
   /** The rule profile as it is now, when it changed (null: unchanged). */
   ruleProfile: StoredRuleProfile | null;
 }
@@ -59,6 +61,9 @@ export interface StoreContents extends Dataset {
   planItems: PlanItem[];
   snapshots: BulletinSnapshot[];
   slides: Slide[];
+  /** 督查记录 and what register imports found (absent in contents kept before 20261202001500). */
+  inspectionNotes?: InspectionNote[];
+  registerChanges?: RegisterChange[];
 }
 
 /** One row of the feed, raw. */
@@ -104,6 +109,19 @@ export interface Repository {
    * everything and keeps nothing (a preview), `all` keeps all rows or none.
    */
   upsertEnterprises(enterprises: Enterprise[], mode?: ImportMode): Promise<RowResult[]>;
+  /**
+   * A register import as one run (源头登记): `startRegisterImport`, then every chunk through
+   * `importRegisterRows` (applied like upsertEnterprises' `apply`), then `finishRegisterImport`, which
+   * records what left the register when the run is the full register of the caller's scope.
+   */
+  startRegisterImport(fullRegister: boolean, rowCount: number): Promise<string>;
+  importRegisterRows(runId: string, enterprises: Enterprise[]): Promise<RowResult[]>;
+  finishRegisterImport(runId: string): Promise<RegisterImportSummary>;
+  /** 分片包干: names the leader of an area (city staff any area, district staff their district and its streets). */
+  setAreaLeader(areaId: string, leader: string): Promise<void>;
+  /** Records an inspection note (督查记录), or edits one at its version (StaleWriteError when it changed). */
+  saveInspectionNote(note: NewInspectionNote | (Partial<InspectionNote> & Pick<InspectionNote, 'id' | 'version'>)): Promise<InspectionNote>;
+  deleteInspectionNote(id: string, expectedVersion: number): Promise<void>;
   enterprisesInBbox(bbox: [number, number, number, number]): Promise<StoredEnterprise[]>;
   enterprisesInArea(areaId: string): Promise<StoredEnterprise[]>;
   updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<StoredEnterprise>;

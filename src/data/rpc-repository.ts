@@ -8,6 +8,7 @@ import { NotFoundError, StaleWriteError, type ChangeSet, type FeedEntry, type Re
 import {
   enterpriseToRow, organizationToRow, patchToRow, placeToFeature, planItemToRow, rowToArea, rowToAudit, rowToBuilding, rowToCoverage, rowToEnterprise,
   planItemPatchToRow, rowToOrganization, rowToPlanItem, rowToResult, rowToRuleProfile, rowToSlide, rowToSnapshot, rowToZone, slideToRow,
+  inspectionNoteToRow, rowToInspectionNote, rowToRegisterChange, rowToRegisterImport,
 } from './mappers';
 
 type Row = Record<string, unknown>;
@@ -88,7 +89,8 @@ const rowToFeedEntry = (r: Row): FeedEntry => ({
 
 export function emptyChangeSet(lastSeq: number): ChangeSet {
   const none = () => ({ upserted: [], deleted: [] });
-  return { lastSeq, enterprises: none(), areas: none(), buildings: none(), zones: none(), organizations: none(), planItems: none(), snapshots: none(), slides: none(), ruleProfile: null };
+  return { lastSeq, enterprises: none(), areas: none(), buildings: none(), zones: none(), organizations: none(), planItems: none(), snapshots: none(), slides: none(),
+    inspectionNotes: none(), registerChanges: none(), ruleProfile: null };
 }
 
 /** Groups feed rows by kind, mapped to domain types; a later row of the same id replaces an earlier one. */
@@ -110,6 +112,8 @@ export function toChangeSet(entries: readonly FeedEntry[], lastSeq: number): Cha
       case 'plan_item': put(set.planItems, e, rowToPlanItem); break;
       case 'bulletin_snapshot': put(set.snapshots, e, rowToSnapshot); break;
       case 'slide': put(set.slides, e, rowToSlide); break;
+      case 'inspection_note': put(set.inspectionNotes, e, rowToInspectionNote); break;
+      case 'register_change': put(set.registerChanges, e, rowToRegisterChange); break;
       // One row that is never deleted; a tombstone (a caller who may no longer read it) changes nothing.
       case 'rule_profile': if (!e.deleted && e.data) set.ruleProfile = rowToRuleProfile(e.data); break;
     }
@@ -117,7 +121,7 @@ export function toChangeSet(entries: readonly FeedEntry[], lastSeq: number): Cha
   return set;
 }
 
-const ROW_KINDS = ['enterprises', 'areas', 'buildings', 'zones', 'organizations', 'planItems', 'snapshots', 'slides'] as const;
+const ROW_KINDS = ['enterprises', 'areas', 'buildings', 'zones', 'organizations', 'planItems', 'snapshots', 'slides', 'inspectionNotes', 'registerChanges'] as const;
 
 const changedRows = (set: ChangeSet) =>
   ROW_KINDS.reduce((n, kind) => n + set[kind].upserted.length + set[kind].deleted.length, set.ruleProfile ? 1 : 0);
@@ -202,14 +206,15 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     },
     async loadEnterprises(enterprises) {
       // The trusted bulk path (first start, restore): a full read follows, so the feed is not read back.
-      const rows = await call(gateway, 'load_enterprises', { rows: enterprises.map(enterpriseToRow) });
-      return scalar(rows, 'load_enterprises');
+      // load_register: load_enterprises recorded as the baseline register import (源头登记).
+      const rows = await call(gateway, 'load_register', { rows: enterprises.map(enterpriseToRow) });
+      return scalar(rows, 'load_register');
     },
     readDataset: (name, { pageSize = READ_PAGE_SIZE, onProgress } = {}) =>
       serial(() => session(gateway, false, async (rpc) => {
         // The head first: whatever changes during the read comes again through the feed (upserts are idempotent).
         const head = scalar(await call(rpc, 'feed_head', {}), 'feed_head');
-        const [areas, buildings, zones, organizations, planItems, snapshots, slides, profiles] = await Promise.all([
+        const [areas, buildings, zones, organizations, planItems, snapshots, slides, profiles, notes, registerChanges] = await Promise.all([
           readAll(gateway, 'list_places', { place_kind: 'areas' }, pageSize, rpc),
           readAll(gateway, 'list_places', { place_kind: 'buildings' }, pageSize, rpc),
           readAll(gateway, 'list_places', { place_kind: 'zones' }, pageSize, rpc),
@@ -218,6 +223,8 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
           readAll(gateway, 'list_bulletin_snapshots', {}, pageSize, rpc),
           call(rpc, 'list_slides', { deck_name: 'default' }),
           call(rpc, 'read_rule_profile', {}),
+          readAll(gateway, 'list_inspection_notes', {}, pageSize, rpc),
+          readAll(gateway, 'list_register_changes', {}, pageSize, rpc),
         ]);
         const ruleProfile = rowToRuleProfile(one(profiles, 'read_rule_profile'));
         // Mapped page by page as they arrive, so no single step handles the whole register at once.
@@ -234,6 +241,7 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
           organizations: organizations.map(rowToOrganization),
           enterprises,
           planItems: planItems.map(rowToPlanItem), snapshots: snapshots.map(rowToSnapshot), slides: slides.map(rowToSlide),
+          inspectionNotes: notes.map(rowToInspectionNote), registerChanges: registerChanges.map(rowToRegisterChange),
         };
       })),
     upsertPlaces: (kind: 'areas' | 'buildings' | 'zones', places: Array<Area | Building | Zone>) =>
@@ -244,6 +252,17 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       const run = async (rpc: RpcCall | RpcGateway) => (await call(rpc, 'upsert_enterprises', { rows: enterprises.map(enterpriseToRow), mode })).map((r) => rowToResult(r, 'enterprise_id'));
       return mode === 'check' ? run(gateway) : write(run);
     },
+    async startRegisterImport(fullRegister, rowCount) {
+      return String(scalar(await call(gateway, 'start_register_import', { full_register: fullRegister, row_count: rowCount }), 'start_register_import'));
+    },
+    importRegisterRows: (runId, enterprises) =>
+      write(async (rpc) => (await call(rpc, 'import_register_rows', { run: Number(runId), rows: enterprises.map(enterpriseToRow) })).map((r) => rowToResult(r, 'enterprise_id'))),
+    finishRegisterImport: (runId) =>
+      write(async (rpc) => rowToRegisterImport(one(await call(rpc, 'finish_register_import', { run: Number(runId) }), 'finish_register_import'))),
+    setAreaLeader: (areaId, leader) => write(async (rpc) => void one(await call(rpc, 'set_area_leader', { area: areaId, leader_name: leader }), 'set_area_leader')),
+    saveInspectionNote: (note) =>
+      write(async (rpc) => rowToInspectionNote(one(await call(rpc, 'save_inspection_note', { note: inspectionNoteToRow(note) }), 'save_inspection_note'))),
+    deleteInspectionNote: (id, expectedVersion) => write(async (rpc) => void (await call(rpc, 'delete_inspection_note', { note_id: id, expected_version: expectedVersion }))),
     async enterprisesInBbox([west, south, east, north]) {
       return (await readAll(gateway, 'enterprises_in_bbox', { west, south, east, north }, READ_PAGE_SIZE)).map(rowToEnterprise);
     },

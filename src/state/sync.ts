@@ -16,6 +16,7 @@ import { usePlanningStore } from './planning';
 import { usePresentationStore } from './presentation';
 import { enterpriseIndexById } from './selectors';
 import { useRuleProfileStore } from './rule-profile';
+import { applyFollowUpChanges, useFollowUpStore } from './followup';
 
 const DEFAULT_DECK = 'default';
 const bySlideOrder = (a: Slide, b: Slide) => a.position - b.position || a.id.localeCompare(b.id);
@@ -33,6 +34,7 @@ export function attachPlanSession(next: PlanSession, from: StoreContents): void 
   sent = 0;
   contents = from;
   useRuleProfileStore.getState().setProfile(from.ruleProfile ?? null);
+  useFollowUpStore.getState().set({ notes: from.inspectionNotes ?? [], registerChanges: from.registerChanges ?? [] });
 }
 
 /** How long changes must be quiet before the kept contents are saved (a save serialises the whole register). */
@@ -74,6 +76,8 @@ function patchContents(changes: ChangeSet) {
     organizations: patchRows(contents.organizations, changes.organizations),
     planItems: patchRows(contents.planItems, changes.planItems),
     slides: patchRows(contents.slides, changes.slides),
+    inspectionNotes: patchRows(contents.inspectionNotes ?? [], changes.inspectionNotes),
+    registerChanges: patchRows(contents.registerChanges ?? [], changes.registerChanges),
     snapshots: useAppStore.getState().snapshots,
     ...(changes.ruleProfile ? { rules: changes.ruleProfile.rules, ruleProfile: changes.ruleProfile } : {}),
   };
@@ -88,6 +92,7 @@ export function applyChanges(changes: ChangeSet): void {
 
 function applyToPage(changes: ChangeSet): void {
   if (changes.ruleProfile) useRuleProfileStore.getState().setProfile(changes.ruleProfile);
+  applyFollowUpChanges(changes);
   const planning = usePlanningStore.getState();
   if (changes.planItems.upserted.length + changes.planItems.deleted.length > 0) {
     planning.setPlanItems(patchRows(planning.planItems, changes.planItems));

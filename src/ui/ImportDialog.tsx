@@ -4,7 +4,7 @@
  * then committed all or nothing through the repository. Re-importing upserts by credit code.
  */
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlaceImport } from './PlaceImport';
 import { HiddenFileInput } from './HiddenFileInput';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,7 @@ export function ImportDialog() {
   const [error, setError] = useState<string | null>(null);
   const [what, setWhat] = useState<'enterprises' | 'places'>('enterprises');
   const [firstRows, setFirstRows] = useState<Enterprise[]>([]);
+  const [fullRegister, setFullRegister] = useState(false);
   const file = useRef<File | null>(null);
   const running = useRef<RunningImport | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -97,11 +98,14 @@ export function ImportDialog() {
         setStage('preview');
         return;
       }
+      // One register import run (源头登记): the database records which enterprises are new and which left.
+      const run = await repository.startRegisterImport(fullRegister, total);
       for (let c = 0; c < chunks; c++) {
-        await repository.upsertEnterprises(await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK), 'apply');
+        await repository.importRegisterRows(run, await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK));
         setProgress(50 + Math.round(((c + 1) / chunks) * 50));
       }
-      message.success(t('import.committed', { count: total }));
+      const found = await repository.finishRegisterImport(run);
+      message.success(`${t('import.committed', { count: total })} ${t('followup.import.summary', { new: found.newCount, left: found.leftCount })}`);
       setOpen(false);
       reset();
     } catch (e) {
@@ -234,6 +238,7 @@ export function ImportDialog() {
                   { title: t('import.message'), key: 'message', render: (_: unknown, p) => <span data-testid="import-problem-message">{problemMessage(t, i18n.language, p)}</span> },
                 ]}
               />
+              <Checkbox checked={fullRegister} onChange={(e) => setFullRegister(e.target.checked)} data-testid="import-full-register">{t('followup.import.fullRegister')}</Checkbox>
               <Space>
                 <Button type="primary" onClick={() => void commit()} data-testid="import-commit">{t('import.commit', { count: preview.rowCount })}</Button>
                 <Button onClick={reset}>{t('import.again')}</Button>

@@ -37,7 +37,7 @@ function plan(request: StartRequest): PlanView {
     flags: result.table.flags,
     district: result.district,
     street: result.street,
-    areaList: dataset.areas.map((a) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent })),
+    areaList: dataset.areas.map((a) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent, leader: a.leader ?? '' })),
     organizationNames: Object.fromEntries(dataset.organizations.filter((o) => o.name).map((o) => [o.id, o.name])),
     rules: result.rules,
     industries: industriesByFrequency(dataset.enterprises),

@@ -13,6 +13,11 @@ export interface SnapshotFigures {
   sixClearsComplete: number;
   organizations: number;
   planItemsFormed: number;
+  /** The follow-up figures (20261202001500): absent in older snapshots. */
+  overdue?: number;
+  leader?: string;
+  newRegistrations?: number;
+  newRegistrationsCovered?: number;
 }
 
 export interface BulletinArea {
@@ -39,6 +44,13 @@ export interface BulletinRow {
   sixClearsRate: number;
   mustCover: number;
   mustCoverCovered: number;
+  /** Open plan items past due on the snapshot date (null: a snapshot taken before these were recorded). */
+  overdue: number | null;
+  /** The leader in charge (分片包干) when the snapshot was taken ('' = none named). */
+  leader: string;
+  /** Enterprises registered in the snapshot's month, and how many of them are covered (null: not recorded). */
+  newRegistrations: number | null;
+  newRegistrationsCovered: number | null;
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -76,6 +88,8 @@ export function bulletinRows(
       planItemsDone: p ? s.planItemsFormed - p.s.planItemsFormed : null,
       sixClearsRate: rate(s.sixClearsComplete, s.enterprises),
       mustCover: s.mustCover, mustCoverCovered: s.mustCoverCovered,
+      overdue: s.overdue ?? null, leader: s.leader ?? '',
+      newRegistrations: s.newRegistrations ?? null, newRegistrationsCovered: s.newRegistrations === undefined ? null : s.newRegistrationsCovered ?? 0,
     };
   });
 }

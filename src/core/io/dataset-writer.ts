@@ -30,7 +30,7 @@ export function datasetToFiles(dataset: Dataset, meta: Record<string, unknown> =
     'enterprises.csv': enterprisesToCsv(dataset.enterprises),
     'buildings.geojson': collection(dataset.buildings.map((b) => ({ type: 'Feature', properties: { id: b.id, name: b.name, floors: b.floors }, geometry: b.geometry }))),
     'zones.geojson': collection(dataset.zones.map((z) => ({ type: 'Feature', properties: { id: z.id, name: z.name, kind: z.kind }, geometry: z.geometry }))),
-    'areas.geojson': collection(dataset.areas.map((a) => ({ type: 'Feature', properties: { id: a.id, name: a.name, level: a.level, parent: a.parent }, geometry: a.geometry }))),
+    'areas.geojson': collection(dataset.areas.map((a) => ({ type: 'Feature', properties: { id: a.id, name: a.name, level: a.level, parent: a.parent, ...(a.leader ? { leader: a.leader } : {}) }, geometry: a.geometry }))),
     'organizations.csv': toCsv(['id', 'name', 'level', 'form', 'parent_id'], dataset.organizations.map((o) => ({ id: o.id, name: o.name, level: o.level, form: o.form, parent_id: o.parentId ?? '' }))),
   };
 }

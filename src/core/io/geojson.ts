@@ -128,7 +128,9 @@ export function parseAreas(text: string, file = 'areas.geojson'): { areas: Area[
     if (rawLevel !== 'street' && rawLevel !== 'district') {
       problems.push(problem(file, index, 'level', rawLevel, 'bad_value', 'warning', '未知的区域层级，按区县处理', 'Unknown area level: treated as a district'));
     }
-    return { id: prop(feature, 'id') || `A${index}`, name: prop(feature, 'name'), level, parent: prop(feature, 'parent') || null, geometry };
+    // Optional `leader` (分片包干责任领导); blank = none named.
+    const leader = prop(feature, 'leader').trim();
+    return { id: prop(feature, 'id') || `A${index}`, name: prop(feature, 'name'), level, parent: prop(feature, 'parent') || null, geometry, ...(leader ? { leader } : {}) };
   });
   return { areas, problems };
 }

@@ -19,7 +19,7 @@ export interface PlanView {
   /** Per enterprise: index into `areaList` of its district / street, or -1. */
   district: Int32Array;
   street: Int32Array;
-  areaList: { id: string; name: string; level: 'district' | 'street'; parent: string | null }[];
+  areaList: { id: string; name: string; level: 'district' | 'street'; parent: string | null; leader?: string }[];
   /** Organization names by id (people read 临浦商务楼联合党支部, not plan-3f2a…). */
   organizationNames: Record<string, string>;
   /** The rule profile the plan was made with (defaults + the dataset's overrides): the live checks use it too. */

@@ -86,6 +86,14 @@ export interface BulletinSnapshot {
   sixClearsComplete: number;
   organizations: number;
   planItemsFormed: number;
+  /** Open plan items past their due date on takenOn, and due within 7 days (absent in snapshots taken before 20261202001500). */
+  overdue?: number;
+  dueSoon?: number;
+  /** The area's responsible leader (分片包干) when the snapshot was taken. */
+  leader?: string;
+  /** Enterprises registered in takenOn's month up to takenOn, and of those how many are covered. */
+  newRegistrations?: number;
+  newRegistrationsCovered?: number;
 }
 
 /** A saved view of the map for presentation mode; `view` is what the app restores (camera, layers, filter…). */
@@ -117,7 +125,47 @@ export interface RowChanges<T> {
 }
 
 /** The kinds of row the change feed carries (`public.feed.kind`). */
-export type FeedKind = 'enterprise' | 'area' | 'building' | 'zone' | 'organization' | 'plan_item' | 'bulletin_snapshot' | 'slide' | 'rule_profile';
+export type FeedKind = 'enterprise' | 'area' | 'building' | 'zone' | 'organization' | 'plan_item' | 'bulletin_snapshot' | 'slide' | 'rule_profile'
+  | 'inspection_note' | 'register_change';
+
+/** An inspection note (督查记录) against an area or a plan item. */
+export interface InspectionNote {
+  id: string;
+  districtId: string | null;
+  areaId: string | null;
+  planItemId: string | null;
+  inspectedOn: string;
+  inspector: string;
+  finding: string;
+  followUpDue: string | null;
+  resolved: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export type NewInspectionNote = Pick<InspectionNote, 'inspectedOn' | 'inspector' | 'finding' | 'followUpDue'> & { areaId?: string | null; planItemId?: string | null };
+
+/** What a register import found (源头登记): an enterprise new to the register, or one that left it. */
+export interface RegisterChange {
+  id: string;
+  importId: string;
+  enterpriseId: string;
+  districtId: string | null;
+  streetId: string | null;
+  change: 'new' | 'left';
+  reason: 'registered' | 'deregistered' | 'missing';
+  /** The day of the import (China time). */
+  seenOn: string;
+}
+
+/** A finished register import: how many rows, how many new and gone. */
+export interface RegisterImportSummary {
+  id: string;
+  rowCount: number;
+  newCount: number;
+  leftCount: number;
+  fullRegister: boolean;
+}
 
 /** The city's rule profile as stored (`public.rule_profiles`, one row): overrides of DEFAULT_RULES; an absent key is the default. */
 export interface StoredRuleProfile {

@@ -54,6 +54,8 @@ export interface Area {
   level: AreaLevel;
   parent: string | null;
   geometry: PolygonGeometry;
+  /** 分片包干责任领导: the leader in charge of the area ('' or absent: none named). */
+  leader?: string;
 }
 
 export type OrgLevel = 'committee' | 'general_branch' | 'branch';

@@ -9,6 +9,7 @@ import { paddedHull } from '../../core/clustering/hull';
 import { DRAFT_COLOR, PLAN_STATUS_COLORS, type Rgba } from './palette';
 import { LAYER_IDS } from './ids';
 import { createHighlightLayer } from './plan-layers';
+import { STATUS_LIGHT_COLORS, statusLight, todayInChina, type StatusLight } from '../../core/followup/status-light';
 
 const HULL_PAD_M = 40;
 
@@ -38,7 +39,9 @@ function planItemFeatures(view: PlanView, items: PlanItem[], editing: string | n
     const features: Feature[] = [];
     for (const item of items) {
       const geometry = outline(view, item.geometry, item.enterpriseIds);
-      if (geometry) features.push({ type: 'Feature', geometry, properties: { id: item.id, title: item.title, status: item.status } });
+      // The outline carries the status light (红黄绿) of its deadline; a formed item has none.
+      const light = statusLight(item.dueDate, item.status === 'formed', todayInChina());
+      if (geometry) features.push({ type: 'Feature', geometry, properties: { id: item.id, title: item.title, status: item.status, light } });
     }
     byItems.set(items, (collection = { type: 'FeatureCollection', features }));
   }
@@ -50,6 +53,12 @@ const statusColor = (f: Feature, alpha: number): Rgba => {
   return [r, g, b, alpha];
 };
 
+/** The outline: the status light of the item's deadline, or the status colour when it has none (formed). */
+export const outlineColor = (f: Feature): Rgba => {
+  const light = f.properties?.light as StatusLight | null | undefined;
+  return light ? [...STATUS_LIGHT_COLORS[light], 255] : statusColor(f, 255);
+};
+
 export function createPlanItemLayer(view: PlanView, items: PlanItem[], editing: string | null, visible: boolean) {
   return new GeoJsonLayer({
     id: LAYER_IDS.planItems,
@@ -59,9 +68,9 @@ export function createPlanItemLayer(view: PlanView, items: PlanItem[], editing: 
     filled: true,
     stroked: true,
     getFillColor: (f: Feature) => statusColor(f, 45),
-    getLineColor: (f: Feature) => statusColor(f, 255),
+    getLineColor: outlineColor,
     lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
+    getLineWidth: 3,
   });
 }
 

@@ -95,6 +95,12 @@ export function BulletinPanel() {
         { title: t('bulletin.newlyCovered'), dataIndex: 'newlyCovered', render: (v: number | null) => <span data-testid="bulletin-newly-covered">{signed(v)}</span>, width: 80 },
         { title: t('bulletin.itemsDone'), dataIndex: 'planItemsDone', render: (v: number | null) => <span data-testid="bulletin-items-done">{signed(v)}</span>, width: 72 },
         { title: t('bulletin.sixClears'), dataIndex: 'sixClearsRate', render: (v: number) => formatPercent(v), width: 76 },
+        // The follow-up loop (督办): open items past due, the leader in charge, the month's new registrations.
+        { title: t('followup.bulletin.overdue'), dataIndex: 'overdue', width: 72,
+          render: (v: number | null) => <span data-testid="bulletin-overdue" style={v ? { color: '#cf1322', fontWeight: 600 } : undefined}>{v ?? '—'}</span> },
+        { title: t('followup.bulletin.leader'), dataIndex: 'leader', width: 80, render: (v: string) => <span data-testid="bulletin-leader">{v || '—'}</span> },
+        { title: t('followup.bulletin.newRegistrations'), key: 'newRegistrations', width: 96,
+          render: (_: unknown, r) => <span data-testid="bulletin-new-registrations">{r.newRegistrations === null ? '—' : `${r.newRegistrations}（${r.newRegistrationsCovered ?? 0}）`}</span> },
       ]}
     />
   );

@@ -8,6 +8,7 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { rulesEn, rulesZhCN } from './rules';
 import { scenariosEn, scenariosZhCN } from './scenarios';
+import { followupEn, followupZhCN } from './followup';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'lianjian.language';
@@ -40,5 +41,8 @@ i18n.on('languageChanged', syncDayjs);
 // The shared workspace's strings (src/ui/i18n/staff.ts) under `staff`.
 i18n.addResourceBundle('zh-CN', 'translation', { staff: staffZhCN }, true, false);
 i18n.addResourceBundle('en', 'translation', { staff: staffEn }, true, false);
+// The follow-up loop's strings (src/ui/i18n/followup.ts) under `followup`.
+i18n.addResourceBundle('zh-CN', 'translation', { followup: followupZhCN }, true, false);
+i18n.addResourceBundle('en', 'translation', { followup: followupEn }, true, false);
 
 export { i18n };

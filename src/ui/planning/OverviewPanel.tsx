@@ -105,6 +105,8 @@ export function OverviewPanel() {
             { title: <HeaderTip label={t('overview.ownRate')} tip={t('help.ownOrgRate')} />, dataIndex: 'own_org_rate', render: pct, width: 76 },
             { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 62 },
             { title: <HeaderTip label={t('overview.mustCover')} tip={t('help.mustCover', { employees: view.rules.mustCoverMinEmployees })} />, key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)} / ${num(r.must_cover)}`, width: 84 },
+            // 分片包干: the leader in charge of the area (set in the 督办 tab).
+            { title: t('followup.leader'), key: 'leader', width: 72, render: (_: unknown, r) => <span data-testid="area-leader-cell">{view.areaList.find((a) => a.id === r.id)?.leader || '—'}</span> },
           ]}
         />
       </Card>

@@ -12,6 +12,8 @@ import { useRefusal } from '../staff/Guarded';
 import type { PlanItem, PlanItemStatus } from '../../core/model/records';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
 import { usePlanWrite } from './use-plan-write';
+import { statusLight, todayInChina } from '../../core/followup/status-light';
+import { StatusLightTag } from '../followup/StatusLightTag';
 
 const STATUSES: PlanItemStatus[] = ['proposed', 'forming', 'formed'];
 
@@ -50,7 +52,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
   return (
     <Card size="small" className="plan-item" data-testid="plan-item" data-status={item.status} data-recommendation-id={item.recommendationId ?? ''}
       title={<Space size={4}><span className="status-dot" style={{ background: cssColor(PLAN_STATUS_COLORS[item.status]) }} /><a onClick={zoom} data-testid="plan-item-title">{item.title}</a></Space>}
-      extra={<Tag>{t(`recommend.kind.${item.kind}`)}</Tag>}
+      extra={<Space size={0}><StatusLightTag light={statusLight(item.dueDate, item.status === 'formed', todayInChina())} /><Tag>{t(`recommend.kind.${item.kind}`)}</Tag></Space>}
     >
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <Steps size="small" current={step} items={STATUSES.map((s) => ({ title: t(`plan.status.${s}`) }))} />

@@ -6,6 +6,9 @@ import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
 import { useWorklistRows, type WorklistRow } from '../../state/worklist';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
+import { statusLight, todayInChina } from '../../core/followup/status-light';
+import { useNewRegistrationIds } from '../../state/followup';
+import { StatusLightTag } from '../followup/StatusLightTag';
 
 const UNPLANNED = '__unplanned__';
 const ALL = '__all__';
@@ -17,6 +20,8 @@ export function Worklist() {
   const requestView = useAppStore((s) => s.requestView);
   const planItems = usePlanningStore((s) => s.planItems);
   const rows = useWorklistRows();
+  const newlyRegistered = useNewRegistrationIds();
+  const today = todayInChina();
   const [area, setArea] = useState<string | null>(null);
   const [owner, setOwner] = useState<string>(ALL);
   const owners = useMemo(() => [...new Set(planItems.map((p) => p.owner).filter((o) => o !== ''))].sort(), [planItems]);
@@ -48,13 +53,16 @@ export function Worklist() {
           },
         })}
         columns={[
-          { title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130 },
+          {
+            title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130,
+            render: (name: string, r) => (newlyRegistered.has(r.id) ? <><Tag color="magenta" data-testid="worklist-new-registration">{t('followup.registrations.tag')}</Tag>{name}</> : name),
+          },
           { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 76 },
           { title: t('worklist.members'), dataIndex: 'members', width: 76 },
           {
             title: t('worklist.status'), key: 'item', width: 140, ellipsis: true,
             render: (_: unknown, r) => (r.item
-              ? <Tag color={cssColor(PLAN_STATUS_COLORS[r.item.status])} data-testid="worklist-item-tag">{t(`plan.status.${r.item.status}`)} · {r.item.title}</Tag>
+              ? <><StatusLightTag light={statusLight(r.item.dueDate, r.item.status === 'formed', today)} /><Tag color={cssColor(PLAN_STATUS_COLORS[r.item.status])} data-testid="worklist-item-tag">{t(`plan.status.${r.item.status}`)} · {r.item.title}</Tag></>
               : <Tag data-testid="worklist-unplanned">{t('worklist.unplanned')}</Tag>),
           },
         ]}
