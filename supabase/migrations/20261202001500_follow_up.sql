@@ -539,15 +539,20 @@ alter table public.bulletin_snapshots
   add column due_soon integer not null default 0 check (due_soon >= 0),
   add column leader text not null default '',
   add column new_registrations integer not null default 0 check (new_registrations >= 0),
-  add column new_registrations_covered integer not null default 0 check (new_registrations_covered >= 0);
+  add column new_registrations_covered integer not null default 0 check (new_registrations_covered >= 0),
+  -- The campaign figures of 20261202001400 (private.campaign_area_figures): members whose relationship is
+  -- held elsewhere and of them transferred, mass organizations without a Party organization, key enterprises.
+  add column members_elsewhere integer not null default 0 check (members_elsewhere >= 0),
+  add column members_transferred integer not null default 0 check (members_transferred >= 0),
+  add column mass_org_no_party integer not null default 0 check (mass_org_no_party >= 0),
+  add column key_enterprises integer not null default 0 check (key_enterprises >= 0);
 comment on column public.bulletin_snapshots.overdue is 'Open plan items (not 已组建) of the area past their due date on taken_on.';
 comment on column public.bulletin_snapshots.due_soon is 'Open plan items due within 7 days of taken_on.';
 comment on column public.bulletin_snapshots.new_registrations is 'Enterprises registered (成立日期, else first seen in an import) in taken_on''s month, up to taken_on.';
 
 -- take_bulletin_snapshot as in 20261201000900, with the columns above. A plan item counts in each area of
 -- its members (one without members in its district). The registration date is the register's 成立日期
--- (`registered_on`, read from the row so this runs with or without that column) or else the day an
--- import first brought the enterprise in.
+-- (registered_on, 20261202001400) or else the day an import first brought the enterprise in.
 create or replace function public.take_bulletin_snapshot(taken date)
 returns setof public.bulletin_snapshots
 language sql volatile set search_path = '' set jit = off as $$
@@ -584,7 +589,7 @@ language sql volatile set search_path = '' set jit = off as $$
     from members x where x.street_id is not null group by x.street_id
   ), registered as (
     select e.district_id, e.street_id, (coalesce(e.org_id, '') <> '') as is_covered,
-           coalesce((pg_catalog.to_jsonb(e) ->> 'registered_on')::date,
+           coalesce(e.registered_on,
                     (select pg_catalog.min(c.seen_on) from public.register_changes c where c.enterprise_id = e.id and c.change = 'new')) as registered_on
     from public.enterprises e
     where private.is_operating(e.status)
@@ -600,21 +605,25 @@ language sql volatile set search_path = '' set jit = off as $$
     from fresh f where f.street_id is not null group by f.street_id
   )
   insert into public.bulletin_snapshots as s (taken_on, area_id, district_id, enterprises, covered, own_org, work_covered, must_cover,
-    must_cover_covered, six_clears_complete, organizations, plan_items_formed, overdue, due_soon, leader, new_registrations, new_registrations_covered)
+    must_cover_covered, six_clears_complete, organizations, plan_items_formed, overdue, due_soon, leader, new_registrations, new_registrations_covered,
+    members_elsewhere, members_transferred, mass_org_no_party, key_enterprises)
   select taken, f.area_id, f.district_id, f.enterprises::integer, f.covered::integer, f.own_org::integer, f.work_covered::integer,
          f.must_cover::integer, f.must_cover_covered::integer, f.six_clears_complete::integer,
          coalesce(o.organizations, 0), coalesce(p.plan_items_formed, 0), coalesce(p.overdue, 0), coalesce(p.due_soon, 0), f.leader,
-         coalesce(n.new_registrations, 0), coalesce(n.new_registrations_covered, 0)
+         coalesce(n.new_registrations, 0), coalesce(n.new_registrations_covered, 0),
+         coalesce(c.members_elsewhere, 0), coalesce(c.members_transferred, 0), coalesce(c.mass_org_no_party, 0), coalesce(c.key_enterprises, 0)
   from figures f
   left join orgs o on o.level = f.level and o.area_id = f.area_id
   left join items p on p.level = f.level and p.area_id = f.area_id
   left join news n on n.level = f.level and n.area_id = f.area_id
+  left join private.campaign_area_figures() c on c.area_id = f.area_id
   on conflict (taken_on, area_id) do update set
     enterprises = excluded.enterprises, covered = excluded.covered, own_org = excluded.own_org, work_covered = excluded.work_covered,
     must_cover = excluded.must_cover, must_cover_covered = excluded.must_cover_covered, six_clears_complete = excluded.six_clears_complete,
     organizations = excluded.organizations, plan_items_formed = excluded.plan_items_formed, overdue = excluded.overdue,
     due_soon = excluded.due_soon, leader = excluded.leader, new_registrations = excluded.new_registrations,
-    new_registrations_covered = excluded.new_registrations_covered
+    new_registrations_covered = excluded.new_registrations_covered, members_elsewhere = excluded.members_elsewhere,
+    members_transferred = excluded.members_transferred, mass_org_no_party = excluded.mass_org_no_party, key_enterprises = excluded.key_enterprises
   returning s.*
 $$;
 

@@ -5,7 +5,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(50);
+select plan(51);
 
 create function pg_temp.attempt(who text, statement text) returns text language plpgsql as $$
 declare
@@ -51,6 +51,7 @@ insert into public.plan_items (id, district_id, title, kind, level, due_date) va
   ('aaaaaaaa-1111-4000-8000-00000000000c', '330103', '天水联合党支部', 'joint_branch', 'branch', '2011-11-10');
 insert into public.plan_item_enterprises values ('aaaaaaaa-1111-4000-8000-00000000000c', 'ent-A4', '330103');
 update public.plan_items set due_date = '2011-11-18' where id = 'aaaaaaaa-1111-4000-8000-00000000000a';
+update public.enterprises set members_elsewhere = 3, members_transferred = 1, trade_union = true, key_category = '亿元以上' where id = 'ent-A';
 insert into public.staff (user_id, name, role, district_id, street_id, is_admin) values
   ('5a5a5a5a-0000-4000-8000-000000000051', '武林街道', 'street', '330103', '330103001', false),
   ('5a5a5a5a-0000-4000-8000-000000000052', '天水街道', 'street', '330103', '330103002', false);
@@ -150,6 +151,10 @@ select is(pg_temp.value_as(:city, $$select overdue || ' overdue, ' || due_soon |
   '2 overdue, 0 due soon, 张区长', 'the snapshot counts A''s open items past due, and names the leader');
 select is(pg_temp.value_as(:city, $$select new_registrations || '/' || new_registrations_covered from public.bulletin_snapshots where area_id = '330103001' and taken_on = current_date$$),
   '1/0', 'and the month''s new registrations of the street (ent-new, first seen today, not covered)');
+select is(pg_temp.value_as(:city, $$select members_elsewhere || '/' || members_transferred || '/' || mass_org_no_party || '/' || key_enterprises
+  from public.bulletin_snapshots where area_id = '330103001' and taken_on = current_date$$),
+  '3/1/1/1',
+  'and the campaign figures of 20261202001400 for the street');
 select is(pg_temp.value_as(:city, $$select overdue || '/' || due_soon from public.take_bulletin_snapshot('2011-11-12') s where area_id = '330103002'$$),
   '1/0', 'on 2011-11-12 天水''s item (due 11-10) is overdue in its street');
 select is(pg_temp.value_as(:city, $$select overdue || '/' || due_soon from public.bulletin_snapshots where area_id = '330103001' and taken_on = '2011-11-12'$$),
