@@ -19,6 +19,36 @@ export function enterpriseToRow(e: Enterprise): Row {
     lon: e.lon, lat: e.lat, employees: e.employees, party_members: e.partyMembers, probationary_members: e.probationaryMembers,
     registered_capital: e.registeredCapital, industry: e.industry, status: e.status, owner_is_member: e.ownerIsMember,
     org_id: e.orgId || null, work_covered: e.workCovered, extra: e.extra,
+    ...campaignToRow(e),
+  };
+}
+
+/** The campaign columns an enterprise states (a field it leaves absent is not sent: the store keeps its value). */
+const CAMPAIGN_ROW_KEYS = {
+  membersElsewhere: 'members_elsewhere', membersElsewhereAt: 'members_elsewhere_at', membersTransferred: 'members_transferred', transferStatus: 'transfer_status',
+  transferOn: 'transfer_on', tradeUnion: 'trade_union', youthLeague: 'youth_league', womensFederation: 'womens_federation', keyCategory: 'key_category',
+  liaison: 'liaison', registeredOn: 'registered_on',
+} as const satisfies Partial<Record<keyof Enterprise, string>>;
+
+function campaignToRow(e: Partial<Enterprise>): Row {
+  const row: Row = {};
+  for (const [field, column] of Object.entries(CAMPAIGN_ROW_KEYS)) {
+    const v = e[field as keyof typeof CAMPAIGN_ROW_KEYS];
+    if (v !== undefined) row[column] = v === '' ? null : v;
+  }
+  return row;
+}
+
+const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : Boolean(v));
+const dateOrNull = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : dateOnly(v));
+
+function rowToCampaign(r: Row): Partial<Enterprise> {
+  if (!('members_elsewhere' in r)) return {};
+  return {
+    membersElsewhere: num(r.members_elsewhere), membersElsewhereAt: str(r.members_elsewhere_at), membersTransferred: num(r.members_transferred),
+    transferStatus: (r.transfer_status as Enterprise['transferStatus']) ?? null, transferOn: dateOrNull(r.transfer_on),
+    tradeUnion: bool(r.trade_union), youthLeague: bool(r.youth_league), womensFederation: bool(r.womens_federation),
+    keyCategory: str(r.key_category), liaison: str(r.liaison), registeredOn: dateOrNull(r.registered_on),
   };
 }
 
@@ -31,6 +61,7 @@ export function rowToEnterprise(r: Row): StoredEnterprise {
     status: str(r.status), ownerIsMember: r.owner_is_member === null || r.owner_is_member === undefined ? null : Boolean(r.owner_is_member),
     orgId: str(r.org_id), workCovered: Boolean(r.work_covered), extra: (r.extra as Record<string, string>) ?? {},
     version: Number(r.version), updatedAt: isoTime(r.updated_at), updatedBy: r.updated_by ? str(r.updated_by) : null,
+    ...rowToCampaign(r),
   };
 }
 
@@ -38,8 +69,9 @@ export function patchToRow(patch: EnterprisePatch): Row {
   const keys: Record<keyof EnterprisePatch, string> = {
     name: 'name', address: 'address', creditCode: 'credit_code', employees: 'employees', partyMembers: 'party_members', probationaryMembers: 'probationary_members',
     registeredCapital: 'registered_capital', industry: 'industry', status: 'status', ownerIsMember: 'owner_is_member', orgId: 'org_id', workCovered: 'work_covered',
+    ...CAMPAIGN_ROW_KEYS,
   };
-  return Object.fromEntries(Object.entries(patch).map(([k, v]) => [keys[k as keyof EnterprisePatch], v]));
+  return Object.fromEntries(Object.entries(patch).map(([k, v]) => [keys[k as keyof EnterprisePatch], v === '' && k in CAMPAIGN_ROW_KEYS ? null : v]));
 }
 
 export function placeToFeature(p: Area | Building | Zone): Row {

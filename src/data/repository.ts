@@ -125,6 +125,11 @@ export interface Repository {
   enterprisesInBbox(bbox: [number, number, number, number]): Promise<StoredEnterprise[]>;
   enterprisesInArea(areaId: string): Promise<StoredEnterprise[]>;
   updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<StoredEnterprise>;
+  /**
+   * 已转接: `members` (null = all still elsewhere) of the enterprise's members whose relationship is held
+   * elsewhere have transferred on `doneOn` (null = today); the database adds them to its formal members.
+   */
+  completeMemberTransfer(id: string, members: number | null, expectedVersion: number, doneOn?: string | null): Promise<StoredEnterprise>;
   enterpriseHistory(id: string): Promise<AuditEntry[]>;
   coverageByArea(): Promise<AreaCoverage[]>;
   /** The city's rule profile (the overrides of the core's defaults, with its version). */

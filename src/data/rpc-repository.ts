@@ -271,6 +271,8 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     },
     updateEnterprise: (id, patch, expectedVersion) =>
       write(async (rpc) => rowToEnterprise(one(await call(rpc, 'update_enterprise', { target: id, patch: patchToRow(patch), expected_version: expectedVersion }), 'update_enterprise'))),
+    completeMemberTransfer: (id, members, expectedVersion, doneOn = null) =>
+      write(async (rpc) => rowToEnterprise(one(await call(rpc, 'complete_member_transfer', { target: id, members, expected_version: expectedVersion, done_on: doneOn }), 'complete_member_transfer'))),
     async enterpriseHistory(id) {
       return (await call(gateway, 'enterprise_history', { target: id })).map(rowToAudit);
     },

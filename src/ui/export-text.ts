@@ -20,5 +20,6 @@ export function exportText(t: TFunction, view: PlanView, locale: string): Export
     levelLabel: (level) => t(`recommend.level.${level}`),
     enterpriseName: (id) => enterpriseNameOf(view, id),
     reasons: (rec) => (locale === 'en' ? rec.reasons_en : rec.reasons),
+    transferStatus: { pending: t('campaign.transferStatus.pending'), in_progress: t('campaign.transferStatus.in_progress'), done: t('campaign.transferStatus.done') },
   };
 }

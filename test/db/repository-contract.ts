@@ -7,7 +7,9 @@ import type { ChangeSet, Repository } from '../../src/data/repository';
 import { StaleWriteError } from '../../src/data/repository';
 import { readDemo } from '../support/demo';
 import { planDataset } from '../../src/core/plan';
-import type { Building } from '../../src/core/model/types';
+import type { Building, Enterprise } from '../../src/core/model/types';
+
+const CAMPAIGN_FIELDS = ['membersElsewhere', 'membersElsewhereAt', 'membersTransferred', 'transferStatus', 'transferOn', 'tradeUnion', 'youthLeague', 'womensFederation', 'keyCategory', 'liaison', 'registeredOn'];
 
 export interface ContractSubject {
   repository: Repository;
@@ -212,6 +214,87 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
         await repo.saveRuleProfile({});
       }
       expect((await repo.readRuleProfile()).rules).toEqual({});
+    });
+
+    it('carries the campaign columns through import, edit and the feed; 已转接 adds the members to the formal ones', async () => {
+      const { repository: repo, other } = subject();
+      await other.readDataset('linpu');
+      // The enterprise as a register without the campaign columns has it.
+      const plain = Object.fromEntries(Object.entries(dataset.enterprises[45]).filter(([k]) => !CAMPAIGN_FIELDS.includes(k))) as unknown as Enterprise;
+      const campaign = { membersElsewhere: 3, membersElsewhereAt: '市人才中心;原籍', membersTransferred: 0, tradeUnion: true, youthLeague: null, keyCategory: '亿元以上', liaison: '王书记', registeredOn: '2009-05-01' };
+      expect((await repo.upsertEnterprises([{ ...plain, ...campaign }])).map((r) => [r.action, r.message])).toEqual([['updated', null]]);
+      const read = async () => (await repo.enterprisesInArea(town.id)).find((e) => e.id === plain.id)!;
+      expect(await read()).toMatchObject({ ...campaign, transferStatus: 'pending', transferOn: null, womensFederation: null });
+      // A file without the columns keeps them.
+      await repo.upsertEnterprises([{ ...plain, employees: 66 }]);
+      const kept = await read();
+      expect(kept).toMatchObject({ employees: 66, membersElsewhere: 3, tradeUnion: true, keyCategory: '亿元以上', registeredOn: '2009-05-01' });
+
+      const edited = await repo.updateEnterprise(plain.id, { womensFederation: true, keyCategory: '', transferStatus: 'in_progress', transferOn: '2011-10-20' }, kept.version);
+      expect(edited).toMatchObject({ womensFederation: true, keyCategory: '', transferStatus: 'in_progress', transferOn: '2011-10-20', liaison: '王书记' });
+
+      const formal = edited.partyMembers ?? 0;
+      const two = await repo.completeMemberTransfer(plain.id, 2, edited.version, '2011-11-01');
+      expect(two).toMatchObject({ partyMembers: formal + 2, membersTransferred: 2, transferStatus: 'in_progress', transferOn: '2011-11-01', version: edited.version + 1 });
+      await expect(repo.completeMemberTransfer(plain.id, 1, edited.version)).rejects.toBeInstanceOf(StaleWriteError);
+      await expect(repo.completeMemberTransfer(plain.id, 2, two.version)).rejects.toThrow(/1 member\(s\) to transfer, not 2/);
+      const done = await repo.completeMemberTransfer(plain.id, null, two.version, '2011-11-08');
+      expect(done).toMatchObject({ partyMembers: formal + 3, membersElsewhere: 3, membersTransferred: 3, transferStatus: 'done' });
+      const seen: ChangeSet[] = [];
+      const stop = other.onChanges((c) => seen.push(c));
+      try {
+        await other.pullChanges();
+        expect(seen.flatMap((c) => c.enterprises.upserted).filter((e) => e.id === plain.id).at(-1)).toMatchObject({ partyMembers: formal + 3, transferStatus: 'done', womensFederation: true });
+      } finally {
+        stop();
+      }
+      const history = await repo.enterpriseHistory(plain.id);
+      expect(history.at(-1)?.newRow).toMatchObject({ party_members: formal + 3, members_transferred: 3, transfer_status: 'done' });
+    });
+
+    it('keeps the follow-up loop: the leader of an area, inspection notes, and what a register import brought and lost, all through the feed', async () => {
+      const { repository: repo, other } = subject();
+      const mine: ChangeSet[] = [];
+      const theirs: ChangeSet[] = [];
+      const stopMine = repo.onChanges((c) => mine.push(c));
+      const stopTheirs = other.onChanges((c) => theirs.push(c));
+      try {
+        const start = await repo.readDataset('linpu');
+        await other.readDataset('linpu');
+        await repo.setAreaLeader(town.id, ' 王镇长 ');
+        expect(mine.flatMap((c) => c.areas.upserted).find((a) => a.id === town.id)?.leader).toBe('王镇长');
+        await other.pullChanges();
+        expect(theirs.flatMap((c) => c.areas.upserted).find((a) => a.id === town.id)?.leader).toBe('王镇长');
+
+        mine.length = 0;
+        const note = await repo.saveInspectionNote({ areaId: town.id, inspectedOn: '2011-11-08', inspector: '区督查组', finding: '摸排台账不全', followUpDue: '2011-11-15' });
+        expect(note).toMatchObject({ areaId: town.id, planItemId: null, districtId: '330109', inspectedOn: '2011-11-08', followUpDue: '2011-11-15', resolved: false, version: 1 });
+        expect(mine.flatMap((c) => c.inspectionNotes.upserted).map((n) => n.id)).toEqual([note.id]);
+        const resolved = await repo.saveInspectionNote({ id: note.id, version: 1, resolved: true });
+        expect(resolved).toMatchObject({ resolved: true, version: 2, finding: '摸排台账不全' });
+        await expect(repo.saveInspectionNote({ id: note.id, version: 1, finding: '旧' })).rejects.toBeInstanceOf(StaleWriteError);
+
+        // A register import run: one enterprise new to the register, one deregistered by it.
+        const leaving = start.enterprises.filter((e) => e.status === '在营' || e.status === '').at(-1)!;
+        const fresh = { ...dataset.enterprises[0], id: 'new-registration-1', creditCode: '', name: '临浦新登记贸易有限公司' };
+        mine.length = 0;
+        const run = await repo.startRegisterImport(false, 2);
+        const results = await repo.importRegisterRows(run, [fresh, { ...leaving, status: '注销' }]);
+        expect(results.map((r) => r.action)).toEqual(['inserted', 'updated']);
+        const summary = await repo.finishRegisterImport(run);
+        expect(summary).toMatchObject({ id: run, rowCount: 2, newCount: 1, leftCount: 1, fullRegister: false });
+        const changes = mine.flatMap((c) => c.registerChanges.upserted).map((c) => [c.enterpriseId, c.change, c.reason]).sort();
+        expect(changes).toEqual([[fresh.id, 'new', 'registered'], [leaving.id, 'left', 'deregistered']].sort());
+        await expect(repo.finishRegisterImport(run)).rejects.toThrow(/not an open import/);
+
+        const again = await other.readDataset('linpu');
+        expect(again.areas.find((a) => a.id === town.id)?.leader).toBe('王镇长');
+        expect(again.inspectionNotes?.map((n) => [n.id, n.resolved])).toEqual([[note.id, true]]);
+        expect(again.registerChanges?.map((c) => c.enterpriseId).sort()).toEqual([fresh.id, leaving.id].sort());
+      } finally {
+        stopMine();
+        stopTheirs();
+      }
     });
 
     it('replays the feed from 0 into exactly what a full read gives', async () => {

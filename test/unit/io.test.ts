@@ -144,3 +144,53 @@ describe('enterprises outside the dataset', () => {
     expect(parsed.problems.filter((p) => p.code === 'outside_areas')).toMatchObject([{ row: 3, value: '120.5,30.5' }]);
   });
 });
+
+describe('the campaign columns (dataset contract additions)', () => {
+  const zhCsv = [
+    '编号,企业名称,经度,纬度,正式党员,组织关系在外党员,组织关系所在,已转入党员,转接状态,工会,共青团,妇联,重点企业类别,联系人,成立日期',
+    'E1,甲公司,120.1,30.2,1,3,人才中心；原籍,1,转接中,是,否,,亿元以上,王书记,2011/6/30',
+    'E2,乙公司,120.1,30.2,0,x,,-1,不知道,也许,1,0,,,2011-02-30',
+    'E3,丙公司,120.1,30.2,2,2,流动党委,5,已转接,,,,双重管理,,40724',
+  ].join('\n');
+
+  it('reads Chinese headers, normalizes the places, and keeps blank as unknown', () => {
+    const { enterprises } = parseEnterprisesCsv(zhCsv);
+    expect(enterprises[0]).toMatchObject({
+      membersElsewhere: 3, membersElsewhereAt: '市人才中心;原籍', membersTransferred: 1, transferStatus: 'in_progress', tradeUnion: true, youthLeague: false,
+      womensFederation: null, keyCategory: '亿元以上', liaison: '王书记', registeredOn: '2011-06-30',
+    });
+    expect(enterprises[2]).toMatchObject({ membersElsewhere: 2, membersTransferred: 2, transferStatus: 'done', keyCategory: '双重管理', liaison: '', registeredOn: '2011-06-30' });
+  });
+
+  it('reports each bad value with its row, column and raw value, and keeps the row', () => {
+    const { enterprises, problems } = parseEnterprisesCsv(zhCsv);
+    expect(enterprises).toHaveLength(3);
+    const of = (row: number) => problems.filter((p) => p.row === row).map((p) => [p.column, p.value, p.code]);
+    expect(of(3)).toEqual([
+      ['members_elsewhere', 'x', 'not_a_number'], ['members_transferred', '-1', 'negative_count'], ['transfer_status', '不知道', 'bad_value'],
+      ['union', '也许', 'bad_boolean'], ['registered_on', '2011-02-30', 'bad_value'],
+    ]);
+    expect(enterprises[1]).toMatchObject({ membersElsewhere: null, membersTransferred: null, transferStatus: null, tradeUnion: null, youthLeague: true, womensFederation: false, registeredOn: null });
+    // More transferred than found elsewhere: taken as all transferred, and said so.
+    expect(of(4)).toEqual([['members_transferred', '5', 'bad_value']]);
+    expect(problems.find((p) => p.row === 4)?.message).toContain('多于组织关系在外党员');
+  });
+
+  it('reads English headers too; a file without the columns leaves them absent (an import keeps what is stored)', () => {
+    const en = parseEnterprisesCsv('id,name,lon,lat,members_elsewhere,members_transferred,union,key_category,registered_on\nX,x,120,30,4,0,true,优势成长型,2009-01-02').enterprises[0];
+    expect(en).toMatchObject({ membersElsewhere: 4, membersTransferred: 0, tradeUnion: true, keyCategory: '优势成长型', registeredOn: '2009-01-02' });
+    expect('youthLeague' in en).toBe(false);
+    const plain = parseEnterprisesCsv('id,name,lon,lat\nY,y,120,30').enterprises[0];
+    expect(['membersElsewhere', 'tradeUnion', 'keyCategory', 'registeredOn'].some((k) => k in plain)).toBe(false);
+    expect(enterprisesToCsv([plain]).split('\r\n')[0]).toBe('id,name,credit_code,district,street,address,lon,lat,employees,party_members,probationary_members,registered_capital,industry,status,owner_is_member,org_id,work_covered');
+  });
+
+  it('round-trips through the contract CSV', () => {
+    const first = parseEnterprisesCsv(zhCsv).enterprises;
+    const csv = enterprisesToCsv(first, { bom: true });
+    expect(csv.split('\r\n')[0]).toContain('members_elsewhere,members_elsewhere_at,members_transferred,transfer_status,union,youth_league,womens_federation,key_category,liaison,registered_on');
+    const again = parseEnterprisesCsv(csv);
+    expect(again.problems.filter((p) => p.column !== 'lon,lat')).toEqual([]);
+    expect(again.enterprises.map(({ row: _row, ...e }) => e)).toEqual(first.map(({ row: _row, ...e }) => e));
+  });
+});

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { i18n } from '../../src/ui/i18n';
 import { exportText } from '../../src/ui/export-text';
-import { CHINESE_TEXT, exportAreasXlsx, exportBulletinXlsx, exportEnterprisesCsv, exportReportXlsx, exportWorklistXlsx } from '../../src/core/io/exports';
+import { CHINESE_TEXT, exportAreasXlsx, exportBulletinXlsx, exportEnterprisesCsv, exportEnterprisesXlsx, exportReportXlsx, exportWorklistXlsx } from '../../src/core/io/exports';
+import { parseEnterpriseRows } from '../../src/core/io/enterprises-csv';
 import { readXlsxRows } from '../../src/core/io/xlsx';
 import { planDataset } from '../../src/core/plan';
 import { readDemo } from '../support/demo';
@@ -74,5 +75,31 @@ describe('office-ready exports', () => {
     expect(bulletin.formats[bulletin.header.indexOf('组建率')]).toBe('0.00%');
     const recs = await readXlsxRows(await exportReportXlsx(report, zh));
     expect(recs[0][0]).toBe('指标');
+  });
+});
+
+describe('office exports of the campaign columns', () => {
+  const campaignFirm: Enterprise = {
+    ...firm, membersElsewhere: 3, membersElsewhereAt: '市人才中心;原籍', membersTransferred: 1, transferStatus: 'in_progress', transferOn: '2011-10-20',
+    tradeUnion: true, youthLeague: false, womensFederation: null, keyCategory: '亿元以上', liaison: '王书记', registeredOn: '2008-03-01',
+  };
+  it('XLSX in Chinese: named headers and words, read back into the same fields', async () => {
+    const zh = exportText(i18n.getFixedT('zh-CN'), view, 'zh-CN');
+    const rows = await readXlsxRows(await exportEnterprisesXlsx([campaignFirm], zh));
+    const col = (h: string) => rows[0].indexOf(h);
+    expect(rows[1][col('组织关系在外党员')]).toBe('3');
+    expect(rows[1][col('转接状态')]).toBe('转接中');
+    expect(rows[1][col('工会')]).toBe('是');
+    expect(rows[1][col('共青团')]).toBe('否');
+    expect(rows[1][col('妇联')]).toBe('');
+    const back = parseEnterpriseRows(rows).enterprises[0];
+    const pick = (e: Enterprise) => [e.membersElsewhere, e.membersElsewhereAt, e.membersTransferred, e.transferStatus, e.transferOn, e.tradeUnion, e.youthLeague, e.womensFederation, e.keyCategory, e.liaison, e.registeredOn];
+    expect(pick(back)).toEqual(pick(campaignFirm));
+  });
+  it('in English: English headers and words', async () => {
+    const en = exportText(i18n.getFixedT('en'), view, 'en');
+    const rows = await readXlsxRows(await exportEnterprisesXlsx([campaignFirm], en));
+    expect(rows[0]).toContain('Members with relationship elsewhere');
+    expect(rows[1][rows[0].indexOf('Transfer status')]).toBe('In progress');
   });
 });

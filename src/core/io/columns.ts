@@ -4,7 +4,16 @@ export const ENTERPRISE_COLUMNS = [
   'probationary_members', 'registered_capital', 'industry', 'status', 'owner_is_member', 'org_id', 'work_covered',
 ] as const;
 
-export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number];
+/** The campaign's additions (dataset contract "Additions for the campaign's working methods"); optional, blank = unknown. */
+export const CAMPAIGN_COLUMNS = [
+  'members_elsewhere', 'members_elsewhere_at', 'members_transferred', 'transfer_status', 'transfer_on',
+  'union', 'youth_league', 'womens_federation', 'key_category', 'liaison', 'registered_on',
+] as const;
+
+/** Every column a file may name: the contract's and the campaign's. */
+export const ALL_ENTERPRISE_COLUMNS = [...ENTERPRISE_COLUMNS, ...CAMPAIGN_COLUMNS] as const;
+
+export type EnterpriseColumn = (typeof ALL_ENTERPRISE_COLUMNS)[number];
 
 const HEADER_ALIASES: Record<EnterpriseColumn, string[]> = {
   id: ['编号', '序号编码', '企业编号', 'ID'],
@@ -24,12 +33,23 @@ const HEADER_ALIASES: Record<EnterpriseColumn, string[]> = {
   owner_is_member: ['业主是否党员', '出资人是否党员', '业主身份'],
   org_id: ['所属党组织', '党组织编号', '党组织'],
   work_covered: ['工作覆盖', '是否工作覆盖'],
+  members_elsewhere: ['组织关系在外党员', '组织关系不在本单位党员', '关系在外党员', '流动党员', '口袋党员', '组织关系在外党员数'],
+  members_elsewhere_at: ['组织关系所在', '组织关系所在地', '组织关系隶属', '组织关系挂靠'],
+  members_transferred: ['已转入党员', '已转接党员', '已转入党员数', '转入党员'],
+  transfer_status: ['转接状态', '组织关系转接状态', '转接情况'],
+  transfer_on: ['转接日期', '转接时间'],
+  union: ['工会', '是否建立工会', '已建工会', 'trade_union'],
+  youth_league: ['共青团', '团组织', '是否建立团组织', '已建团组织'],
+  womens_federation: ['妇联', '妇女组织', '是否建立妇联', '已建妇联'],
+  key_category: ['重点企业类别', '重点企业', '企业类别（重点）'],
+  liaison: ['联系人', '结对联系人', '联系领导'],
+  registered_on: ['成立日期', '注册日期', '登记日期', '成立时间'],
 };
 
 const normalize = (h: string) => h.replace(/^\uFEFF/, '').replace(/[\s_（）()]/g, '').toLowerCase();
 
 const LOOKUP = new Map<string, EnterpriseColumn>();
-for (const column of ENTERPRISE_COLUMNS) {
+for (const column of ALL_ENTERPRISE_COLUMNS) {
   LOOKUP.set(normalize(column), column);
   for (const alias of HEADER_ALIASES[column]) LOOKUP.set(normalize(alias), column);
 }
@@ -41,5 +61,5 @@ export function recogniseHeader(cell: string): EnterpriseColumn | null {
 
 /** The Chinese header of each column, as spreadsheets for Chinese users show it. */
 export const CHINESE_HEADERS: Record<EnterpriseColumn, string> = Object.fromEntries(
-  ENTERPRISE_COLUMNS.map((c) => [c, HEADER_ALIASES[c][0] === 'ID' ? '编号' : HEADER_ALIASES[c][0]]),
+  ALL_ENTERPRISE_COLUMNS.map((c) => [c, HEADER_ALIASES[c][0] === 'ID' ? '编号' : HEADER_ALIASES[c][0]]),
 ) as Record<EnterpriseColumn, string>;

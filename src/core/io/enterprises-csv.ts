@@ -6,7 +6,8 @@ import type { Crs, Enterprise } from '../model/types';
 import { isKnownStatus } from '../model/scope';
 import { isInChina } from '../spatial/geo';
 import { checkCreditCode } from './credit-code';
-import { ENTERPRISE_COLUMNS, recogniseHeader, type EnterpriseColumn } from './columns';
+import { ALL_ENTERPRISE_COLUMNS, CAMPAIGN_COLUMNS, CHINESE_HEADERS, ENTERPRISE_COLUMNS, recogniseHeader, type EnterpriseColumn } from './columns';
+import { normalizeElsewherePlaces, parseTransferStatus } from '../campaign/members';
 import { toWgs84 } from './coordinates';
 import { parseCsvRows } from './csv-reader';
 import { problem, type Problem } from './problems';
@@ -103,7 +104,31 @@ function cellReaders(note: Note) {
     note(column, text, 'bad_boolean', 'warning', `${column} 应为 是/否`, `${column} should be yes/no`);
     return null;
   };
-  return { int, num, bool };
+  /** A date as YYYY-MM-DD (also 2011/6/30, 2011.6.30, 2011年6月30日, an Excel serial day); null when blank or not a date. */
+  const date = (column: EnterpriseColumn, text: string | undefined): string | null => {
+    const v = text ?? '';
+    if (v === '') return null;
+    const iso = readDate(v);
+    if (iso === null) note(column, v, 'bad_value', 'warning', `${CHINESE_HEADERS[column]}不是有效日期（应为 年-月-日）`, `${column} is not a valid date (YYYY-MM-DD)`);
+    return iso;
+  };
+  return { int, num, bool, date };
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+function readDate(text: string): string | null {
+  let y: number, m: number, d: number;
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$/.exec(text);
+  if (parts) [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  else if (/^\d{5}$/.test(text)) {
+    const t = new Date(EXCEL_EPOCH_MS + Number(text) * MS_PER_DAY);
+    [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+  } else return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d || y < 1900) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** Rows of cells (from a CSV or a spreadsheet) → enterprises, header found wherever it is. */
@@ -128,7 +153,7 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
   const cellOf = new Map<EnterpriseColumn, number>();
   columnAt.forEach((column, k) => column && cellOf.set(column, k));
   const extraCells = columnAt.flatMap((column, k) => (column ? [] : [k]));
-  const K = Object.fromEntries(ENTERPRISE_COLUMNS.map((c) => [c, cellOf.get(c) ?? -1])) as Record<EnterpriseColumn, number>;
+  const K = Object.fromEntries(ALL_ENTERPRISE_COLUMNS.map((c) => [c, cellOf.get(c) ?? -1])) as Record<EnterpriseColumn, number>;
   // Few distinct statuses in a register: each is judged once.
   const statusKnown = new Map<string, boolean>();
 
@@ -140,7 +165,40 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
   /** The trimmed text of cell `k` of the current row (undefined when the header or the row has none). */
   const at = (k: number): string | undefined => (k < 0 || k >= cells.length ? undefined : cells[k].trim());
   const note: Note = (column, value, code, severity, zh, en) => problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
-  const { int, num, bool } = cellReaders(note);
+  const { int, num, bool, date } = cellReaders(note);
+  const has = (c: EnterpriseColumn) => K[c] >= 0;
+  /** The campaign columns the file has (absent ones stay absent: an import keeps what is stored). */
+  const campaignOf = (): Partial<Enterprise> => {
+    const out: Partial<Enterprise> = {};
+    if (has('members_elsewhere')) out.membersElsewhere = int('members_elsewhere', at(K.members_elsewhere));
+    if (has('members_elsewhere_at')) out.membersElsewhereAt = normalizeElsewherePlaces(at(K.members_elsewhere_at) ?? '');
+    if (has('members_transferred')) out.membersTransferred = int('members_transferred', at(K.members_transferred));
+    if (out.membersTransferred != null && out.membersElsewhere != null && out.membersTransferred > out.membersElsewhere) {
+      note('members_transferred', String(out.membersTransferred), 'bad_value', 'warning',
+        `已转入党员（${out.membersTransferred}）多于组织关系在外党员（${out.membersElsewhere}），按后者计`,
+        `members_transferred (${out.membersTransferred}) is more than members_elsewhere (${out.membersElsewhere}): taken as the latter`);
+      out.membersTransferred = out.membersElsewhere;
+    }
+    if (has('transfer_status')) {
+      const raw = at(K.transfer_status) ?? '';
+      const status = parseTransferStatus(raw);
+      if (status === undefined) note('transfer_status', raw, 'bad_value', 'warning', '转接状态应为 待转接、转接中 或 已转接', 'transfer_status should be 待转接 / 转接中 / 已转接 (pending / in progress / done)');
+      out.transferStatus = status ?? null;
+      if (status === 'done' && (out.membersTransferred ?? 0) < (out.membersElsewhere ?? 0)) {
+        note('transfer_status', raw, 'bad_value', 'warning', '已转接，但仍有组织关系在外的党员：按转接中计', 'done, but members are still elsewhere: taken as in progress');
+        out.transferStatus = 'in_progress';
+      }
+    }
+    if (has('transfer_on')) out.transferOn = date('transfer_on', at(K.transfer_on));
+    if (has('union')) out.tradeUnion = bool('union', at(K.union));
+    if (has('youth_league')) out.youthLeague = bool('youth_league', at(K.youth_league));
+    if (has('womens_federation')) out.womensFederation = bool('womens_federation', at(K.womens_federation));
+    if (has('key_category')) out.keyCategory = at(K.key_category) ?? '';
+    if (has('liaison')) out.liaison = at(K.liaison) ?? '';
+    if (has('registered_on')) out.registeredOn = date('registered_on', at(K.registered_on));
+    return out;
+  };
+  const anyCampaign = CAMPAIGN_COLUMNS.some(has);
 
   for (let r = headerIndex + 1; r < rows.length; r++) {
     if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.length - headerIndex - 1);
@@ -219,6 +277,7 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
       orgId: at(K.org_id) ?? '',
       workCovered: bool('work_covered', at(K.work_covered)) ?? false,
       extra,
+      ...(anyCampaign ? campaignOf() : {}),
     });
   }
   return { enterprises, problems, headerRow: headerIndex + 1, unmappedHeaders };

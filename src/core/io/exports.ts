@@ -7,8 +7,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Enterprise } from '../model/types';
 import type { AreaRow, PlanReport, Recommendation } from '../model/report';
-import { CHINESE_HEADERS, ENTERPRISE_COLUMNS } from './columns';
-import { enterpriseToRow, enterprisesToCsv } from './dataset-writer';
+import { ALL_ENTERPRISE_COLUMNS, CHINESE_HEADERS } from './columns';
+import { enterpriseColumns, enterpriseToRow, enterprisesToCsv } from './dataset-writer';
 import { toCsv } from './csv-writer';
 import { writeXlsx, type SheetSpec } from './xlsx';
 
@@ -32,6 +32,8 @@ export interface ExportText {
   levelLabel?: (level: string) => string;
   enterpriseName?: (id: string) => string;
   reasons?: (rec: Recommendation) => string[];
+  /** 待转接 / 转接中 / 已转接 in the reader's language (the contract's Chinese words without it). */
+  transferStatus?: Record<'pending' | 'in_progress' | 'done', string>;
 }
 
 export const CHINESE_TEXT: ExportText = {
@@ -54,7 +56,7 @@ export const CHINESE_TEXT: ExportText = {
 };
 
 const RATE_FIGURES = new Set(['coverage_rate', 'own_org_rate']);
-const NUMERIC_COLUMNS = new Set(['employees', 'party_members', 'probationary_members', 'registered_capital']);
+const NUMERIC_COLUMNS = new Set(['employees', 'party_members', 'probationary_members', 'registered_capital', 'members_elsewhere', 'members_transferred']);
 const header = (text: ExportText, key: string) => text.headers[key] ?? CHINESE_TEXT.headers[key] ?? key;
 const nameOf = (text: ExportText, code: string) => (code && text.areaName ? text.areaName(code) : code);
 
@@ -65,19 +67,24 @@ function enterpriseRow(e: Enterprise, text: ExportText): Record<string, unknown>
   return {
     ...row, district: nameOf(text, e.district), street: nameOf(text, e.street), district_code: e.district, street_code: e.street,
     owner_is_member: e.ownerIsMember === null ? '' : e.ownerIsMember ? text.yes : text.no, work_covered: e.workCovered ? text.yes : text.no,
+    union: yesNo(text, e.tradeUnion), youth_league: yesNo(text, e.youthLeague), womens_federation: yesNo(text, e.womensFederation),
+    ...(e.transferStatus && text.transferStatus ? { transfer_status: text.transferStatus[e.transferStatus] } : {}),
   };
 }
+const yesNo = (text: ExportText, v: boolean | null | undefined) => (v == null ? '' : v ? text.yes : text.no);
 
 function enterpriseKeys(enterprises: readonly Enterprise[], text: ExportText): string[] {
-  const extra = [...new Set(enterprises.flatMap((e) => Object.keys(e.extra)))];
-  return [...ENTERPRISE_COLUMNS, ...(text.areaName ? ['district_code', 'street_code'] : []), ...extra];
+  const keys = enterpriseColumns(enterprises);
+  if (!text.areaName) return keys;
+  const known = keys.filter((k) => (ALL_ENTERPRISE_COLUMNS as readonly string[]).includes(k));
+  return [...known, 'district_code', 'street_code', ...keys.slice(known.length)];
 }
 
 export function enterprisesSheet(enterprises: readonly Enterprise[], text: ExportText = CHINESE_TEXT): SheetSpec {
   const keys = enterpriseKeys(enterprises, text);
   return {
     name: text.sheets.enterprises,
-    columns: keys.map((c) => ({ key: c, header: (ENTERPRISE_COLUMNS as readonly string[]).includes(c) || c.endsWith('_code') ? header(text, c) : c, numeric: NUMERIC_COLUMNS.has(c), width: c === 'name' || c === 'address' ? 32 : 14 })),
+    columns: keys.map((c) => ({ key: c, header: (ALL_ENTERPRISE_COLUMNS as readonly string[]).includes(c) || c.endsWith('_code') ? header(text, c) : c, numeric: NUMERIC_COLUMNS.has(c), width: c === 'name' || c === 'address' ? 32 : 14 })),
     rows: enterprises.map((e) => enterpriseRow(e, text)),
   };
 }

@@ -68,7 +68,8 @@ export interface AuditEntry {
   newRow: Record<string, unknown> | null;
 }
 
-export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'creditCode' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'>>;
+export type EnterprisePatch = Partial<Pick<Enterprise, 'name' | 'address' | 'creditCode' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'industry' | 'status' | 'ownerIsMember' | 'orgId' | 'workCovered'
+  | 'membersElsewhere' | 'membersElsewhereAt' | 'membersTransferred' | 'transferStatus' | 'transferOn' | 'tradeUnion' | 'youthLeague' | 'womensFederation' | 'keyCategory' | 'liaison' | 'registeredOn'>>;
 
 /** One area's figures on one date (半月通报). */
 export interface BulletinSnapshot {

@@ -29,7 +29,30 @@ export interface Enterprise {
   workCovered: boolean;
   /** Columns this contract does not name, kept as they came. */
   extra: Record<string, string>;
+  // The campaign's working methods (dataset contract "Additions"): absent = the source has no such
+  // column (an edit or import then keeps the stored value), null / '' = unknown or none.
+  /** 组织关系在外党员: members working here whose Party relationship is held elsewhere (including those since transferred). */
+  membersElsewhere?: number | null;
+  /** 组织关系所在: 市人才中心 / 流动人员党委 / 原籍 / any other place, ';'-separated ('' = not stated). */
+  membersElsewhereAt?: string;
+  /** 已转入党员: of membersElsewhere, transferred here (they are counted in partyMembers). */
+  membersTransferred?: number | null;
+  /** 转接状态 of the members still elsewhere, and the date of its last step (YYYY-MM-DD). */
+  transferStatus?: TransferStatus | null;
+  transferOn?: string | null;
+  /** 工会 / 共青团 / 妇联: a branch exists (true), does not (false), unknown (null). */
+  tradeUnion?: boolean | null;
+  youthLeague?: boolean | null;
+  womensFederation?: boolean | null;
+  /** 重点企业类别 (亿元以上 / 优势成长型 / 双重管理 …; '' = not a key enterprise) and its 结对联系 person. */
+  keyCategory?: string;
+  liaison?: string;
+  /** 成立日期 (YYYY-MM-DD). */
+  registeredOn?: string | null;
 }
+
+/** 待转接 → 转接中 → 已转接 (all transferred). */
+export type TransferStatus = 'pending' | 'in_progress' | 'done';
 
 export type ZoneKind = 'business_district' | 'park' | 'market' | 'village';
 export type AreaLevel = 'district' | 'street';

@@ -9,6 +9,7 @@ import { en } from './en';
 import { rulesEn, rulesZhCN } from './rules';
 import { scenariosEn, scenariosZhCN } from './scenarios';
 import { followupEn, followupZhCN } from './followup';
+import { campaignColumnsEn, campaignColumnsZhCN, campaignEn, campaignZhCN } from './campaign';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'lianjian.language';
@@ -44,5 +45,9 @@ i18n.addResourceBundle('en', 'translation', { staff: staffEn }, true, false);
 // The follow-up loop's strings (src/ui/i18n/followup.ts) under `followup`.
 i18n.addResourceBundle('zh-CN', 'translation', { followup: followupZhCN }, true, false);
 i18n.addResourceBundle('en', 'translation', { followup: followupEn }, true, false);
+
+// The campaign's working methods (src/ui/i18n/campaign.ts) under `campaign`, its columns under `columns`.
+i18n.addResourceBundle('zh-CN', 'translation', { campaign: campaignZhCN, columns: campaignColumnsZhCN }, true, false);
+i18n.addResourceBundle('en', 'translation', { campaign: campaignEn, columns: campaignColumnsEn }, true, false);
 
 export { i18n };

@@ -1,0 +1,115 @@
+/**
+ * The planner's what-if for 理顺党员组织关系: "if these relationships were transferred, N enterprises
+ * reach the formal members for an own organization and M more joint branches become possible,
+ * covering K must-cover enterprises" — in total and per area, and which enterprises transfers unlock.
+ *
+ * The register is planned a second time with every member still elsewhere counted as a formal member
+ * of the enterprise they work in (the same rules, the same places), and the two plans are compared:
+ *   own_org         enterprises with an own organization (standalone) in the second plan and not in the first;
+ *   joint_branches  joint / association branches of the second plan whose formal members, without the
+ *                   transfers, would not reach the profile's minimum (possible only through transfers);
+ *   enterprise_ids  the enterprises of those organizations that the first plan puts in no organization
+ *                   (the map's "transfers would unlock" filter);
+ *   must_cover      how many of them are must-cover.
+ * A branch counts in the area (district and street) most of its members lie in.
+ */
+import type { Dataset, Enterprise } from '../model/types';
+import type { Recommendation, RecommendationKind } from '../model/report';
+import { isMustCover } from '../model/scope';
+import { Flag } from '../model/enterprise-table';
+import { planDataset, type PlanResult } from '../plan';
+import { pendingTransfers } from './members';
+
+export interface WhatIfFigures {
+  /** Members still elsewhere (operating enterprises without an organization and with one alike). */
+  pending_members: number;
+  own_org: number;
+  joint_branches: number;
+  must_cover: number;
+}
+
+export interface AreaWhatIf extends WhatIfFigures {
+  id: string;
+}
+
+export interface TransferWhatIf extends WhatIfFigures {
+  enterprise_ids: string[];
+  /** In the areas' order. */
+  areas: AreaWhatIf[];
+}
+
+const ORG_KINDS: ReadonlySet<RecommendationKind> = new Set(['standalone', 'joint_branch', 'association_branch']);
+const empty = (): WhatIfFigures => ({ pending_members: 0, own_org: 0, joint_branches: 0, must_cover: 0 });
+
+/** Every member still elsewhere counted as a formal member where they work (a new array; the input is not touched). */
+export function withTransfersDone(enterprises: readonly Enterprise[]): Enterprise[] {
+  return enterprises.map((e) => {
+    const pending = pendingTransfers(e);
+    if (pending === 0) return e;
+    return { ...e, partyMembers: (e.partyMembers ?? 0) + pending, membersTransferred: e.membersElsewhere ?? pending, transferStatus: 'done' };
+  });
+}
+
+/** The area (index) most of `members` lie in (the lowest index on a tie), or -1. */
+function majority(members: readonly number[], areaOf: Int32Array): number {
+  const counts = new Map<number, number>();
+  for (const m of members) if (areaOf[m] >= 0) counts.set(areaOf[m], (counts.get(areaOf[m]) ?? 0) + 1);
+  let best = -1;
+  let bestCount = 0;
+  for (const [a, c] of counts) if (c > bestCount || (c === bestCount && a < best)) [best, bestCount] = [a, c];
+  return best;
+}
+
+/** The what-if against `base`, the plan of `dataset` as it is (so the first plan is not made twice). */
+export function transferWhatIf(dataset: Dataset, base: PlanResult): TransferWhatIf {
+  const areas = dataset.areas.map(empty);
+  const total = empty();
+  const { district, street, rules } = base;
+  const indexOf = new Map(dataset.enterprises.map((e, i) => [e.id, i]));
+  const addTo = (i: number, key: keyof WhatIfFigures, n = 1) => {
+    total[key] += n;
+    if (district[i] >= 0) areas[district[i]][key] += n;
+    if (street[i] >= 0) areas[street[i]][key] += n;
+  };
+  let anyPending = false;
+  dataset.enterprises.forEach((e, i) => {
+    const p = pendingTransfers(e);
+    if (p > 0 && base.table.flags[i] & Flag.OPERATING) {
+      anyPending = true;
+      addTo(i, 'pending_members', p);
+    }
+  });
+  const result = (ids: string[]): TransferWhatIf => ({ ...total, enterprise_ids: ids, areas: dataset.areas.map((a, k) => ({ id: a.id, ...areas[k] })) });
+  if (!anyPending) return result([]);
+
+  const afterEnterprises = withTransfersDone(dataset.enterprises);
+  const after = planDataset({ ...dataset, enterprises: afterEnterprises }, { rules, compareWithGreedy: false, generatedAt: base.report.generated_at });
+  const inOrgBefore = new Set<string>();
+  const standaloneBefore = new Set<string>();
+  for (const r of base.report.recommendations) {
+    if (!ORG_KINDS.has(r.kind)) continue;
+    for (const id of r.enterprise_ids) inOrgBefore.add(id);
+    if (r.kind === 'standalone') standaloneBefore.add(r.enterprise_ids[0]);
+  }
+  const formalBefore = (id: string) => dataset.enterprises[indexOf.get(id) as number].partyMembers ?? 0;
+  const unlocked = new Set<number>();
+  const transferMade: Recommendation[] = [];
+  for (const r of after.report.recommendations) {
+    if (r.kind === 'standalone' && !standaloneBefore.has(r.enterprise_ids[0])) transferMade.push(r);
+    else if ((r.kind === 'joint_branch' || r.kind === 'association_branch') && r.enterprise_ids.reduce((n, id) => n + formalBefore(id), 0) < rules.jointMinFormal) transferMade.push(r);
+  }
+  for (const r of transferMade) {
+    const members = r.enterprise_ids.map((id) => indexOf.get(id) as number);
+    if (r.kind === 'standalone') addTo(members[0], 'own_org');
+    else {
+      total.joint_branches++;
+      const d = majority(members, district);
+      const s = majority(members, street);
+      if (d >= 0) areas[d].joint_branches++;
+      if (s >= 0) areas[s].joint_branches++;
+    }
+    for (const m of members) if (!inOrgBefore.has(dataset.enterprises[m].id)) unlocked.add(m);
+  }
+  for (const m of unlocked) if (isMustCover(afterEnterprises[m], rules)) addTo(m, 'must_cover');
+  return result([...unlocked].sort((a, b) => a - b).map((m) => dataset.enterprises[m].id));
+}

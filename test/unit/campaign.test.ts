@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Area, Dataset, Enterprise } from '../../src/core/model/types';
+import { planDataset } from '../../src/core/plan';
+import { transferWhatIf, withTransfersDone } from '../../src/core/campaign/what-if';
+import {
+  campaignFigures, derivedTransferStatus, isMassOrgWithoutParty, massOrgsOf, normalizeElsewherePlaces, parseTransferStatus, pendingTransfers,
+} from '../../src/core/campaign/members';
+import { readDemo } from '../support/demo';
+
+const square = (w: number, s: number, e: number, n: number): Area['geometry'] => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+const AREAS: Area[] = [
+  { id: 'd1', name: '甲区', level: 'district', parent: null, geometry: square(119.9, 29.9, 120.3, 30.1) },
+  { id: 's1', name: '一街道', level: 'street', parent: 'd1', geometry: square(119.9, 29.9, 120.025, 30.1) },
+  { id: 's2', name: '二街道', level: 'street', parent: 'd1', geometry: square(120.025, 29.9, 120.3, 30.1) },
+];
+const ent = (id: string, lon: number, o: Partial<Enterprise>): Enterprise => ({
+  row: 0, id, name: id, creditCode: '', district: '', street: '', address: '', lon, lat: 30, employees: 10, partyMembers: 0, probationaryMembers: 0,
+  registeredCapital: 100, industry: '制造业', status: '正常', ownerIsMember: false, orgId: '', workCovered: false, extra: {}, ...o,
+});
+/**
+ * Worked by hand (default rules: 3 formal for an own organization and for a joint branch, 1,000 m):
+ *  s1: A has 2 formal + 1 elsewhere, alone → after the transfer an own organization (N).
+ *  s2: B 1 formal + 1 elsewhere, C none (50 employees), D none + 1 elsewhere (35 employees), 100 m apart:
+ *      before 1 formal among them (no branch), after 2 + 1 = 3 → one joint branch B + C + D (M);
+ *      E has 3 formal already (own organization either way); F's 2 elsewhere have all transferred.
+ *  Unlocked: A, B, C, D — all must-cover (K = 4); pending members 3 (2 of them in s2).
+ */
+const DATASET: Dataset = {
+  name: 'what-if', crs: 'wgs84', rules: {}, buildings: [], zones: [], areas: AREAS, organizations: [],
+  enterprises: [
+    ent('A', 120.0, { partyMembers: 2, membersElsewhere: 1, membersTransferred: 0, employees: 40 }),
+    ent('B', 120.05, { partyMembers: 1, membersElsewhere: 1, employees: 12 }),
+    ent('C', 120.051, { employees: 50 }),
+    ent('D', 120.052, { membersElsewhere: 1, membersTransferred: 0, employees: 35 }),
+    ent('E', 120.1, { partyMembers: 3, employees: 20 }),
+    ent('F', 120.15, { partyMembers: 3, membersElsewhere: 2, membersTransferred: 2, employees: 8 }),
+    ent('G', 120.2, { partyMembers: 0, membersElsewhere: 5, status: '注销' }),
+  ],
+};
+
+describe('the transfer what-if', () => {
+  const base = planDataset(DATASET, { compareWithGreedy: false });
+  const whatIf = transferWhatIf(DATASET, base);
+
+  it('counts what the hand-worked register gives, in total and per street', () => {
+    expect({ ...whatIf, areas: undefined }).toEqual({ pending_members: 3, own_org: 1, joint_branches: 1, must_cover: 4, enterprise_ids: ['A', 'B', 'C', 'D'], areas: undefined });
+    const byId = Object.fromEntries(whatIf.areas.map((a) => [a.id, a]));
+    expect(byId.d1).toEqual({ id: 'd1', pending_members: 3, own_org: 1, joint_branches: 1, must_cover: 4 });
+    expect(byId.s1).toEqual({ id: 's1', pending_members: 1, own_org: 1, joint_branches: 0, must_cover: 1 });
+    expect(byId.s2).toEqual({ id: 's2', pending_members: 2, own_org: 0, joint_branches: 1, must_cover: 3 });
+  });
+
+  it('matches the second plan it describes, and leaves the register untouched', () => {
+    const after = planDataset({ ...DATASET, enterprises: withTransfersDone(DATASET.enterprises) }, { compareWithGreedy: false }).report;
+    const joint = after.recommendations.find((r) => r.kind === 'joint_branch');
+    expect(joint?.enterprise_ids.slice().sort()).toEqual(['B', 'C', 'D']);
+    expect(after.recommendations.filter((r) => r.kind === 'standalone').map((r) => r.enterprise_ids[0]).sort()).toEqual(['A', 'E', 'F']);
+    expect(base.report.recommendations.filter((r) => r.kind === 'standalone').map((r) => r.enterprise_ids[0]).sort()).toEqual(['E', 'F']);
+    expect(DATASET.enterprises[0].partyMembers).toBe(2);
+    expect(DATASET.enterprises[0].membersTransferred).toBe(0);
+  });
+
+  it('with nobody elsewhere: nothing to unlock, and no second plan needed', () => {
+    const plain = { ...DATASET, enterprises: DATASET.enterprises.map((e) => ({ ...e, membersElsewhere: null })) };
+    const none = transferWhatIf(plain, planDataset(plain, { compareWithGreedy: false }));
+    expect({ ...none, areas: [] }).toEqual({ pending_members: 0, own_org: 0, joint_branches: 0, must_cover: 0, enterprise_ids: [], areas: [] });
+  });
+
+  it('on the Linpu register with members elsewhere: own organizations are exactly the enterprises the transfers lift to 3 formal members', () => {
+    const { dataset } = readDemo('linpu');
+    // Every fifth enterprise without an organization gets members elsewhere (1–3), deterministically.
+    const enterprises = dataset.enterprises.map((e, i) => (i % 5 === 0 && e.orgId === '' ? { ...e, membersElsewhere: 1 + (i % 3), membersTransferred: 0 } : e));
+    const d = { ...dataset, enterprises };
+    const result = transferWhatIf(d, planDataset(d, { compareWithGreedy: false }));
+    const lifted = enterprises.filter((e) => e.orgId === '' && (e.partyMembers ?? 0) < 3 && (e.partyMembers ?? 0) + pendingTransfers(e) >= 3 && e.status !== '注销');
+    expect(result.own_org).toBe(lifted.length);
+    expect(result.pending_members).toBe(enterprises.reduce((n, e) => n + pendingTransfers(e), 0));
+    expect(result.own_org + result.joint_branches).toBeGreaterThan(0);
+    expect(result.must_cover).toBeLessThanOrEqual(result.enterprise_ids.length);
+    const districts = result.areas.filter((a) => d.areas.find((x) => x.id === a.id)?.level === 'district');
+    expect(districts.reduce((n, a) => n + a.own_org, 0)).toBe(result.own_org);
+  });
+});
+
+describe('campaign register facts', () => {
+  it('normalizes where relationships are held, and reads transfer statuses', () => {
+    expect(normalizeElsewherePlaces('人才中心；原籍, 流动党委;原籍;某县组织部')).toBe('市人才中心;原籍;流动人员党委;某县组织部');
+    expect(parseTransferStatus('已转接')).toBe('done');
+    expect(parseTransferStatus(' 转接中 ')).toBe('in_progress');
+    expect(parseTransferStatus('')).toBeNull();
+    expect(parseTransferStatus('差不多')).toBeUndefined();
+    expect([derivedTransferStatus(3, 0), derivedTransferStatus(3, 1), derivedTransferStatus(3, 3), derivedTransferStatus(0, 0), derivedTransferStatus(null, null)])
+      .toEqual(['pending', 'in_progress', 'done', null, null]);
+  });
+
+  it('counts members elsewhere, mass organizations without Party organization and key enterprises per area, operating only', () => {
+    const enterprises = [
+      ent('a', 120, { membersElsewhere: 4, membersTransferred: 1, tradeUnion: true, keyCategory: '亿元以上' }),
+      ent('b', 120, { youthLeague: true, orgId: 'org-1' }),
+      ent('c', 120.1, { womensFederation: true, tradeUnion: false }),
+      ent('d', 120.1, { tradeUnion: null, youthLeague: false, keyCategory: ' ' }),
+      ent('e', 120.1, { membersElsewhere: 9, tradeUnion: true, keyCategory: '双重管理', status: '吊销' }),
+    ];
+    expect(massOrgsOf(enterprises[2])).toEqual(['womens_federation']);
+    expect(enterprises.map(isMassOrgWithoutParty)).toEqual([true, false, true, false, false]);
+    const district = Int32Array.from([0, 0, 0, 0, 0]);
+    const street = Int32Array.from([1, 1, 2, 2, 2]);
+    const { total, areas } = campaignFigures(enterprises, 3, district, street);
+    expect(total).toEqual({ members_elsewhere: 4, members_transferred: 1, mass_org_no_party: 2, key_enterprises: 1 });
+    expect(areas[0]).toEqual(total);
+    expect(areas[1]).toEqual({ members_elsewhere: 4, members_transferred: 1, mass_org_no_party: 1, key_enterprises: 1 });
+    expect(areas[2]).toEqual({ members_elsewhere: 0, members_transferred: 0, mass_org_no_party: 1, key_enterprises: 0 });
+  });
+});
