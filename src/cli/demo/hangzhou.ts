@@ -10,6 +10,7 @@ import { metresToDegrees } from '../../core/spatial/geo';
 import { labelPoint } from '../../core/spatial/label-point';
 import { blob, densify, footprint, polygonOf, voronoiCells, warp, type Ring, type Site } from './geometry';
 import { HANGZHOU_DISTRICTS, HANGZHOU_OUTLINE, NAMED_ZONES, type DistrictFact } from './hangzhou-places';
+import { demoLeader } from './leaders';
 import { makeEnterprise, typicalSize } from './enterprise-attributes';
 
 export const HANGZHOU_TARGETS = { operating: 66_953, covered: 29_399, outOfScope: 3_100 } as const;
@@ -67,11 +68,11 @@ function buildAreas(rng: Random): Geography {
     const index = createPolygonIndex([polygonOf(cell)]);
     const sites = streetSites(rng, d, cell, (x, y) => index.locate(x, y) === 0);
     const streetRings = voronoiCells(cell, sites);
-    areas.push({ id: d.code, name: d.name, level: 'district', parent: null, geometry: polygonOf(bend(cell)) });
+    areas.push({ id: d.code, name: d.name, level: 'district', parent: null, geometry: polygonOf(bend(cell)), leader: demoLeader(d.code) });
     d.streets.slice(0, sites.length).forEach((name, s) => {
       if (streetRings[s].length < 3) return;
       const id = `${d.code}${String(s + 1).padStart(3, '0')}`;
-      streets.push({ id, name, level: 'street', parent: d.code, geometry: polygonOf(bend(streetRings[s])) });
+      streets.push({ id, name, level: 'street', parent: d.code, geometry: polygonOf(bend(streetRings[s])), leader: demoLeader(id) });
       districtOfStreet.set(id, d);
       streetSeeds.set(id, sites[s]);
     });

@@ -9,6 +9,7 @@ import { createPolygonIndex } from '../../core/spatial/polygon-index';
 import { metresToDegrees } from '../../core/spatial/geo';
 import { blob, footprint, polygonOf, type Site } from './geometry';
 import { makeEnterprise, type SizeProfile } from './enterprise-attributes';
+import { demoLeader } from './leaders';
 
 export const LINPU_TARGETS = {
   surveyed: 587,
@@ -104,8 +105,8 @@ export function generateLinpu(): Dataset {
     buildings,
     zones,
     areas: [
-      { id: DISTRICT.code, name: DISTRICT.name, level: 'district', parent: null, geometry: district },
-      { id: TOWN.id, name: TOWN.name, level: 'street', parent: DISTRICT.code, geometry: polygonOf(town.coordinates[0].slice(0, -1)) },
+      { id: DISTRICT.code, name: DISTRICT.name, level: 'district', parent: null, geometry: district, leader: demoLeader(DISTRICT.code) },
+      { id: TOWN.id, name: TOWN.name, level: 'street', parent: DISTRICT.code, geometry: polygonOf(town.coordinates[0].slice(0, -1)), leader: demoLeader(TOWN.id) },
     ],
     organizations: [],
     rules: {},
