@@ -30,6 +30,7 @@ import { BulletinPanel } from '../ui/bulletin/BulletinPanel';
 import { FollowUpPanel } from '../ui/followup/FollowUpPanel';
 import { SlidesPanel } from '../ui/presentation/SlidesPanel';
 import { PresentationOverlay } from '../ui/presentation/PresentationOverlay';
+import { SplitView } from '../map/split/SplitView';
 import { usePresentationStore } from '../state/presentation';
 import { AfterPlanBadge } from '../ui/AfterPlanBadge';
 import { PlaceDetail } from '../ui/PlaceDetail';
@@ -132,6 +133,7 @@ export function App() {
               {status === 'loading' ? <BootScreen /> : null}
               {status === 'failed' ? <Alert type="error" showIcon title={t('app.loadFailed')} description={error} /> : null}
               {view ? <MapCanvas /> : null}
+              {view ? <SplitView /> : null}
               {view ? <Legend /> : null}
               {view ? <AfterPlanBadge /> : null}
               <div data-testid="detail-slot"><DetailPanel /><PlaceDetail /></div>

@@ -24,6 +24,8 @@ import { useSearchStore } from '../state/search';
 import { enterpriseIndexById } from '../state/selectors';
 import { Flag } from '../core/model/enterprise-table';
 import type { PlanView } from '../core/model/plan-view';
+import { mapBridge } from './map-bridge';
+import { sideColouring } from './split/sides';
 
 const PRESENTING_STREET_PX = 20;
 const EDGE_PX = 40;
@@ -100,6 +102,7 @@ export function MapCanvas() {
   const mask = useFilterMask();
   const showAfterPlan = usePresentationStore((s) => s.afterPlan);
   const presenting = usePresentationStore((s) => s.presenting);
+  const split = usePresentationStore((s) => s.split);
   const selectedPlace = useSearchStore((s) => s.place);
   const drawRef = useRef<DrawControl | null>(null);
   const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
@@ -157,11 +160,19 @@ export function MapCanvas() {
     map.on('render', () => {
       if (window.__lianjian) window.__lianjian.mapFrames++;
     });
+    // The meeting room's maps in step and the presenter's pointer (src/map/map-bridge.ts).
+    const cameraOf = () => ({ center: [map.getCenter().lng, map.getCenter().lat] as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+    mapBridge.register({ project: (lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; }, jumpTo: (c) => map.jumpTo(c), camera: cameraOf, size: () => [map.getContainer().clientWidth, map.getContainer().clientHeight] });
+    map.on('move', () => mapBridge.moved(cameraOf()));
+    map.on('mousemove', (e) => mapBridge.pointer([e.lngLat.lng, e.lngLat.lat]));
+    map.on('mouseout', () => mapBridge.pointer(null));
     map.once('idle', () => {
       if (window.__lianjian) window.__lianjian.ready = true;
     });
     useAppStore.setState({ exportMapImage: (width, decor) => renderMapImage(map, overlay, width, decor) });
     map.on('load', () => {
+      // Presenting may have begun before the style loaded (an audience window opens straight into it).
+      if (usePresentationStore.getState().presenting && map.getLayer('street-label')) map.setLayoutProperty('street-label', 'text-size', PRESENTING_STREET_PX);
       drawRef.current = createDrawControl(map, (polygon) => takeOutline(polygon));
       const current = usePlanningStore.getState().tool;
       if (current === 'polygon' || current === 'freehand') drawRef.current.setTool(current);
@@ -179,6 +190,7 @@ export function MapCanvas() {
       usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
     });
     return () => {
+      mapBridge.register(null);
       attributionRef.current = null;
       drawRef.current?.destroy();
       drawRef.current = null;
@@ -198,9 +210,10 @@ export function MapCanvas() {
   useEffect(() => {
     if (!view || !overlayRef.current) return;
     if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
-    const categories = showAfterPlan ? afterPlan(view, planItems).categories : undefined;
+    // Side by side, this map is the left side (src/map/split).
+    const categories = split.on ? sideColouring(view, planItems, split.left).categories : showAfterPlan ? afterPlan(view, planItems).categories : undefined;
     overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories, selectedPlace, presenting }) });
-  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting]);
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting, split]);
 
   // Street names legible on a projector while presenting (the district names are deck.gl's, sized in buildLayers).
   useEffect(() => {

@@ -1,6 +1,9 @@
 /**
- * Presentation mode: slides are saved views (camera, visible layers, filter, before/after the plan)
- * with a title and a note, stored through the repository; presenting applies them one by one.
+ * Presentation mode: slides are saved views (camera, visible layers, filter, before/after the plan,
+ * optionally two maps side by side) with a title and a note, stored through the repository;
+ * presenting applies them one by one. In the meeting room one window presents (the presenter view:
+ * notes, next slide, time) and another, on the projector, shows the audience screen; they are kept in
+ * step by src/ui/presentation/meeting-channel.ts.
  */
 import { create } from 'zustand';
 import type { Slide } from '../core/model/records';
@@ -8,38 +11,88 @@ import { useAppStore, type Camera, type LayerKey } from './store';
 import { usePlanningStore } from './planning';
 import { EMPTY_FILTER, type EnterpriseFilter } from './filter';
 
+/** What one side of the side-by-side view shows: the situation now, after every plan item, after every recommendation. */
+export type SideKind = 'now' | 'plan' | 'recommended';
+export const SIDE_KINDS: readonly SideKind[] = ['now', 'plan', 'recommended'];
+
+export interface SplitSetting {
+  on: boolean;
+  /** Two maps next to each other, or one over the other with a swipe line. */
+  mode: 'side' | 'swipe';
+  left: SideKind;
+  right: SideKind;
+  /** Where the swipe line stands, 0–1 of the map's width. */
+  swipe: number;
+}
+
+export const SPLIT_OFF: SplitSetting = { on: false, mode: 'side', left: 'now', right: 'plan', swipe: 0.5 };
+
 export interface SlideView {
   camera: Camera | null;
   layers: Record<LayerKey, boolean>;
   filter: EnterpriseFilter;
   afterPlan: boolean;
+  /** Present only on side-by-side slides. */
+  split?: SplitSetting;
 }
+
+/** single: today's one-screen mode; presenter: the laptop, with an audience window open; audience: the projector's window. */
+export type PresentationRole = 'single' | 'presenter' | 'audience';
+export type RemoteAction = 'next' | 'previous' | 'end';
 
 interface PresentationState {
   slides: Slide[];
   index: number;
   presenting: boolean;
   afterPlan: boolean;
+  role: PresentationRole;
+  /** When the current presentation started (ms since the epoch), for the presenter's clock. */
+  startedAt: number | null;
+  split: SplitSetting;
+  /** Audience: where the presenter points on the map, [lon, lat]. */
+  pointer: [number, number] | null;
+  /** Audience: hands a key press to the presenter (set by the meeting channel). */
+  remote: ((action: RemoteAction) => void) | null;
   setSlides(slides: Slide[]): void;
   setAfterPlan(on: boolean): void;
-  present(index: number): void;
+  setSplit(change: Partial<SplitSetting>): void;
+  present(index: number, role?: PresentationRole): void;
   step(by: number): void;
   stop(): void;
+}
+
+export function audienceFromUrl(search: string): boolean {
+  return new URLSearchParams(search).get('audience') === '1';
 }
 
 export function captureView(): SlideView {
   const { camera, layers } = useAppStore.getState();
   const { filter } = usePlanningStore.getState();
-  return { camera, layers, filter: { ...filter, bbox: null }, afterPlan: usePresentationStore.getState().afterPlan };
+  const { afterPlan, split } = usePresentationStore.getState();
+  return { camera, layers, filter: { ...filter, bbox: null }, afterPlan, ...(split.on ? { split: { ...split } } : {}) };
 }
 
-function applySlide(slide: Slide | undefined) {
-  if (!slide) return;
-  const view = slide.view as Partial<SlideView>;
+function validSplit(raw: unknown): SplitSetting {
+  const s = (raw ?? {}) as Partial<SplitSetting>;
+  const side = (v: unknown, d: SideKind): SideKind => (SIDE_KINDS.includes(v as SideKind) ? (v as SideKind) : d);
+  if (s.on !== true) return SPLIT_OFF;
+  return {
+    on: true,
+    mode: s.mode === 'swipe' ? 'swipe' : 'side',
+    left: side(s.left, 'now'),
+    right: side(s.right, 'plan'),
+    swipe: typeof s.swipe === 'number' && s.swipe > 0 && s.swipe < 1 ? s.swipe : 0.5,
+  };
+}
+
+/** Puts the slide's view on the map (and the side-by-side setting on the screen). */
+export function applySlideView(raw: Slide['view'] | undefined): void {
+  if (!raw) return;
+  const view = raw as Partial<SlideView>;
   if (view.camera) useAppStore.getState().requestCamera(view.camera);
   if (view.layers) useAppStore.getState().setLayers(view.layers);
   usePlanningStore.setState({ filter: { ...EMPTY_FILTER, ...(view.filter ?? {}), bbox: null }, followScreen: false });
-  usePresentationStore.setState({ afterPlan: view.afterPlan === true });
+  usePresentationStore.setState({ afterPlan: view.afterPlan === true, split: validSplit(view.split) });
 }
 
 export const usePresentationStore = create<PresentationState>()((set, get) => ({
@@ -47,20 +100,38 @@ export const usePresentationStore = create<PresentationState>()((set, get) => ({
   index: 0,
   presenting: false,
   afterPlan: false,
+  role: audienceFromUrl(globalThis.location?.search ?? '') ? 'audience' : 'single',
+  startedAt: null,
+  split: SPLIT_OFF,
+  pointer: null,
+  remote: null,
   setSlides: (slides) => set({ slides }),
   setAfterPlan: (afterPlan) => set({ afterPlan }),
-  present: (index) => {
-    set({ presenting: true, index });
-    applySlide(get().slides[index]);
+  setSplit: (change) => set((s) => ({ split: { ...s.split, ...change } })),
+  present: (index, role) => {
+    const keep = get().role === 'audience' ? 'audience' : (role ?? 'single');
+    set({ presenting: true, index, role: keep, startedAt: get().presenting ? get().startedAt : Date.now() });
+    applySlideView(get().slides[index]?.view);
   },
   step: (by) => {
-    const { index, slides, presenting } = get();
+    const { index, slides, presenting, role, remote } = get();
+    if (role === 'audience') {
+      if (by !== 0) remote?.(by > 0 ? 'next' : 'previous');
+      return;
+    }
     const next = Math.max(0, Math.min(slides.length - 1, index + by));
     if (!presenting || next === index) return;
     set({ index: next });
-    applySlide(slides[next]);
+    applySlideView(slides[next]?.view);
   },
-  // Leaving the presentation returns the map to the situation as it is: the after-plan colouring of a
-  // slide must not linger, unlabelled, in the workspace or in an exported image.
-  stop: () => set({ presenting: false, afterPlan: false }),
+  // Leaving the presentation returns the map to the situation as it is: the after-plan colouring (and a
+  // side-by-side slide) must not linger, unlabelled, in the workspace or in an exported image.
+  stop: () => {
+    const { role, remote } = get();
+    if (role === 'audience') {
+      remote?.('end');
+      return;
+    }
+    set({ presenting: false, afterPlan: false, role: 'single', startedAt: null, split: SPLIT_OFF });
+  },
 }));

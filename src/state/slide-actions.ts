@@ -5,13 +5,14 @@ import { captureView, usePresentationStore } from './presentation';
 
 const repository = requireRepository;
 
-export async function addSlide(title: string, note: string): Promise<void> {
-  await repository().saveSlide({ title, note, view: { ...captureView() } });
+/** `frame`: the map's size in CSS pixels, so that a player (the HTML file, a preview) shows the same extent. */
+export async function addSlide(title: string, note: string, frame?: [number, number]): Promise<void> {
+  await repository().saveSlide({ title, note, view: { ...captureView(), ...(frame ? { frame } : {}) } });
 }
 
-export async function updateSlide(slide: Slide, change: Partial<Pick<Slide, 'title' | 'note'>> & { recapture?: boolean }): Promise<void> {
-  const { recapture, ...fields } = change;
-  await repository().saveSlide({ ...slide, ...fields, view: recapture ? { ...captureView() } : slide.view });
+export async function updateSlide(slide: Slide, change: Partial<Pick<Slide, 'title' | 'note'>> & { recapture?: boolean; frame?: [number, number] }): Promise<void> {
+  const { recapture, frame, ...fields } = change;
+  await repository().saveSlide({ ...slide, ...fields, view: recapture ? { ...captureView(), ...(frame ? { frame } : {}) } : slide.view });
 }
 
 export async function deleteSlide(slide: Slide): Promise<void> {

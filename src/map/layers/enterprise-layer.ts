@@ -2,7 +2,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PlanView } from '../../core/model/plan-view';
-import { CATEGORY_COLORS } from './palette';
+import { CATEGORY_COLORS, paletteVersion } from './palette';
 import { LAYER_IDS } from './ids';
 
 export interface EnterpriseAttributes {
@@ -12,12 +12,12 @@ export interface EnterpriseAttributes {
   radii: Float32Array;
 }
 
-const cache = new WeakMap<Uint8Array, EnterpriseAttributes>();
+const cache = new WeakMap<Uint8Array, EnterpriseAttributes & { palette: number }>();
 
 /** Typed arrays for the layer, built once per plan view (and per alternative colouring, e.g. after the plan). */
 export function enterpriseAttributes(view: PlanView, categories: Uint8Array = view.categories): EnterpriseAttributes {
-  let attrs = cache.get(categories);
-  if (attrs) return attrs;
+  const cached = cache.get(categories);
+  if (cached && cached.palette === paletteVersion()) return cached;
   const n = categories.length;
   const positions = new Float32Array(n * 2);
   const colors = new Uint8Array(n * 4);
@@ -32,7 +32,7 @@ export function enterpriseAttributes(view: PlanView, categories: Uint8Array = vi
     if (!mapped) colors[i * 4 + 3] = 0;
     radii[i] = 2 + Math.min(9, Math.sqrt(view.employees[i]) / 3);
   }
-  attrs = { length: n, positions, colors, radii };
+  const attrs = { length: n, positions, colors, radii, palette: paletteVersion() };
   cache.set(categories, attrs);
   return attrs;
 }

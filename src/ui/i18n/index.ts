@@ -8,6 +8,7 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { rulesEn, rulesZhCN } from './rules';
 import { scenariosEn, scenariosZhCN } from './scenarios';
+import { meetingEn, meetingZhCN } from './meeting';
 import { followupEn, followupZhCN } from './followup';
 import { campaignColumnsEn, campaignColumnsZhCN, campaignEn, campaignZhCN } from './campaign';
 
@@ -49,5 +50,8 @@ i18n.addResourceBundle('en', 'translation', { followup: followupEn }, true, fals
 // The campaign's working methods (src/ui/i18n/campaign.ts) under `campaign`, its columns under `columns`.
 i18n.addResourceBundle('zh-CN', 'translation', { campaign: campaignZhCN, columns: campaignColumnsZhCN }, true, false);
 i18n.addResourceBundle('en', 'translation', { campaign: campaignEn, columns: campaignColumnsEn }, true, false);
+// The meeting room's strings (src/ui/i18n/meeting.ts) under `meeting`.
+i18n.addResourceBundle('zh-CN', 'translation', { meeting: meetingZhCN }, true, false);
+i18n.addResourceBundle('en', 'translation', { meeting: meetingEn }, true, false);
 
 export { i18n };

@@ -1,22 +1,27 @@
 /**
- * Presenting: full screen, the map with its legend, the slide's title and note, and large figures
- * (组建率 now and after the plan, counts). Arrow keys, Page Up / Page Down (what clickers send) and
- * Space move between slides; Escape leaves.
+ * Presenting: the map with its legend, the slide's title and note, and large figures (组建率 now and
+ * after the plan, counts). Arrow keys, Page Up / Page Down (what clickers send) and Space move between
+ * slides; Escape leaves. On one screen this is the whole show (full screen); with an audience window
+ * open, this window shows the presenter view and the audience window this overlay without controls,
+ * plus the presenter's pointer.
  */
 import { useEffect } from 'react';
 import { Button, Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
-import { usePlanningStore } from '../../state/planning';
 import { usePresentationStore } from '../../state/presentation';
-import { afterPlan } from '../../state/after-plan';
-import { scopeSummary, useFilterMask } from '../../state/figures';
-import { summarize } from '../../core/coverage/coverage';
-import { formatPercent } from '../format';
+import { SlideFigures } from './SlideFigures';
+import { useSlideKeys } from './use-slide-keys';
+import { PresenterView } from './PresenterView';
+import { AudienceExtras } from './AudienceExtras';
+import { startAudienceChannel } from './meeting-channel';
+import { datasetParam } from './meeting-window';
+import './meeting.css';
 
 export function PresentationOverlay() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const presenting = usePresentationStore((s) => s.presenting);
+  const role = usePresentationStore((s) => s.role);
   const slides = usePresentationStore((s) => s.slides);
   const index = usePresentationStore((s) => s.index);
   const showAfter = usePresentationStore((s) => s.afterPlan);
@@ -24,53 +29,61 @@ export function PresentationOverlay() {
   const step = usePresentationStore((s) => s.step);
   const stop = usePresentationStore((s) => s.stop);
   const view = useAppStore((s) => s.view);
-  const planItems = usePlanningStore((s) => s.planItems);
-  const mask = useFilterMask();
+  useSlideKeys(presenting || role === 'audience', step, stop);
 
+  // One screen: full screen, as before. The presenter's laptop keeps its window; the audience window
+  // goes full screen on a click (browsers allow it only after one).
   useEffect(() => {
-    if (!presenting) return;
+    if (!presenting || role !== 'single') return;
     document.documentElement.requestFullscreen?.().catch(() => undefined);
-    const onKey = (e: KeyboardEvent) => {
-      if (['ArrowRight', 'ArrowDown', 'PageDown', ' '].includes(e.key)) { e.preventDefault(); step(1); }
-      if (['ArrowLeft', 'ArrowUp', 'PageUp'].includes(e.key)) { e.preventDefault(); step(-1); }
-      if (e.key === 'Escape') stop();
-    };
-    window.addEventListener('keydown', onKey);
     return () => {
-      window.removeEventListener('keydown', onKey);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
-  }, [presenting, step, stop]);
+  }, [presenting, role]);
 
+  useEffect(() => {
+    if (role === 'single') return;
+    const cls = role === 'presenter' ? 'meeting-presenter' : 'meeting-audience';
+    document.body.classList.add(cls);
+    return () => document.body.classList.remove(cls);
+  }, [role]);
+
+  useEffect(() => {
+    if (role !== 'audience') return;
+    return startAudienceChannel(datasetParam());
+  }, [role]);
+
+  if (role === 'audience' && (!presenting || !view)) return <AudienceExtras waiting />;
   if (!presenting || !view) return null;
+  if (role === 'presenter') return <PresenterView />;
   const slide = slides[index];
-  const before = scopeSummary(view, mask);
-  const after = summarize(afterPlan(view, planItems).flags, mask ?? undefined);
-  const pct = formatPercent;
-  const num = (n: number) => n.toLocaleString(i18n.language);
+  const audience = role === 'audience';
   return (
-    <div className="presentation" data-testid="presentation">
-      <div className="presentation-head">
-        <div>
-          <div className="presentation-title" data-testid="presentation-title">{slide?.title}</div>
-          {slide?.note ? <div className="presentation-note">{slide.note}</div> : null}
+    <>
+      <div className={audience ? 'presentation audience' : 'presentation'} data-testid="presentation">
+        <div className="presentation-head">
+          <div>
+            <div className="presentation-title" data-testid="presentation-title">{slide?.title}</div>
+            {slide?.note && !audience ? <div className="presentation-note">{slide.note}</div> : null}
+          </div>
+          <Space>
+            {audience ? null : (
+              <Segmented value={showAfter ? 'after' : 'before'} onChange={(v) => setAfterPlan(v === 'after')}
+                options={[{ value: 'before', label: t('slides.before') }, { value: 'after', label: t('slides.after') }]} data-testid="presentation-toggle" />
+            )}
+            <span className="presentation-counter" data-testid="presentation-counter">{index + 1} / {slides.length}</span>
+            {audience ? null : (
+              <>
+                <Button onClick={() => step(-1)} disabled={index === 0}>◀</Button>
+                <Button onClick={() => step(1)} disabled={index === slides.length - 1}>▶</Button>
+                <Button onClick={stop}>{t('slides.exit')}</Button>
+              </>
+            )}
+          </Space>
         </div>
-        <Space>
-          <Segmented value={showAfter ? 'after' : 'before'} onChange={(v) => setAfterPlan(v === 'after')}
-            options={[{ value: 'before', label: t('slides.before') }, { value: 'after', label: t('slides.after') }]} data-testid="presentation-toggle" />
-          <span className="presentation-counter" data-testid="presentation-counter">{index + 1} / {slides.length}</span>
-          <Button onClick={() => step(-1)} disabled={index === 0}>◀</Button>
-          <Button onClick={() => step(1)} disabled={index === slides.length - 1}>▶</Button>
-          <Button onClick={stop}>{t('slides.exit')}</Button>
-        </Space>
+        <SlideFigures />
       </div>
-      <div className="presentation-figures">
-        <div><span>{t('slides.rateNow')}</span><b data-testid="presentation-rate">{pct(before.coverage_rate)}</b></div>
-        <div><span>{t('slides.rateAfter')}</span><b data-testid="presentation-rate-after">{pct(after.coverage_rate)}</b></div>
-        <div><span>{t('summary.enterprises')}</span><b>{num(before.enterprises)}</b></div>
-        <div><span>{t('summary.covered')}</span><b>{num(showAfter ? after.covered : before.covered)}</b></div>
-        <div><span>{t('summary.mustCover')}</span><b>{num(showAfter ? after.must_cover_covered : before.must_cover_covered)} / {num(before.must_cover)}</b></div>
-      </div>
-    </div>
+      {audience ? <AudienceExtras waiting={false} /> : null}
+    </>
   );
 }

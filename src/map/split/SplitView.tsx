@@ -1,0 +1,169 @@
+/**
+ * Two maps in step: the main map (MapCanvas) shows the left side, this component's own map the right
+ * side, with the same camera. Side by side (each half the width) or one over the other with a swipe
+ * line. Each side says what it shows and its figures; the enterprises whose coverage differs between
+ * the sides are ringed on the right.
+ */
+import { useEffect, useRef, useState } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/store';
+import { usePlanningStore } from '../../state/planning';
+import { usePresentationStore } from '../../state/presentation';
+import { useFilterMask } from '../../state/figures';
+import { summarize } from '../../core/coverage/coverage';
+import { buildLayers } from '../layers/build-layers';
+import { createHighlightLayer } from '../layers/plan-layers';
+import { basemapStyle } from '../style/basemap-style';
+import { mapBridge } from '../map-bridge';
+import { changedPositions, sideColouring } from './sides';
+
+export const SPLIT_CHANGED_LAYER = 'split-changed';
+
+declare global {
+  interface Window {
+    /** Read by the browser tests: the right-hand map of the side-by-side view. */
+    __lianjianSplit?: { frames: number; settled(): boolean; project(lon: number, lat: number): [number, number]; changed: number };
+  }
+}
+
+function percent(rate: number): string {
+  return rate === rate ? `${(rate * 100).toFixed(2)}%` : '—';
+}
+
+export function SplitView() {
+  const { t, i18n } = useTranslation();
+  const split = usePresentationStore((s) => s.split);
+  const setSplit = usePresentationStore((s) => s.setSplit);
+  const presenting = usePresentationStore((s) => s.presenting);
+  const view = useAppStore((s) => s.view);
+  const layers = useAppStore((s) => s.layers);
+  const basemap = useAppStore((s) => s.basemap);
+  const planItems = usePlanningStore((s) => s.planItems);
+  const mask = useFilterMask();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const on = split.on && view !== null;
+  const datasetName = view?.datasetName ?? null;
+
+  useEffect(() => {
+    if (!on) return;
+    const cls = split.mode === 'side' ? 'split-side' : 'split-swipe';
+    document.body.classList.add(cls);
+    return () => document.body.classList.remove(cls);
+  }, [on, split.mode]);
+
+  // The right-hand map: created with the view, kept in step with the main map.
+  useEffect(() => {
+    const current = useAppStore.getState().view;
+    if (!on || !current || !container.current) return;
+    const start = mapBridge.main()?.camera();
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: basemapStyle(current.areas, useAppStore.getState().basemap),
+      ...(start ? { center: start.center, zoom: start.zoom, bearing: start.bearing, pitch: start.pitch } : { bounds: current.initialBounds ?? undefined }),
+      attributionControl: false,
+      interactive: true,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    const overlay = new MapLibreOverlay({ interleaved: false, layers: [], useDevicePixels: true, onAfterRender: () => { if (window.__lianjianSplit) window.__lianjianSplit.frames++; } });
+    map.addControl(overlay);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    window.__lianjianSplit = {
+      frames: 0, changed: 0,
+      settled: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
+      project: (lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; },
+    };
+    let following = false;
+    const offCamera = mapBridge.onCamera((c) => {
+      following = true;
+      map.jumpTo(c);
+      following = false;
+    });
+    // Moving the right-hand map (side by side) moves the main one, which moves this one back in step.
+    map.on('move', (e) => {
+      if (following || !(e as { originalEvent?: unknown }).originalEvent) return;
+      const c = map.getCenter();
+      mapBridge.main()?.jumpTo({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+    });
+    return () => {
+      offCamera();
+      overlayRef.current = null;
+      mapRef.current = null;
+      window.__lianjianSplit = undefined;
+      map.remove();
+    };
+  }, [on, datasetName, basemap]);
+
+  useEffect(() => {
+    mapRef.current?.resize();
+    const c = mapBridge.main()?.camera();
+    if (c) mapRef.current?.jumpTo(c);
+  }, [split.mode]);
+
+  const left = view ? sideColouring(view, planItems, split.left) : null;
+  const right = view ? sideColouring(view, planItems, split.right) : null;
+
+  useEffect(() => {
+    if (!on || !view || !right || !left || !overlayRef.current) return;
+    const changed = changedPositions(view, left.categories, right.categories, mask);
+    if (window.__lianjianSplit) window.__lianjianSplit.changed = changed.length / 2;
+    overlayRef.current.setProps({
+      layers: [
+        ...buildLayers({ view, layers, selectedEnterprise: null, selectedRecommendation: null, mask, planItems, draft: null, categories: right.categories, presenting }),
+        createHighlightLayer(SPLIT_CHANGED_LAYER, changed, 9),
+      ],
+    });
+  }, [on, view, layers, mask, planItems, right, left, presenting]);
+
+  if (!on || !view || !left || !right) return null;
+  const num = (n: number) => n.toLocaleString(i18n.language);
+  const figures = (side: 'left' | 'right') => {
+    const s = summarize((side === 'left' ? left : right).flags, mask ?? undefined);
+    return (
+      <div className={`split-label ${side}`} data-testid={`split-label-${side}`}>
+        <b>{t(`meeting.sides.${split[side]}`)}</b>
+        <span>{t('meeting.rate')} <b data-testid={`split-rate-${side}`}>{percent(s.coverage_rate)}</b></span>
+        <span>{t('summary.covered')} {num(s.covered)}</span>
+        <span>{t('summary.mustCover')} {num(s.must_cover_covered)} / {num(s.must_cover)}</span>
+      </div>
+    );
+  };
+  const changedCount = changedPositions(view, left.categories, right.categories, mask).length / 2;
+  const swipe = split.mode === 'swipe';
+  const onDrag = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (!dragging) return;
+    const box = e.currentTarget.parentElement?.getBoundingClientRect();
+    if (box) setSplit({ swipe: Math.min(0.95, Math.max(0.05, (e.clientX - box.left) / box.width)) });
+  };
+  return (
+    <>
+      <div
+        ref={container}
+        className={swipe ? 'split-map swipe' : 'split-map side'}
+        data-testid="split-map"
+        style={swipe ? { clipPath: `inset(0 0 0 ${split.swipe * 100}%)`, pointerEvents: 'none' } : undefined}
+      />
+      {swipe ? (
+        <div
+          className="split-handle"
+          data-testid="split-handle"
+          style={{ left: `${split.swipe * 100}%` }}
+          onPointerDown={(e) => { e.currentTarget.setPointerCapture(e.pointerId); setDragging(true); }}
+          onPointerMove={onDrag}
+          onPointerUp={() => setDragging(false)}
+          role="separator"
+          aria-orientation="vertical"
+          aria-valuenow={Math.round(split.swipe * 100)}
+        />
+      ) : <div className="split-divider" />}
+      {figures('left')}
+      {figures('right')}
+      <div className="split-changed" data-testid="split-changed">{t('meeting.changed', { count: changedCount })}</div>
+    </>
+  );
+}
