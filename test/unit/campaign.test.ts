@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Area, Dataset, Enterprise } from '../../src/core/model/types';
+import { resolveRules, type Area, type Dataset, type Enterprise } from '../../src/core/model/types';
+import { checkReasons } from '../../src/core/recommend/reason-check';
 import { planDataset } from '../../src/core/plan';
 import { transferWhatIf, withTransfersDone } from '../../src/core/campaign/what-if';
 import {
@@ -110,5 +111,40 @@ describe('campaign register facts', () => {
     expect(areas[0]).toEqual(total);
     expect(areas[1]).toEqual({ members_elsewhere: 4, members_transferred: 1, mass_org_no_party: 1, key_enterprises: 1 });
     expect(areas[2]).toEqual({ members_elsewhere: 0, members_transferred: 0, mass_org_no_party: 1, key_enterprises: 0 });
+  });
+});
+
+describe('党群联动 in the planner', () => {
+  // Two enterprises with 2 formal members each could start a branch with the member-less C (1 formal
+  // member needed): B has a 工会 and no Party organization, A does not; both lie as near to C.
+  const firms = [
+    ent('A', 120.0, { partyMembers: 2, employees: 40 }),
+    ent('B', 120.0012, { partyMembers: 2, employees: 40, tradeUnion: true, womensFederation: true }),
+    ent('C', 120.0006, { partyMembers: 1, employees: 35 }),
+    ent('D', 120.0007, { employees: 50, youthLeague: true }),
+  ];
+  const dataset: Dataset = { ...DATASET, enterprises: firms };
+  const { report } = planDataset(dataset, { compareWithGreedy: false });
+  const branches = report.recommendations.filter((r) => r.kind === 'joint_branch');
+
+  it('takes the enterprise with a mass organization into the core, and says so in the reason', () => {
+    const withB = branches.find((r) => r.enterprise_ids.includes('B'));
+    expect(withB?.enterprise_ids).toContain('C');
+    expect(withB?.reason_codes).toContain('mass_org_core');
+    expect(withB?.reasons.find((x) => x.startsWith('以已建'))).toBe('以已建工会、妇联、尚未建立党组织的B为核心（党群联动，群团组织先行）');
+    expect(withB?.reasons_en.some((x) => x.includes("trade union and a women's federation"))).toBe(true);
+  });
+
+  it('the independent reason check accepts it, and catches a false core or missing reason', () => {
+    expect(checkReasons(report, dataset, resolveRules({}))).toEqual([]);
+    const forged = structuredClone(report);
+    const rec = forged.recommendations.find((r) => r.reason_codes.includes('mass_org_core'))!;
+    const k = rec.reason_codes.indexOf('mass_org_core');
+    rec.reasons[k] = rec.reasons[k].replace('工会、妇联', '共青团');
+    expect(checkReasons(forged, dataset, resolveRules({})).some((p) => p.includes('the data says 工会、妇联'))).toBe(true);
+    rec.reasons.splice(k, 1);
+    rec.reasons_en.splice(k, 1);
+    rec.reason_codes.splice(k, 1);
+    expect(checkReasons(forged, dataset, resolveRules({})).some((p) => p.includes('mass_org_core reason missing'))).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ const enterpriseArb = fc.record({
   status: fc.constantFrom('', '正常', '在营', '注销', '停业'),
   covered: fc.integer({ min: 0, max: 9 }).map((v) => v < 3),
   workCovered: fc.boolean(),
+  // 工会 / 共青团 / 妇联 as bits; 8 and above: not stated.
+  massOrg: fc.integer({ min: 0, max: 15 }),
 });
 
 const rulesArb: fc.Arbitrary<Partial<RuleProfile>> = fc.record({
@@ -61,6 +63,7 @@ const datasetWith = (maxBuildings: number, maxZones: number, buildingSpreadM = 2
       employees: e.employees, partyMembers: e.formal, probationaryMembers: e.probationary, registeredCapital: e.capital,
       industry: ['制造业', '批发和零售业', '信息技术'][k % 3], status: e.status, ownerIsMember: null,
       orgId: e.covered ? 'O1' : '', workCovered: e.workCovered, extra: {},
+      ...(e.massOrg < 8 ? { tradeUnion: (e.massOrg & 1) > 0, youthLeague: (e.massOrg & 2) > 0, womensFederation: (e.massOrg & 4) > 0 } : {}),
     })),
     buildings: buildings.map((b, k): Building => ({ id: `B${k}`, name: `楼${k}`, floors: null, geometry: square(LON0 + b.x * M * 1.15, LAT0 + b.y * M, b.half * M) })),
     zones: zones.map((z, k): Zone => ({ id: `Z${k}`, name: `区${k}`, kind: 'park', geometry: square(LON0 + z.x * M * 1.15, LAT0 + z.y * M, z.half * M) })),

@@ -28,7 +28,11 @@ export interface EnterpriseTable {
   readonly industry: Int32Array;
   readonly industries: readonly string[];
   readonly flags: Uint8Array;
+  /** Mass organizations (MassOrgBit: 工会 / 共青团 / 妇联); 0 for none or unknown. */
+  readonly massOrg: Uint8Array;
 }
+
+export const MassOrgBit = { UNION: 1, YOUTH_LEAGUE: 2, WOMENS_FEDERATION: 4 } as const;
 
 export function buildEnterpriseTable(
   enterprises: readonly Enterprise[],
@@ -50,6 +54,7 @@ export function buildEnterpriseTable(
     industry: new Int32Array(n),
     industries: [] as string[],
     flags: new Uint8Array(n),
+    massOrg: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     const e = enterprises[i];
@@ -78,6 +83,7 @@ export function buildEnterpriseTable(
     if (isMicro(e, rules)) f |= Flag.MICRO;
     if (mapped) f |= Flag.MAPPED;
     table.flags[i] = f;
+    table.massOrg[i] = (e.tradeUnion === true ? MassOrgBit.UNION : 0) | (e.youthLeague === true ? MassOrgBit.YOUTH_LEAGUE : 0) | (e.womensFederation === true ? MassOrgBit.WOMENS_FEDERATION : 0);
   }
   return table;
 }

@@ -42,6 +42,12 @@ const INDUSTRY_PENALTY_M = 250;
 const SIZE_PENALTY_M = 60;
 /** In a core, one formal member more than needed weighs more than any distance in a city. */
 const OVERSHOOT_PENALTY = 1e7;
+/**
+ * 党群联动: an enterprise with a mass organization (工会 / 共青团 / 妇联) and no Party organization is
+ * preferred as the core of a new branch — first among seeds with as many formal members, and taken into
+ * a core as if this many metres nearer; among member-less enterprises it is placed first.
+ */
+const MASS_ORG_PREFERENCE_M = 200;
 /** A seed's neighbourhood in `packAroundSeeds`: its nearest this many leftovers. */
 const NEIGHBOURHOOD_LIMIT = 48;
 
@@ -127,7 +133,7 @@ export interface PackOptions {
 export function packPool(s: PackState, pool: readonly number[], options: PackOptions): void {
   const { table, rules, groupOf } = s;
   const pending = pool.filter((i) => groupOf[i] < 0);
-  const suppliers = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || a - b);
+  const suppliers = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || massFirst(table, a, b) || a - b);
   let formalAvailable = 0;
   for (const i of suppliers) formalAvailable += table.formal[i];
   if (formalAvailable < rules.jointMinFormal) return;
@@ -147,7 +153,7 @@ export function packPool(s: PackState, pool: readonly number[], options: PackOpt
       for (const c of suppliers) {
         if (groupOf[c] >= 0 || inCore.has(c) || !fits(s, core, total, c, options.spanChecked)) continue;
         const overshoot = Math.max(0, table.formal[c] - need);
-        const score = overshoot * OVERSHOOT_PENALTY + affinity(table, seed, c);
+        const score = overshoot * OVERSHOOT_PENALTY + affinity(table, seed, c) - (table.massOrg[c] ? MASS_ORG_PREFERENCE_M : 0);
         if (score < bestScore) {
           bestScore = score;
           best = c;
@@ -179,9 +185,14 @@ export function packPool(s: PackState, pool: readonly number[], options: PackOpt
   }
 }
 
-/** Member-less enterprises first (largest first), then those with members: the order leftovers are placed in. */
+/** Enterprises with a mass organization before those without (a sort tie-break). */
+function massFirst(table: EnterpriseTable, a: number, b: number): number {
+  return (table.massOrg[a] ? 0 : 1) - (table.massOrg[b] ? 0 : 1);
+}
+
+/** Member-less enterprises first (those with a mass organization, then largest first), then those with members: the order leftovers are placed in. */
 function byPlacementOrder(table: EnterpriseTable, indices: number[]): number[] {
-  return indices.sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || table.employees[b] - table.employees[a] || a - b);
+  return indices.sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || massFirst(table, a, b) || table.employees[b] - table.employees[a] || a - b);
 }
 
 /** Unassigned mapped enterprises of `candidates`. */
@@ -252,7 +263,7 @@ export function packAroundSeeds(s: PackState, candidates: readonly number[], pla
   const pending = pendingOf(s, candidates);
   if (pending.length === 0) return;
   const tree = pointTree(table, pending);
-  const seeds = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || a - b);
+  const seeds = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || massFirst(table, a, b) || a - b);
   for (const seed of seeds) {
     if (groupOf[seed] >= 0) continue;
     const around = tree

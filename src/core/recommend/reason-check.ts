@@ -6,6 +6,7 @@
 import type { Dataset, Enterprise, RuleProfile } from '../model/types';
 import type { PlanReport, Recommendation } from '../model/report';
 import { isMicro, isMustCover, totalMembers } from '../model/scope';
+import { massOrgsOf } from '../campaign/members';
 import { createPolygonIndex, type PolygonIndex } from '../spatial/polygon-index';
 import { distanceM } from '../spatial/geo';
 import { planItemFigures } from './plan-item-check';
@@ -69,6 +70,10 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
     const committeeDue = (r.kind === 'joint_branch' || r.kind === 'association_branch') && formal >= rules.branchCommitteeMinFormal;
     if (committeeDue !== r.reason_codes.includes('branch_committee')) fail(`${formal} formal members, committee threshold ${rules.branchCommitteeMinFormal}: branch_committee reason ${committeeDue ? 'missing' : 'wrong'}`);
     if (r.kind === 'joint_branch' && !r.reason_codes.some((c) => c.startsWith('joint_') && c !== 'joint_span' && c !== 'joint_members' && c !== 'joint_industry')) fail('joint branch without a place reason');
+    // 党群联动: an organization with a member that has a mass organization says so (work coverage and umbrellas do not).
+    const massOrgMembers = members.filter((e) => massOrgsOf(e).length > 0 && e.orgId.trim() === '');
+    const massOrgDue = (r.kind === 'standalone' || r.kind === 'joint_branch' || r.kind === 'association_branch') && massOrgMembers.length > 0;
+    if (massOrgDue !== r.reason_codes.includes('mass_org_core')) fail(`${massOrgMembers.length} member(s) with a mass organization: mass_org_core reason ${massOrgDue ? 'missing' : 'wrong'}`);
 
     r.reason_codes.forEach((code, k) => {
       const zh = r.reasons[k] ?? '';
@@ -162,6 +167,18 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
           const x = m(/正式党员(\d+)名（≥(\d+)名），设支部委员会/);
           expectNum('formal', x?.[1], formal);
           expectNum('threshold', x?.[2], rules.branchCommitteeMinFormal);
+          break;
+        }
+        case 'mass_org_core': {
+          const x = m(/^以已建(.+)、尚未建立党组织的(.+)为核心（党群联动/);
+          const ORG_ZH = { union: '工会', youth_league: '共青团', womens_federation: '妇联' } as const;
+          const core = massOrgMembers.find((e) => (e.name.trim() || e.id) === x?.[2]);
+          if (!core) fail(`names ${x?.[2]} as the core, which is not a member with a mass organization and no Party organization`);
+          else {
+            if (massOrgsOf(core).map((o) => ORG_ZH[o]).join('、') !== x?.[1]) fail(`says ${x?.[2]} has ${x?.[1]}, the data says ${massOrgsOf(core).map((o) => ORG_ZH[o]).join('、')}`);
+            const better = massOrgMembers.find((e) => (e.partyMembers ?? 0) > (core.partyMembers ?? 0));
+            if (better) fail(`core ${x?.[2]} has fewer formal members than ${better.id}, which also has a mass organization`);
+          }
           break;
         }
         case 'association': {

@@ -73,6 +73,12 @@ export const reasons = {
     zh: `正式党员${formal}名（≥${min}名），设支部委员会`,
     en: `${formal} formal members (≥ ${min}): elect a branch committee`,
   }),
+  /** 党群联动: the organization is built around `name`, which has these mass organizations and no Party organization. */
+  massOrgCore: (name: string, orgsZh: readonly string[], orgsEn: readonly string[]): ReasonText => ({
+    code: 'mass_org_core',
+    zh: `以已建${orgsZh.join('、')}、尚未建立党组织的${name}为核心（党群联动，群团组织先行）`,
+    en: `Built around ${name}, which has a ${orgsEn.join(' and a ')} but no Party organization yet (mass organizations first)`,
+  }),
   umbrellaBuilding: (branches: number): ReasonText => ({
     code: 'umbrella_building',
     zh: `楼宇内需设${branches}个联合党支部，建议成立楼宇社区党组织（“1+N”）`,

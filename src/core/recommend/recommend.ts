@@ -8,7 +8,7 @@
  */
 import type { Building, Enterprise, OrgLevel, RuleProfile, Zone } from '../model/types';
 import type { Cluster, PlanEffect, Recommendation, RecommendationKind } from '../model/report';
-import { Flag, type EnterpriseTable } from '../model/enterprise-table';
+import { Flag, MassOrgBit, type EnterpriseTable } from '../model/enterprise-table';
 import { createPackState, insertIntoNearbyGroups, insertWithEjection, packAroundSeeds, packPool, splitByCells, type PackState, type PlaceKind } from './packing';
 import { greedyJointBranches } from './greedy';
 import { reasons, type ReasonText } from './reasons';
@@ -74,6 +74,25 @@ function mostCommonIndustry(t: EnterpriseTable, members: readonly number[]): str
   let bestCount = 1;
   for (const [k, c] of counts) if (c > bestCount) [best, bestCount] = [k, c];
   return best >= 0 && t.industries[best] ? t.industries[best] : null;
+}
+
+const MASS_ORG_NAMES: readonly [number, string, string][] = [
+  [MassOrgBit.UNION, '工会', 'trade union'], [MassOrgBit.YOUTH_LEAGUE, '共青团', 'Youth League branch'], [MassOrgBit.WOMENS_FEDERATION, '妇联', "women's federation"],
+];
+
+/**
+ * 党群联动: the member with a mass organization (the most formal members, then the most employees, then
+ * the first) that the organization is built around, as a reason; null when no member has one.
+ */
+function massOrgReason(t: EnterpriseTable, members: readonly number[], enterpriseName: (i: number) => string): ReasonText | null {
+  let core = -1;
+  for (const m of members) {
+    if (!t.massOrg[m]) continue;
+    if (core < 0 || t.formal[m] > t.formal[core] || (t.formal[m] === t.formal[core] && t.employees[m] > t.employees[core])) core = m;
+  }
+  if (core < 0) return null;
+  const orgs = MASS_ORG_NAMES.filter(([bit]) => t.massOrg[core] & bit);
+  return reasons.massOrgCore(enterpriseName(core), orgs.map((o) => o[1]), orgs.map((o) => o[2]));
 }
 
 function uncoveredInScope(table: EnterpriseTable): number[] {
@@ -145,9 +164,10 @@ export function recommend(input: RecommendInput): RecommendOutput {
     if (table.formal[i] < rules.standaloneMinFormal) continue;
     const level = orgLevelFor(table.members[i], rules);
     const [from, below] = level === 'committee' ? [rules.committeeMinMembers, null] : level === 'general_branch' ? [rules.generalBranchMinMembers, rules.committeeMinMembers] : [null, rules.generalBranchMinMembers];
+    const massOrg = massOrgReason(table, [i], enterpriseName);
     leaves.push({
       kind: 'standalone', level, members: [i], place: '',
-      reasons: [reasons.standalone(table.formal[i], rules.standaloneMinFormal), reasons.level(level, table.members[i], from, below)],
+      reasons: [reasons.standalone(table.formal[i], rules.standaloneMinFormal), reasons.level(level, table.members[i], from, below), ...(massOrg ? [massOrg] : [])],
       name: names.standalone(enterpriseName(i), level),
     });
   }
@@ -169,6 +189,8 @@ export function recommend(input: RecommendInput): RecommendOutput {
     if (industry) list.push(reasons.industry(industry));
     list.push(reasons.formalTotal(formal, total));
     if (formal >= rules.branchCommitteeMinFormal) list.push(reasons.branchCommittee(formal, rules.branchCommitteeMinFormal));
+    const massOrg = massOrgReason(table, members, enterpriseName);
+    if (massOrg) list.push(massOrg);
     leaves.push({
       kind: association ? 'association_branch' : 'joint_branch', level: 'branch', members, reasons: list,
       place: where?.place ?? `street:${street[members[0]]}`,
