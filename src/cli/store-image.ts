@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmbeddedDatabase, openLocalStore, type Migration } from '../data/local/pglite-store';
+import { STORE_INITDB_ARGS, createEmbeddedDatabase, openLocalStore, type Migration } from '../data/local/pglite-store';
 import { seedDataset } from '../data/seed';
 import { DATASET_FILES } from '../core/io/dataset';
 import { readDatasetFolder } from './read-dataset';
@@ -32,7 +32,7 @@ function sourceHash(folder: string, migrations: readonly Migration[]): string {
     if (existsSync(path)) hash.update(name).update(readFileSync(path));
   }
   const pkg = JSON.parse(readFileSync(resolve(MIGRATIONS_DIR, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  hash.update(pkg.dependencies['@electric-sql/pglite']).update(pkg.dependencies['@electric-sql/pglite-postgis']);
+  hash.update(pkg.dependencies['@electric-sql/pglite']).update(pkg.dependencies['@electric-sql/pglite-postgis']).update(STORE_INITDB_ARGS.join(' '));
   return hash.digest('hex');
 }
 

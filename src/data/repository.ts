@@ -94,8 +94,17 @@ export interface Repository {
   feedHead(): Promise<number>;
   /** Reads the feed from where this repository stands and hands the changes to the listeners; resolves with how many rows came. */
   pullChanges(): Promise<number>;
-  /** Called with every batch of changes (own writes included, before the write resolves); returns the unsubscribe. */
-  onChanges(listener: (changes: ChangeSet) => void): () => void;
+  /**
+   * Called with every batch of changes (own writes included, before the write resolves) and the feed
+   * position the batch starts after; returns the unsubscribe.
+   */
+  onChanges(listener: (changes: ChangeSet, afterSeq: number) => void): () => void;
+  /**
+   * Takes a batch another client of the same store and user read (another tab's write, handed over
+   * by BroadcastChannel) when it starts at or before this repository's position: delivered like a
+   * pull, without a round trip to the store. Resolves false when there is a gap (then pull).
+   */
+  acceptChanges(changes: ChangeSet, afterSeq: number): Promise<boolean>;
   /** Where this repository stands in the feed. */
   readonly feedSeq: number;
   /** Continues the feed from `seq` instead of a full read (the page shows contents it has kept at that position). */

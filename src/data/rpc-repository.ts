@@ -123,8 +123,9 @@ export function toChangeSet(entries: readonly FeedEntry[], lastSeq: number): Cha
 
 const ROW_KINDS = ['enterprises', 'areas', 'buildings', 'zones', 'organizations', 'planItems', 'snapshots', 'slides', 'inspectionNotes', 'registerChanges'] as const;
 
-const changedRows = (set: ChangeSet) =>
-  ROW_KINDS.reduce((n, kind) => n + set[kind].upserted.length + set[kind].deleted.length, set.ruleProfile ? 1 : 0);
+/** How many rows a change set brings (upserted + deleted) in `kinds`, a changed rule profile counting one. */
+export const changeCount = (set: ChangeSet, kinds: readonly (typeof ROW_KINDS)[number][] = ROW_KINDS) =>
+  kinds.reduce((n, kind) => n + set[kind].upserted.length + set[kind].deleted.length, set.ruleProfile ? 1 : 0);
 
 /** A function's single value: PostgREST answers a scalar function with the bare value, PGlite with a one-column row. */
 function scalar(rows: Row[], what: string): number {
@@ -141,7 +142,7 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
   let feedSeq = 0;
   /** Set by the first full read: writes before it (seeding an empty store) do not read the feed back. */
   let following = false;
-  const listeners = new Set<(changes: ChangeSet) => void>();
+  const listeners = new Set<(changes: ChangeSet, afterSeq: number) => void>();
   // Feed reads and writes run one after another, so the feed position only moves forward.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -162,11 +163,11 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     return entries.length === 0 ? null : toChangeSet(entries, entries[entries.length - 1].seq);
   }
 
-  function deliver(changes: ChangeSet | null): number {
+  function deliver(changes: ChangeSet | null, afterSeq = feedSeq): number {
     if (!changes) return 0;
     feedSeq = Math.max(feedSeq, changes.lastSeq);
-    for (const listener of listeners) listener(changes);
-    return changedRows(changes);
+    for (const listener of listeners) listener(changes, afterSeq);
+    return changeCount(changes);
   }
 
   /** A write and the feed after it as one unit; the changes reach the listeners before the write resolves. */
@@ -200,6 +201,13 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
       return scalar(await call(gateway, 'feed_head', {}), 'feed_head');
     },
     pullChanges: () => serial(async () => deliver(await session(gateway, false, readFeed))),
+    acceptChanges: (changes, afterSeq) =>
+      serial(async () => {
+        if (!following || afterSeq > feedSeq) return false;
+        // Rows read at a later position are the newer ones: applying a batch that overlaps what came is harmless.
+        if (changes.lastSeq > feedSeq) deliver(changes, afterSeq);
+        return true;
+      }),
     async counts() {
       const r = one(await call(gateway, 'store_counts', {}), 'store_counts');
       return { enterprises: Number(r.enterprises), areas: Number(r.areas), buildings: Number(r.buildings), zones: Number(r.zones), organizations: Number(r.organizations) };

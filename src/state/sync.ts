@@ -5,6 +5,7 @@
  * which plans again. Nothing re-reads the store after a change.
  */
 import type { ChangeSet, Repository, StoreContents } from '../data/repository';
+import { changeCount } from '../data/rpc-repository';
 import type { PlanView } from '../core/model/plan-view';
 import type { Slide } from '../core/model/records';
 import { onlyReplaces, patchRows } from '../core/model/row-changes';
@@ -59,9 +60,8 @@ export function keepContents(write: (contents: StoreContents, seq: number) => Pr
 
 function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
   const { enterprises, areas, buildings, zones, organizations, ruleProfile } = changes;
-  const size = (c: { upserted: unknown[]; deleted: string[] }) => c.upserted.length + c.deleted.length;
   // A changed rule profile replans the same register with the new rules.
-  if (size(enterprises) + size(areas) + size(buildings) + size(zones) + size(organizations) === 0 && !ruleProfile) return null;
+  if (changeCount(changes, ['enterprises', 'areas', 'buildings', 'zones', 'organizations']) === 0) return null;
   return ruleProfile ? { enterprises, areas, buildings, zones, organizations, rules: ruleProfile.rules } : { enterprises, areas, buildings, zones, organizations };
 }
 
@@ -131,6 +131,16 @@ function applyToPage(changes: ChangeSet): void {
   );
 }
 
+/** What a tab says on its channel after a change: the feed position, and the rows when they are few. */
+interface FeedWakeUp {
+  seq: number;
+  afterSeq: number;
+  changes: ChangeSet | null;
+}
+
+/** Above this many rows a wake-up carries only the position (a structured clone of a big import would cost more than the pull). */
+const SHARED_ROWS_LIMIT = 2000;
+
 /**
  * Follows the feed: other tabs of this device say when they wrote (BroadcastChannel) and this tab
  * pulls; a shared store (pollMs set) is also pulled when the page regains focus and every pollMs.
@@ -139,13 +149,23 @@ function applyToPage(changes: ChangeSet): void {
 export function followFeed(repository: Repository, channelName: string, pollMs: number | null): () => void {
   const pull = () => void repository.pullChanges().catch(() => undefined);
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
-  const stopListening = repository.onChanges((changes) => {
+  // The embedded store has one user, so a tab's rows are every tab's rows: hand them over with the
+  // wake-up (small batches) and the other tabs skip the round trip to the store.
+  const shareRows = repository.kind === 'local';
+  const handedOver = new WeakSet<ChangeSet>();
+  const stopListening = repository.onChanges((changes, afterSeq) => {
     applyChanges(changes);
-    channel?.postMessage({ seq: changes.lastSeq });
+    if (handedOver.has(changes)) return;
+    const rows = shareRows && changeCount(changes) <= SHARED_ROWS_LIMIT ? changes : null;
+    channel?.postMessage({ seq: changes.lastSeq, afterSeq, changes: rows } satisfies FeedWakeUp);
   });
   if (channel) {
-    channel.onmessage = (event: MessageEvent<{ seq: number }>) => {
-      if (event.data.seq > repository.feedSeq) pull();
+    channel.onmessage = (event: MessageEvent<FeedWakeUp>) => {
+      const { seq, afterSeq, changes } = event.data;
+      if (seq <= repository.feedSeq) return;
+      if (!changes) return pull();
+      handedOver.add(changes);
+      void repository.acceptChanges(changes, afterSeq).then((taken) => taken || pull(), pull);
     };
   }
   if (pollMs === null) {

@@ -2,7 +2,7 @@
  * `npm run bench:ux`: start-up and edit times of the built app as a person meets them, in Chromium
  * with software WebGL, for each bundled dataset: first visit (a fresh profile), later visit (the
  * same profile), 保存 → the new value shown → the figures and recommendations updated, and another
- * tab's change → shown in this tab. Prints a table (medians of --runs, default 1). Needs `npm run build`.
+ * tab's change → shown in this tab. Prints a table (medians of --runs, default 1). Needs `npm run build` (or LIANJIAN_DIST: a build elsewhere).
  *   npm run bench:ux [-- --datasets linpu,hangzhou --runs 3]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -90,7 +90,7 @@ async function measure(dataset: string, base: string): Promise<UxRun> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const server = await preview({ root: resolve(import.meta.dirname, '../..'), preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const server = await preview({ root: resolve(import.meta.dirname, '../..'), build: { outDir: process.env.LIANJIAN_DIST ?? 'dist' }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 try {
   const rows: string[][] = [];
   for (const dataset of values.datasets!.split(',')) {
