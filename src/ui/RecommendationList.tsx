@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Empty, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { UMBRELLA_KINDS, type Recommendation, type RecommendationKind } from '../core/model/report';
 import type { PlanView } from '../core/model/plan-view';
 import { useAppStore } from '../state/store';
@@ -17,6 +18,12 @@ import { recommendationName } from './names';
 const KIND_COLORS: Record<RecommendationKind, string> = {
   standalone: 'red', joint_branch: 'volcano', building_community: 'gold', zone_org: 'orange', association_branch: 'cyan', work_coverage: 'blue', new_zone: 'purple',
 };
+
+/** A new zone's name in words ("临浦某某公司周边区域"), from the proposal's name, never its code. */
+export function newZoneName(t: TFunction, english: boolean, r: Pick<Recommendation, 'name' | 'name_en'>, count: number): string {
+  const place = english ? /^New zone around (.+?) \(\d+/.exec(r.name_en)?.[1] : /^(.+?)周边 新区域/.exec(r.name)?.[1];
+  return place ? t('planner.zoneName', { place }) : t('planner.zoneNameFallback', { count });
+}
 
 /** The leaf recommendations under an umbrella, however deep. */
 export function leavesUnder(view: PlanView, umbrellaId: string): Recommendation[] {
@@ -52,13 +59,13 @@ export function RecommendationList() {
     setBusy(r.id);
     acceptRecommendation(view, r, recommendationName(t, view, r)).then(() => message.success(t('plan.accepted')), fail).finally(() => setBusy(null));
   };
-  // An umbrella's branches become plan items, each titled under the umbrella's name.
+  // An umbrella's branches become plan items, each titled by its own name and then the umbrella's (the list cuts long titles).
   const acceptBranches = async (r: Recommendation) => {
     const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id));
     setBusy(r.id);
     try {
       const umbrella = recommendationName(t, view, r);
-      for (const leaf of open) await acceptRecommendation(view, leaf, `${umbrella} · ${recommendationName(t, view, leaf)}`);
+      for (const leaf of open) await acceptRecommendation(view, leaf, `${recommendationName(t, view, leaf)} · ${umbrella}`);
       message.success(t('recommend.branchesAccepted', { count: open.length }));
     } catch (e) {
       fail(e as Error);
@@ -72,7 +79,7 @@ export function RecommendationList() {
     if (!repository || !r.geometry) return;
     setBusy(r.id);
     try {
-      const name = t('recommend.newZoneName', { id: r.id.replace(/^NZ-/, '') });
+      const name = newZoneName(t, i18n.language === 'en', r, clusterSize.get(r.id) ?? r.enterprise_ids.length);
       const results = await repository.upsertPlaces('zones', [{ id: `Z-${r.id}-${Date.now().toString(36)}`, name, kind: 'business_district', geometry: r.geometry }]);
       const refused = results.find((x) => x.action === 'rejected');
       if (refused) throw new Error(refused.message ?? '');

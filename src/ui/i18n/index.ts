@@ -8,6 +8,7 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { rulesEn, rulesZhCN } from './rules';
 import { scenariosEn, scenariosZhCN } from './scenarios';
+import { plannerEn, plannerZhCN } from './planner';
 import { meetingEn, meetingZhCN } from './meeting';
 import { followupEn, followupZhCN } from './followup';
 import { campaignColumnsEn, campaignColumnsZhCN, campaignEn, campaignZhCN } from './campaign';
@@ -27,7 +28,7 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, rules: rulesZhCN, scenarios: scenariosZhCN } }, en: { translation: { ...en, rules: rulesEn, scenarios: scenariosEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, rules: rulesZhCN, scenarios: scenariosZhCN, planner: plannerZhCN } }, en: { translation: { ...en, rules: rulesEn, scenarios: scenariosEn, planner: plannerEn } } },
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -13,6 +13,7 @@ import type { RecommendationKind } from '../../core/model/report';
 import type { PlanView } from '../../core/model/plan-view';
 import { PlanChecks } from './PlanChecks';
 import { usePlanWrite } from './use-plan-write';
+import { RecommendationDrift } from './RecommendationDrift';
 
 const EDITABLE_KINDS: RecommendationKind[] = ['joint_branch', 'standalone', 'association_branch', 'building_community', 'zone_org', 'work_coverage'];
 const ORG_LEVELS = ['branch', 'general_branch', 'committee'] as const;
@@ -83,6 +84,7 @@ export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
             options={ORG_LEVELS.map((l) => ({ value: l, label: t(`recommend.level.${l}`) }))} />
         </Space.Compact>
         <PlanChecks check={check} />
+        {draft.itemId ? <RecommendationDrift recommendationId={draft.recommendationId} enterpriseIds={draft.enterpriseIds} /> : null}
         {movingIn > 0 ? <Typography.Text type="warning">{t('plan.inOther', { count: movingIn })}</Typography.Text> : null}
         <List
           size="small"

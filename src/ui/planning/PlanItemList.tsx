@@ -12,6 +12,7 @@ import { useRefusal } from '../staff/Guarded';
 import type { PlanItem, PlanItemStatus } from '../../core/model/records';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
 import { usePlanWrite } from './use-plan-write';
+import { RecommendationDrift } from './RecommendationDrift';
 import { statusLight, todayInChina } from '../../core/followup/status-light';
 import { StatusLightTag } from '../followup/StatusLightTag';
 
@@ -57,6 +58,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <Steps size="small" current={step} items={STATUSES.map((s) => ({ title: t(`plan.status.${s}`) }))} />
         <Typography.Text type="secondary">{t('recommend.enterprises', { count: item.enterpriseIds.length })}{item.status === 'formed' ? ` · ${t('plan.formedNote')}` : ''}</Typography.Text>
+        {item.status !== 'formed' ? <RecommendationDrift recommendationId={item.recommendationId} enterpriseIds={item.enterpriseIds} /> : null}
         <Space.Compact block>
           <Input size="small" addonBefore={t('plan.owner')} value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="plan-item-owner" />
         </Space.Compact>
