@@ -10,7 +10,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { AuthPort, Whoami } from '../data/auth';
 import { AuthGate } from '../ui/auth/AuthGate';
-import { useWorkspaceStore } from '../state/capabilities';
+import { followLive, useWorkspaceStore } from '../state/capabilities';
 import { i18n } from '../ui/i18n';
 
 const ENDED = 'lianjian.session-ended';
@@ -42,6 +42,7 @@ export function signInToSharedStore(auth: AuthPort): Promise<Whoami> {
       root.unmount();
       host.remove();
       useWorkspaceStore.getState().signedIn(who, auth.staff, () => void signOut());
+      followLive(auth.live, who);
       resolve(who);
     };
     root.render(wrap(<div style={overlay}><AuthGate auth={auth} notice={notice} onReady={ready} /></div>));

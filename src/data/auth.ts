@@ -49,6 +49,8 @@ export interface AuthPort {
   onSessionEnded(listener: () => void): () => void;
   /** Staff management and names, for the signed-in staff member. */
   readonly staff: StaffPort;
+  /** Wake-ups and presence over Realtime. */
+  readonly live: LivePort;
 }
 
 /** One person a reviewer may manage: a staff member, a sign-up request, or both (approved from a request). */
@@ -97,4 +99,30 @@ export interface StaffPort {
   audit(): Promise<StaffAuditEntry[]>;
   /** Names of staff members in the caller's scope (others are left out). */
   names(ids: string[]): Promise<Map<string, string>>;
+}
+
+/** Someone else on the same channel: who, and which plan item they are editing (a soft lock). */
+export interface PresentPerson {
+  userId: string;
+  name: string;
+  editing: string | null;
+}
+
+export interface LiveHandlers {
+  /** The database's wake-up: something changed (pull the feed). */
+  onWake(seq: number | null): void;
+  onPresence(people: PresentPerson[]): void;
+  /** true once subscribed, false when the channel is refused, closed or times out (polling carries on). */
+  onStatus(live: boolean, detail?: string): void;
+}
+
+export interface LiveHandle {
+  /** Says what this user is editing (null: nothing) to the others on the channel. */
+  editing(planItemId: string | null): void;
+  stop(): Promise<void>;
+}
+
+/** Realtime: the private channel of the user's district (`district:<code>`) or `city`. */
+export interface LivePort {
+  follow(topic: string, me: { userId: string; name: string }, handlers: LiveHandlers): LiveHandle;
 }

@@ -10,7 +10,9 @@
  *              members are in the street, and the street's figures; no buildings, zones, slides, areas.
  */
 import { create } from 'zustand';
-import type { StaffMember, StaffPort, StaffRole, Whoami } from '../data/auth';
+import type { LivePort, PresentPerson, StaffMember, StaffPort, StaffRole, Whoami } from '../data/auth';
+import { useAppStore } from './store';
+import { usePlanningStore } from './planning';
 
 /** Allowed, or refused with a reason: an i18n key under `staff.reason` and its values (area codes are named by the UI). */
 export type Capability = { allowed: true } | { allowed: false; reason: string; values?: Record<string, string> };
@@ -82,6 +84,10 @@ interface WorkspaceState {
   capabilities: Capabilities;
   /** Staff names known so far (user id → name), for the edit history. */
   names: Record<string, string>;
+  /** Others on the same Realtime channel (who else views this district; what they edit). */
+  present: PresentPerson[];
+  /** Realtime subscribed (else the feed is only polled); null in the embedded store. */
+  live: boolean | null;
   /** Ends the shared store's session (back to the sign-in screen); null in the embedded store. */
   signOut: (() => void) | null;
   signedIn(who: Whoami, staffPort: StaffPort, signOut: () => void): void;
@@ -92,6 +98,8 @@ export const useWorkspaceStore = create<WorkspaceState>((set) => ({
   staffPort: null,
   capabilities: capabilitiesOf(null),
   names: {},
+  present: [],
+  live: null,
   signOut: null,
   signedIn: (who, staffPort, signOut) =>
     set({ who, staffPort, signOut, capabilities: capabilitiesOf(who.staff), names: who.staff ? { [who.userId]: who.staff.name } : {} }),
@@ -117,4 +125,38 @@ export async function learnStaffNames(ids: readonly (string | null)[]): Promise<
   } finally {
     missing.forEach((id) => asking.delete(id));
   }
+}
+
+/** Who else is editing this plan item (the soft lock "正在由 X 编辑"; the stale-version refusal stays the backstop). */
+export function useEditingBy(planItemId: string): PresentPerson | undefined {
+  return useWorkspaceStore((s) => s.present.find((p) => p.editing === planItemId));
+}
+
+/**
+ * Follows the signed-in user's Realtime channel (`district:<code>`, the city `city`): a wake-up pulls the
+ * change feed (polling carries on beside it), presence lists the others and what they edit; the plan
+ * item this page is editing is announced as it changes.
+ */
+export function followLive(live: LivePort, who: Whoami): () => void {
+  const staff = who.staff;
+  if (!staff) return () => {};
+  const topic = staff.role === 'city' ? 'city' : `district:${staff.districtId}`;
+  const handle = live.follow(topic, { userId: who.userId, name: staff.name || who.email }, {
+    onWake: (seq) => {
+      const repository = useAppStore.getState().repository;
+      if (repository && (seq === null || seq > repository.feedSeq)) void repository.pullChanges().catch(() => undefined);
+    },
+    onPresence: (present) => {
+      useWorkspaceStore.setState({ present });
+      const names = Object.fromEntries(present.map((p) => [p.userId, p.name]));
+      useWorkspaceStore.setState((s) => ({ names: { ...names, ...s.names } }));
+    },
+    onStatus: (live) => useWorkspaceStore.setState({ live }),
+  });
+  const editing = () => handle.editing(usePlanningStore.getState().draft?.itemId ?? null);
+  const unsubscribe = usePlanningStore.subscribe(editing);
+  return () => {
+    unsubscribe();
+    void handle.stop();
+  };
 }

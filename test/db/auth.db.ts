@@ -11,6 +11,9 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { signJwt, startPostgrestFor } from './postgrest';
 import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
 import { createSupabaseStaff } from '../../src/data/supabase/supabase-staff';
+import { createSupabaseLive } from '../../src/data/supabase/supabase-live';
+import { startRealtimeStandIn, type RealtimeStandIn } from '../support/realtime-stand-in';
+import type { PresentPerson } from '../../src/data/auth';
 
 const PG_URL = process.env.LIANJIAN_PG_URL;
 if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
@@ -215,5 +218,90 @@ describe('sign-in and approval through supabase-js (Auth: the GoTrue stand-in; d
     expect(after.status).toBe(403);
     // Signed out, the client is anon again: nothing.
     expect((await newcomer.from('enterprises').select('id')).error).not.toBeNull();
+  });
+});
+
+describe('Realtime through supabase-js (the Realtime stand-in over realtime.transport; the database sends the wake-ups)', () => {
+  let realtime: RealtimeStandIn;
+  const adminUrl = () => PG_URL!.replace('tester@', 'postgres@');
+
+  async function staffClient(email: string, role: 'city' | 'district', district: string | null, name: string): Promise<{ c: SupabaseClient; id: string }> {
+    const c = createClient(`http://127.0.0.1:${AUTH_PORT}`, signJwt({ role: 'anon' }), {
+      global: { fetch: route },
+      realtime: { transport: realtime.transport as never, heartbeatIntervalMs: 60_000 },
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    });
+    const { data } = await c.auth.signUp({ email, password: 'live-password' });
+    {
+      const db = new pg.Client({ connectionString: adminUrl() });
+      await db.connect();
+      await db.query(`insert into public.staff (user_id, name, role, district_id, is_admin) values ($1, $2, $3, $4, false) on conflict (user_id) do nothing`, [data.user!.id, name, role, district]);
+      await db.end();
+    }
+    return { c, id: data.user!.id };
+  }
+
+  function follow(c: SupabaseClient, topic: string, me: { userId: string; name: string }) {
+    const seen = { wakes: [] as (number | null)[], people: [] as PresentPerson[][], status: [] as [boolean, string | undefined][] };
+    const handle = createSupabaseLive(c).follow(topic, me, {
+      onWake: (seq) => seen.wakes.push(seq),
+      onPresence: (people) => seen.people.push(people),
+      onStatus: (live, detail) => seen.status.push([live, detail]),
+    });
+    return { seen, handle };
+  }
+
+  const until = async (check: () => boolean, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  beforeAll(async () => {
+    realtime = await startRealtimeStandIn(adminUrl());
+  });
+  afterAll(async () => {
+    await realtime?.stop();
+  });
+
+  it('only a district\'s staff and the city join its private channel; a write wakes district and city channels on commit; presence carries the soft lock', async () => {
+    const a = await staffClient('live-a@xiacheng.example', 'district', '330103', '下城区干部');
+    const b = await staffClient('live-b@jianggan.example', 'district', '330104', '江干区干部');
+    const city = await staffClient('live-city@city.example', 'city', null, '市里干部');
+    const onA = follow(a.c, 'district:330103', { userId: a.id, name: '下城区干部' });
+    const onB = follow(b.c, 'district:330103', { userId: b.id, name: '江干区干部' });
+    const cityOnA = follow(city.c, 'district:330103', { userId: city.id, name: '市里干部' });
+    const cityOwn = follow(city.c, 'city', { userId: city.id, name: '市里干部' });
+    await until(() => onA.seen.status.length > 0 && onB.seen.status.length > 0 && cityOnA.seen.status.length > 0 && cityOwn.seen.status.length > 0, 'every join answered');
+    expect(onA.seen.status[0]).toEqual([true, undefined]);
+    expect(onB.seen.status[0][0]).toBe(false);
+    expect(onB.seen.status[0][1]).toContain('Unauthorized');
+    expect([cityOnA.seen.status[0][0], cityOwn.seen.status[0][0]]).toEqual([true, true]);
+    // The join carried the user's access token (realtime-js sends it once setAuth has it).
+    expect(realtime.log.filter(([dir, , event]) => dir === 'in' && event === 'phx_join').length).toBeGreaterThanOrEqual(4);
+
+    // Presence: the city's viewer says it edits a plan item; A sees who and what.
+    cityOnA.handle.editing('aaaaaaaa-1111-4000-8000-00000000000a');
+    await until(() => onA.seen.people.some((p) => p.some((x) => x.editing === 'aaaaaaaa-1111-4000-8000-00000000000a')), 'the soft lock at A');
+    expect(onA.seen.people.at(-1)).toEqual([{ userId: city.id, name: '市里干部', editing: 'aaaaaaaa-1111-4000-8000-00000000000a' }]);
+
+    // A write in 330103 (the city edits ent-w2): the feed trigger calls realtime.send on commit.
+    const { data: row } = await city.c.from('enterprises').select('version').eq('id', 'ent-w2').single();
+    expect((await city.c.rpc('update_enterprise', { target: 'ent-w2', patch: { employees: 22 }, expected_version: row!.version })).error).toBeNull();
+    await until(() => onA.seen.wakes.length > 0 && cityOwn.seen.wakes.length > 0, 'the wake-ups');
+    const db = new pg.Client({ connectionString: adminUrl() });
+    await db.connect();
+    const head = (await db.query(`select max(seq)::integer as seq from public.feed`)).rows[0].seq as number;
+    await db.end();
+    expect(onA.seen.wakes).toEqual([head]);
+    expect(cityOwn.seen.wakes).toEqual([head]);
+    expect(onB.seen.wakes).toEqual([]);
+
+    // Leaving ends the soft lock for the others.
+    await cityOnA.handle.stop();
+    await until(() => onA.seen.people.at(-1)?.length === 0, `the city leaving ${JSON.stringify(realtime.log.slice(-14))} ${JSON.stringify(onA.seen.people.slice(-3))}`);
+    await Promise.all([onA.handle.stop(), onB.handle.stop(), cityOwn.handle.stop()]);
   });
 });

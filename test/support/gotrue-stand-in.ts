@@ -43,6 +43,8 @@ export interface GoTrueStandIn {
   codes: Map<string, string>;
   /** Seconds an access token lives (default 3600; tests shorten it to exercise refresh). */
   setAccessTokenLifetime(seconds: number): void;
+  /** Ends every session of a user, as an admin signing them out everywhere would: their refresh tokens stop working. */
+  endSessions(email: string): void;
   stop(): Promise<void>;
 }
 
@@ -233,6 +235,10 @@ export async function startGoTrueStandIn(port: number, options: { secret?: strin
     codes,
     setAccessTokenLifetime: (seconds) => {
       lifetime = seconds;
+    },
+    endSessions: (email) => {
+      const user = users.get(email.trim().toLowerCase());
+      for (const s of sessions.values()) if (user && s.userId === user.id) s.revoked = true;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

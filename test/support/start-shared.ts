@@ -11,7 +11,9 @@
  *     proxies /auth/v1 to the stand-in and /rest/v1 to PostgREST, as a Supabase project has them
  *   a city admin, a district admin and a street user, printed with their passwords
  *
- * There is no Realtime server here: the app follows other people's changes by polling (every 2 s).
+ *   the Realtime stand-in (test/support/realtime-stand-in.ts) — a STAND-IN for Supabase Realtime, same
+ *     terms: /realtime/v1 is proxied to it, so changes arrive at once and presence works; the app still
+ *     polls every 2 s beside it (the fallback)
  * Needs root (the cluster runs as `postgres`), like the database tests. Stop with Ctrl-C.
  *
  *   npm run start:shared                      # linpu (萧山区 · 临浦镇), app on http://127.0.0.1:5180
@@ -28,6 +30,7 @@ import { createClient } from '@supabase/supabase-js';
 import { createServer } from 'vite';
 import { signJwt, startPostgrestFor } from '../db/postgrest';
 import { startGoTrueStandIn } from './gotrue-stand-in';
+import { startRealtimeStandIn } from './realtime-stand-in';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { createSupabaseRepository } from '../../src/data/supabase/supabase-repository';
 import { seedDataset } from '../../src/data/seed';
@@ -44,6 +47,7 @@ const PG_DIR = process.env.LIANJIAN_PG_DIR ?? '/tmp/lianjian-shared-pg';
 const POSTGREST_PORT = Number(process.env.LIANJIAN_POSTGREST_PORT ?? 54380);
 const AUTH_PORT = Number(process.env.LIANJIAN_AUTH_PORT ?? 54390);
 const APP_PORT = Number(process.env.LIANJIAN_APP_PORT ?? 5180);
+const REALTIME_PORT = Number(process.env.LIANJIAN_REALTIME_PORT ?? 54391);
 
 export interface DemoUser {
   email: string;
@@ -101,6 +105,7 @@ async function main() {
   await portFree(POSTGREST_PORT, 'PostgREST');
   await portFree(AUTH_PORT, 'Auth stand-in');
   await portFree(APP_PORT, 'app');
+  await portFree(REALTIME_PORT, 'Realtime stand-in');
   const step = (text: string) => console.log(`[start:shared ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
   step('demo data (generated once into public/data)');
   execFileSync(process.execPath, [join(ROOT, 'src/cli/lianjian.mjs'), 'demo-data', 'public/data', '--if-missing'], { cwd: ROOT, stdio: 'inherit' });
@@ -118,6 +123,10 @@ async function main() {
   step(`Auth stand-in on port ${AUTH_PORT} (stands in for Supabase Auth; test and start:shared only)`);
   const auth = await startGoTrueStandIn(AUTH_PORT, { log: (line) => console.log(`[auth stand-in] ${line}`) });
   cleanups.push(() => auth.stop());
+  step(`Realtime stand-in on port ${REALTIME_PORT} (stands in for Supabase Realtime: private channels checked by RLS, the feed's wake-ups, presence)`);
+  const realtime = await startRealtimeStandIn(adminPgUrl);
+  await realtime.listen(REALTIME_PORT);
+  cleanups.push(() => realtime.stop());
 
   const parsed = readDatasetFolder(join(ROOT, 'public/data', DATASET));
   if (parsed.unusable) throw new Error(`dataset ${DATASET} cannot be read`);
@@ -144,13 +153,14 @@ async function main() {
       proxy: {
         '/auth/v1': `http://127.0.0.1:${AUTH_PORT}`,
         '/rest/v1': { target: `http://127.0.0.1:${POSTGREST_PORT}`, rewrite: (p) => p.replace(/^\/rest\/v1/, '') },
+        '/realtime/v1': { target: `ws://127.0.0.1:${REALTIME_PORT}`, ws: true },
       },
     },
   });
   await server.listen();
   cleanups.push(() => server.close());
   const where = (u: DemoUser) => (u.role === 'city' ? '全市' : [u.districtId, u.streetId].filter(Boolean).map((c) => names.get(c!) ?? c).join(' · '));
-  console.log(`\n联建 shared workspace (a stand-in for Supabase Auth; PostgREST + PostgreSQL are real):
+  console.log(`\n联建 shared workspace (stand-ins for Supabase Auth and Realtime; PostgREST + PostgreSQL are real):
   open  http://127.0.0.1:${APP_PORT}/?dataset=${DATASET}   in two windows (one a private window), sign in as two of:
 ${users.map((u) => `    ${u.email.padEnd(28)} ${u.password.padEnd(24)} ${u.name} · ${u.role}${u.isAdmin ? ' admin' : ''} · ${where(u)}`).join('\n')}
   new sign-ups: register on the sign-in screen, file the request, approve it as the city admin (工作人员).

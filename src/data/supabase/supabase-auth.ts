@@ -2,6 +2,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { AuthFailure, type AuthPort, type StaffMember, type StaffRequest, type Whoami } from '../auth';
 import { createSupabaseStaff } from './supabase-staff';
+import { createSupabaseLive } from './supabase-live';
 
 interface WhoamiRow {
   user_id: string | null;
@@ -16,6 +17,7 @@ const fail = (error: { message: string; code?: string } | null): void => {
 export function createSupabaseAuth(client: SupabaseClient): AuthPort {
   return {
     staff: createSupabaseStaff(client),
+    live: createSupabaseLive(client),
     async current(): Promise<Whoami | null> {
       const { data } = await client.auth.getSession();
       if (!data.session) return null;

@@ -7,7 +7,7 @@ import { usePlanningStore, draftOf } from '../../state/planning';
 import { useAppStore } from '../../state/store';
 import { deletePlanItem, movePlanItem, updatePlanItem } from '../../state/plan-actions';
 import { enterpriseIndexById, recommendationBbox } from '../../state/selectors';
-import { useCapabilities } from '../../state/capabilities';
+import { useCapabilities, useEditingBy } from '../../state/capabilities';
 import { useRefusal } from '../staff/Guarded';
 import type { PlanItem, PlanItemStatus } from '../../core/model/records';
 import { PLAN_STATUS_COLORS, cssColor } from '../../map/layers/palette';
@@ -28,6 +28,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
   const [busy, run] = usePlanWrite();
   // Street staff change only items all of whose members are in their street: the others' actions are hidden, with the reason.
   const capabilities = useCapabilities();
+  const editingBy = useEditingBy(item.id);
   const index = view ? enterpriseIndexById(view) : null;
   const refusal = useRefusal()(capabilities.planItem(item.enterpriseIds.map((id) => {
     const i = index?.get(id);
@@ -68,6 +69,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
             onChange={(d) => void run(() => updatePlanItem(item, { dueDate: d ? d.format('YYYY-MM-DD') : null }))} />
           {dirty ? <Button size="small" loading={busy} onClick={() => void run(() => updatePlanItem(item, { owner, instructor }))} data-testid="plan-item-apply">{t('plan.apply')}</Button> : null}
         </Space>
+        {editingBy ? <Tag color="orange" data-testid="plan-item-editing-by">{t('staff.presence.editing', { name: editingBy.name })}</Tag> : null}
         {refusal ? <Typography.Text type="secondary" data-testid="refused" data-reason={refusal}>{refusal}</Typography.Text> : null}
         <Space wrap style={refusal ? { display: 'none' } : undefined}>
           {step > 0 ? (
