@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { datasetToFiles } from '../core/io/dataset-writer';
 import { generateHangzhou } from './demo/hangzhou';
 import { generateLinpu } from './demo/linpu';
+import { HANGZHOU_CAMPAIGN, LINPU_CAMPAIGN, withDemoCampaign } from './demo/campaign';
 
 /** Bump when the generator's output changes, so `--if-missing` regenerates stale copies. */
-export const DEMO_DATA_VERSION = 4;
+export const DEMO_DATA_VERSION = 5;
 
 const NOTICE = '合成示例数据：企业、楼宇、商圈和区划形状均为程序生成，不代表真实单位或官方边界。Synthetic demo data: enterprises, buildings, zones and area shapes are generated, not real units or official boundaries.';
 
@@ -21,8 +22,8 @@ export function writeDemoData(outDir: string, options: { ifMissing?: boolean; lo
     }
   }
   const datasets = [
-    { key: 'hangzhou', make: generateHangzhou },
-    { key: 'linpu', make: generateLinpu },
+    { key: 'hangzhou', make: () => withDemoCampaign(generateHangzhou(), HANGZHOU_CAMPAIGN) },
+    { key: 'linpu', make: () => withDemoCampaign(generateLinpu(), LINPU_CAMPAIGN) },
   ];
   for (const { key, make } of datasets) {
     const started = performance.now();

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { planDataset } from '../core/plan';
+import { withCampaignFigures } from '../core/campaign/report';
 import type { Problem } from '../core/io/problems';
 import { checkReport } from '../core/recommend/invariants';
 import { DatasetFolderError, readDatasetFolder } from './read-dataset';
@@ -55,7 +56,9 @@ function plan(args: string[], out: Out, err: Out): number {
     err('数据集无法使用 / the dataset cannot be planned');
     return 2;
   }
-  const result = planDataset(parsed.dataset, { compareWithGreedy: values['compare-greedy'] === true });
+  const planned = planDataset(parsed.dataset, { compareWithGreedy: values['compare-greedy'] === true });
+  // The campaign's additions: members elsewhere, mass organizations, key enterprises, the transfer what-if.
+  const result = { ...planned, report: withCampaignFigures(parsed.dataset, planned) };
   const { summary, plan_effect: effect, recommendations, clusters } = result.report;
   const violations = checkReport(result.report, parsed.dataset, result.rules);
   out(`${parsed.dataset.name}`);
@@ -67,6 +70,9 @@ function plan(args: string[], out: Out, err: Out): number {
   const greedy = effect.greedy_must_cover_in_orgs === null ? '' : `; plain greedy: ${effect.greedy_must_cover_in_orgs} into ${effect.greedy_new_orgs}`;
   out(`  uncovered must-cover ${effect.uncovered_must_cover}: ${effect.must_cover_in_orgs} into ${effect.new_orgs} organizations, ${effect.must_cover_to_work_coverage} to work coverage${greedy}`);
   out(`  uncovered clusters ${clusters.length}; row problems: ${countBy(parsed.problems)}`);
+  const w = summary.what_if_transfers;
+  out(`  members elsewhere ${summary.members_elsewhere ?? 0} (transferred ${summary.members_transferred ?? 0}), mass organization without Party organization ${summary.mass_org_no_party ?? 0}, key enterprises ${summary.key_enterprises ?? 0}`);
+  if (w) out(`  if the ${w.pending_members} members still elsewhere transferred: ${w.own_org} enterprises reach an own organization, ${w.joint_branches} more joint branches, covering ${w.must_cover} must-cover enterprises`);
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result.report, null, 1)}\n`);
     out(`  report → ${values.json}`);

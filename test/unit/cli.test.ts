@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Ajv from 'ajv';
 import { demoFolder } from '../support/demo';
+import schema from '../../src/core/model/plan-report.schema.json';
+
+const validateReport = new Ajv({ allErrors: true }).compile(schema);
 
 const bin = resolve(__dirname, '../../src/cli/lianjian.mjs');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -34,6 +38,16 @@ describe('lianjian CLI', () => {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.schema).toBe('lianjian.plan/1');
     expect(report.recommendations.filter((x: { kind: string }) => x.kind === 'standalone')).toHaveLength(48);
+    // The campaign's additions (issue 16), valid against the report schema.
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.summary).toMatchObject({ members_elsewhere: 60, members_transferred: 12 });
+    expect(report.summary.mass_org_no_party).toBeGreaterThan(20);
+    const town = report.areas.find((a: { level: string }) => a.level === 'street');
+    expect(town.members_elsewhere).toBe(60);
+    expect(town.what_if_transfers).toEqual(report.summary.what_if_transfers);
+    expect(report.summary.what_if_transfers.pending_members).toBe(48);
+    expect(report.what_if_transfers_enterprise_ids.length).toBeGreaterThanOrEqual(report.summary.what_if_transfers.must_cover);
+    expect(r.stdout).toMatch(/if the 48 members still elsewhere transferred: \d+ enterprises reach an own organization, \d+ more joint branches, covering \d+ must-cover enterprises/);
   });
 
   it('validates row by row, keeping bad rows and counting them', () => {

@@ -14,19 +14,13 @@
  * A branch counts in the area (district and street) most of its members lie in.
  */
 import type { Dataset, Enterprise } from '../model/types';
-import type { Recommendation, RecommendationKind } from '../model/report';
+import type { Recommendation, RecommendationKind, WhatIfFigures } from '../model/report';
 import { isMustCover } from '../model/scope';
 import { Flag } from '../model/enterprise-table';
 import { planDataset, type PlanResult } from '../plan';
 import { pendingTransfers } from './members';
 
-export interface WhatIfFigures {
-  /** Members still elsewhere (operating enterprises without an organization and with one alike). */
-  pending_members: number;
-  own_org: number;
-  joint_branches: number;
-  must_cover: number;
-}
+export type { WhatIfFigures };
 
 export interface AreaWhatIf extends WhatIfFigures {
   id: string;

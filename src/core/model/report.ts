@@ -17,16 +17,43 @@ export interface CoverageFigures {
   six_clears_complete: number;
 }
 
-export interface Summary extends CoverageFigures {
+export interface Summary extends CoverageFigures, Partial<CampaignCounts> {
   listed: number;
   unmapped: number;
+  /** The transfer what-if over the whole register (`lianjian plan`; issue 16). */
+  what_if_transfers?: WhatIfFigures;
 }
 
-export interface AreaRow extends CoverageFigures {
+export interface AreaRow extends CoverageFigures, Partial<CampaignCounts> {
   id: string;
   name: string;
   level: AreaLevel;
   parent: string | null;
+  what_if_transfers?: WhatIfFigures;
+}
+
+/** The campaign's per-area counts (operating enterprises; dataset contract "Additions"). */
+export interface CampaignCounts {
+  /** Members working there whose Party relationship was found elsewhere (including those since transferred). */
+  members_elsewhere: number;
+  /** … of them transferred here. */
+  members_transferred: number;
+  /** Enterprises with a 工会 / 共青团 / 妇联 branch and no Party organization (已建群团未建党组织). */
+  mass_org_no_party: number;
+  /** Enterprises with a key-enterprise category (结对联系). */
+  key_enterprises: number;
+}
+
+/** "If these relationships were transferred, N enterprises reach an own organization and M more joint branches become possible, covering K must-cover enterprises." */
+export interface WhatIfFigures {
+  /** Members still elsewhere (operating enterprises). */
+  pending_members: number;
+  /** N: enterprises with an own organization only through the transfers. */
+  own_org: number;
+  /** M: joint / association branches possible only through the transfers. */
+  joint_branches: number;
+  /** K: must-cover enterprises in those organizations that the plan without transfers leaves out of every organization. */
+  must_cover: number;
 }
 
 export type RecommendationKind =
@@ -85,6 +112,8 @@ export interface PlanReport {
   clusters: Cluster[];
   /** What the plan achieves, and what a plain greedy pass would have achieved. */
   plan_effect: PlanEffect;
+  /** The enterprises the transfers would bring into an organization (`lianjian plan`; issue 16). */
+  what_if_transfers_enterprise_ids?: string[];
 }
 
 export interface PlanEffect {
