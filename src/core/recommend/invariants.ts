@@ -24,6 +24,8 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
   const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
   const recs = new Map(report.recommendations.map((r) => [r.id, r]));
   const leafOf = new Map<string, string>();
+  // The widest span of each recommendation, measured once here and read again by the reason check.
+  const spans = new Map<string, number>();
 
   for (const r of report.recommendations) {
     const members = r.enterprise_ids.map((id) => byId.get(id));
@@ -44,7 +46,8 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
       }
     }
     // Leaves are held to the same rule check the planner's live checks use; umbrellas only to their formal members.
-    const { violations } = checkPlanItem(isLeaf ? r.kind : 'work_coverage', list, rules);
+    const { violations, figures } = checkPlanItem(isLeaf ? r.kind : 'work_coverage', list, rules);
+    spans.set(r.id, figures.spanM);
     for (const v of violations) if (isLeaf || v.rule !== 'empty') problems.push(`${r.id}: ${describe(v)}`);
     if (r.kind === 'standalone') {
       const level = total >= rules.committeeMinMembers ? 'committee' : total >= rules.generalBranchMinMembers ? 'general_branch' : 'branch';
@@ -83,7 +86,7 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
     }
   }
   // Every reason, kind, building and zone says what is so of the members (reason-check.ts).
-  problems.push(...checkReasons(report, dataset, rules));
+  problems.push(...checkReasons(report, dataset, rules, spans));
   const ids = new Set<string>();
   for (const r of report.recommendations) {
     if (ids.has(r.id)) problems.push(`${r.id}: id used twice`);

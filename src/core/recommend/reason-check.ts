@@ -13,7 +13,8 @@ import { planItemFigures } from './plan-item-check';
 
 const dist = (a: Enterprise, b: Enterprise) => distanceM(a.lon as number, a.lat as number, b.lon as number, b.lat as number);
 
-export function checkReasons(report: PlanReport, dataset: Dataset, rules: RuleProfile): string[] {
+/** `spans`: each recommendation's widest span where the caller has measured it (checkReport has), else measured here. */
+export function checkReasons(report: PlanReport, dataset: Dataset, rules: RuleProfile, spans?: ReadonlyMap<string, number>): string[] {
   const problems: string[] = [];
   const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
   const recs = new Map(report.recommendations.map((r) => [r.id, r]));
@@ -145,7 +146,7 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
           break;
         case 'joint_span': {
           const x = m(/最远相距(\d+)米（不超过(\d+)米）/);
-          expectNum('span', x?.[1], Math.round(planItemFigures(members, rules).spanM));
+          expectNum('span', x?.[1], Math.round(spans?.get(r.id) ?? planItemFigures(members, rules).spanM));
           expectNum('limit', x?.[2], rules.jointMaxSpanM);
           break;
         }
