@@ -134,7 +134,9 @@ async function startApp(config: PageConfig): Promise<void> {
     if (supabaseUrl && supabaseKey) {
       progress('connect');
       const client = connectSupabase(supabaseUrl, supabaseKey);
-      await signInToSharedStore(createSupabaseAuth(client)); // resolves once a staff member is signed in
+      // SMS codes only where the project enables a phone provider (VITE_SUPABASE_PHONE=true; see the README).
+      const phone = import.meta.env.VITE_SUPABASE_PHONE === 'true';
+      await signInToSharedStore(createSupabaseAuth(client, { phone })); // resolves once a staff member is signed in
       const repository = createSupabaseRepository(client);
       useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, opening: false, bootMs: 0 }, localStore: null });
       useAppStore.setState({ refresh: () => fullRead(repository) });

@@ -43,6 +43,12 @@ export interface AuthPort {
   signUp(email: string, password: string): Promise<void>;
   sendEmailCode(email: string): Promise<void>;
   verifyEmailCode(email: string, code: string): Promise<void>;
+  /** SMS one-time codes: only where the project enables a phone provider (Send SMS hook for Chinese providers). */
+  readonly phoneEnabled: boolean;
+  sendPhoneCode(phone: string): Promise<void>;
+  verifyPhoneCode(phone: string, code: string): Promise<void>;
+  /** Districts and streets by name, for the request (a user without a staff row reads no areas otherwise). */
+  areaChoices(): Promise<{ id: string; name: string; level: 'district' | 'street'; parentId: string | null }[]>;
   requestAccess(request: { name: string; districtId: string | null; streetId: string | null; note: string; email: string }): Promise<void>;
   signOut(): Promise<void>;
   /** Called when the session ends without signOut (refresh failed, signed out in another tab). */

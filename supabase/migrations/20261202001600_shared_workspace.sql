@@ -112,3 +112,16 @@ comment on function public.update_enterprise is
 
 revoke execute on function public.staff_names(uuid[]), public.list_staff_audit(integer, bigint) from public, anon;
 grant execute on function public.staff_names(uuid[]), public.list_staff_audit(integer, bigint) to authenticated, service_role;
+
+-- The districts and streets a signed-in user may ask to join, by name (the awaiting-approval screen: a
+-- user without a staff row reads no areas). Administrative names and codes only, no outlines.
+create function public.area_choices()
+returns table (id text, name text, level text, parent_id text)
+language sql stable security definer set search_path = '' set jit = off as $$
+  select a.id, a.name, a.level, a.parent_id from public.areas a
+  where (select auth.uid()) is not null and a.level in ('district', 'street')
+  order by a.level, a.id
+$$;
+comment on function public.area_choices is 'Districts and streets by name for a sign-up request (any signed-in user; names and codes only).';
+revoke execute on function public.area_choices() from public, anon;
+grant execute on function public.area_choices() to authenticated, service_role;

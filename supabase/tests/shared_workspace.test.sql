@@ -4,7 +4,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(18);
+select plan(21);
 
 create function pg_temp.attempt(who text, statement text) returns text language plpgsql as $$
 declare
@@ -83,6 +83,11 @@ select is(pg_temp.error_as(:s1, $$select public.update_enterprise('ent-A4', '{"e
   '42501 enterprise ent-A4 is in another street (天水街道): only enterprises of 武林街道 are yours to change', 'another street''s enterprise: 42501 naming both streets, not PT409');
 select is(pg_temp.error_as(:s1, $$select public.update_enterprise('ent-A', '{"employees": 41}', 99)$$) like 'PT409%', true, 'own street, stale version: still PT409');
 select is(pg_temp.attempt(:s1, $$select public.update_enterprise('ent-A', '{"employees": 41}', (select version from public.enterprises where id = 'ent-A'))$$), 'ok 1', 'own street, current version: written');
+
+-- ─── area_choices: names for the sign-up request ───────────────────────────────────────────────
+select is(pg_temp.attempt(:nostaff, $$select * from public.area_choices()$$), 'ok 5', 'a user without a staff row lists the districts and streets to ask for');
+select is((select string_agg(name, ',' order by id) from public.area_choices() where level = 'district'), '下城区,江干区', '…by name');
+select is(pg_temp.attempt('anon', $$select * from public.area_choices()$$), '42501', 'anon: nothing');
 
 select * from finish();
 rollback;

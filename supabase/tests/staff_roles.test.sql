@@ -81,7 +81,7 @@ select is(pg_temp.attempt(:s1, $$select 1 from public.feed where district_id = '
 select is(pg_temp.attempt(:s1, $$update public.enterprises set name = name || '（改）' where id = 'ent-A'$$), 'ok 1', 'street: edits an enterprise of its street');
 select is(pg_temp.attempt(:s1, $$select public.update_enterprise('ent-A2', '{"employees": 13}', 1)$$), 'ok 1', 'street: edits through update_enterprise');
 select is(pg_temp.attempt(:s1, $$update public.enterprises set name = 'x' where id = 'ent-A4'$$), 'ok 0', 'street: cannot edit an enterprise of another street of its district');
-select is(pg_temp.attempt(:s1, $$select public.update_enterprise('ent-A4', '{"employees": 99}', 1)$$), 'PT409', 'street: update_enterprise on another street''s enterprise is refused (it may read it, not change it)');
+select is(pg_temp.attempt(:s1, $$select public.update_enterprise('ent-A4', '{"employees": 99}', 1)$$), '42501', 'street: update_enterprise on another street''s enterprise is refused as such (42501 since 20261202001600, not PT409; it may read it, not change it)');
 set local role service_role;
 select is((select employees from public.enterprises where id = 'ent-A4'), 20, 'street: …the other street''s enterprise is unchanged');
 select is(pg_temp.attempt(:s1, $$delete from public.enterprises where id = 'ent-A4'$$), 'ok 0', 'street: cannot delete another street''s enterprise');

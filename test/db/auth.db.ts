@@ -11,6 +11,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { signJwt, startPostgrestFor } from './postgrest';
 import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
 import { createSupabaseStaff } from '../../src/data/supabase/supabase-staff';
+import { createSupabaseAuth } from '../../src/data/supabase/supabase-auth';
 import { createSupabaseLive } from '../../src/data/supabase/supabase-live';
 import { startRealtimeStandIn, type RealtimeStandIn } from '../support/realtime-stand-in';
 import type { PresentPerson } from '../../src/data/auth';
@@ -191,6 +192,20 @@ describe('sign-in and approval through supabase-js (Auth: the GoTrue stand-in; d
     expect(forStreet).toEqual([
       ['update', '市委组织部', '武林街道党建办', '330103001'], ['update', '市委组织部', '武林街道党建办', '330103002'], ['insert', '市委组织部', '武林街道党建办', '330103001'],
     ]);
+  });
+
+  it('a phone user signs in with an SMS code (the stand-in keeps the code the Send SMS hook would send) and awaits approval', async () => {
+    const phoneUser = client();
+    const port = createSupabaseAuth(phoneUser, { phone: true });
+    expect(port.phoneEnabled).toBe(true);
+    await port.sendPhoneCode('+8613800000001');
+    const code = auth.codes.get('+8613800000001');
+    expect(code).toMatch(/^\d{6}$/);
+    await expect(port.verifyPhoneCode('+8613800000001', code === '000000' ? '111111' : '000000')).rejects.toMatchObject({ code: 'otp_expired' });
+    await port.verifyPhoneCode('+8613800000001', code!);
+    const who = await port.current();
+    expect(who).toMatchObject({ email: '+8613800000001', staff: null, request: null });
+    expect((await phoneUser.from('enterprises').select('id')).error?.code).toBe('42501');
   });
 
   it('keeps the session fresh with the refresh grant, and a rotated refresh token cannot be used again', async () => {

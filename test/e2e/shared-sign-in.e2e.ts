@@ -104,7 +104,9 @@ describe('signing in to the shared store in the browser', () => {
     expect(await awaiting.textContent()).toContain('new@xiacheng.example 已登录，但尚未获批为工作人员');
     expect(await page.getByTestId('signed-in').count()).toBe(0);
     await awaiting.getByLabel('姓名 / 单位').fill('下城新人');
-    await awaiting.getByLabel('区县代码（如 330103）').fill('330103');
+    // Districts and streets are chosen by name (area_choices), not typed as codes.
+    await awaiting.getByTestId('request-district').click();
+    await page.locator('.ant-select-item-option[title="下城区"]').click();
     await awaiting.getByRole('button', { name: '提交申请' }).click();
     await page.getByText('申请已提交，等待市级管理员或本区县管理员审批。').waitFor({ timeout: 30_000 });
     const { rows } = await sql(`select name, district_id, status from public.staff_requests`);
@@ -127,7 +129,7 @@ describe('signing in to the shared store in the browser', () => {
     await page.getByRole('button', { name: '刷新审批状态' }).click();
     const badge = page.getByTestId('signed-in');
     await badge.waitFor({ timeout: 30_000 });
-    expect(await badge.textContent()).toContain('下城新人 · 区县 330103');
+    expect(await page.getByTestId('signed-in-scope').textContent()).toBe('下城新人 · 区县 · 下城区');
     await page.waitForFunction(() => (window.__lianjianApp?.enterpriseIds(100).length ?? 0) > 0, undefined, { timeout: 120_000 });
     expect((await page.evaluate(() => window.__lianjianApp!.enterpriseIds(100))).sort()).toEqual(['ent-w1', 'ent-w2']);
 

@@ -7,8 +7,9 @@
  *   POST /signup                         { email, password, data }            → session (auto-confirm)
  *   POST /token?grant_type=password      { email, password }                  → session
  *   POST /token?grant_type=refresh_token { refresh_token }                    → session (rotated)
- *   POST /otp                            { email, create_user, data }         → {} (the 6-digit code: `codes`)
+ *   POST /otp                            { email | phone, create_user, data } → {} (the 6-digit code: `codes`, by email or phone)
  *   POST /verify                         { email, token, type: 'email' }      → session
+ *                                        { phone, token, type: 'sms' }        → session (what the Send SMS hook would have sent)
  *   GET  /user                           Authorization: Bearer <access token> → user
  *   POST /logout?scope=global|local|others                                    → 204
  *
@@ -62,6 +63,9 @@ function passwordMatches(password: string, stored: string | null): boolean {
   return timingSafeEqual(candidate, Buffer.from(hash, 'hex'));
 }
 
+/** A user who signed in with an SMS code is kept under their number. */
+const isPhone = (u: StandInUser) => /^\+?\d{6,15}$/.test(u.email);
+
 class AuthError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
@@ -81,9 +85,9 @@ export async function startGoTrueStandIn(port: number, options: { secret?: strin
     id: u.id,
     aud: 'authenticated',
     role: 'authenticated',
-    email: u.email,
+    email: isPhone(u) ? '' : u.email,
     email_confirmed_at: u.createdAt,
-    phone: '',
+    phone: isPhone(u) ? u.email : '',
     confirmed_at: u.createdAt,
     last_sign_in_at: u.lastSignInAt,
     app_metadata: { provider: 'email', providers: ['email'] },
@@ -103,7 +107,7 @@ export async function startGoTrueStandIn(port: number, options: { secret?: strin
     refreshTokens.set(refresh, { sessionId: session.id, used: false });
     const accessToken = signJwt(
       {
-        iss: 'gotrue-stand-in', sub: u.id, aud: 'authenticated', role: 'authenticated', email: u.email, phone: '',
+        iss: 'gotrue-stand-in', sub: u.id, aud: 'authenticated', role: 'authenticated', email: isPhone(u) ? '' : u.email, phone: isPhone(u) ? u.email : '',
         iat: now, exp: now + lifetime, session_id: session.id, is_anonymous: false, aal: 'aal1',
         amr: [{ method, timestamp: now }], app_metadata: { provider: 'email', providers: ['email'] }, user_metadata: u.userMetadata,
       },
@@ -133,7 +137,9 @@ export async function startGoTrueStandIn(port: number, options: { secret?: strin
   const handle = async (req: IncomingMessage, body: Record<string, unknown>): Promise<{ status: number; json?: unknown }> => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const path = url.pathname.replace(/^\/auth\/v1/, '');
-    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+    const phone = typeof body.phone === 'string' ? body.phone.trim() : '';
+    // Phone users are kept under their number (they have no email); the user object carries the phone.
+    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : phone;
     if (req.method === 'POST' && path === '/signup') {
       if (!email || typeof body.password !== 'string') throw new AuthError(400, 'validation_failed', 'Signup requires a valid password');
       if (body.password.length < 6) throw new AuthError(422, 'weak_password', 'Password should be at least 6 characters.');
@@ -166,7 +172,7 @@ export async function startGoTrueStandIn(port: number, options: { secret?: strin
       throw new AuthError(400, 'unsupported_grant_type', `grant_type ${grant} is not supported by the stand-in`);
     }
     if (req.method === 'POST' && path === '/otp') {
-      if (!email) throw new AuthError(400, 'validation_failed', 'An email address is required');
+      if (!email) throw new AuthError(400, 'validation_failed', 'An email address or phone number is required');
       if (!users.has(email)) {
         if (body.create_user === false) throw new AuthError(422, 'otp_disabled', 'Signups not allowed for otp');
         users.set(email, { id: randomUUID(), email, passwordHash: null, userMetadata: (body.data as Record<string, unknown>) ?? {},
@@ -179,7 +185,8 @@ export async function startGoTrueStandIn(port: number, options: { secret?: strin
     }
     if (req.method === 'POST' && path === '/verify') {
       const user = users.get(email);
-      if (!user || body.type !== 'email' && body.type !== 'signup' && body.type !== 'magiclink' || codes.get(email) !== body.token) {
+      const types = phone ? ['sms'] : ['email', 'signup', 'magiclink'];
+      if (!user || !types.includes(String(body.type)) || codes.get(email) !== body.token) {
         throw new AuthError(403, 'otp_expired', 'Token has expired or is invalid');
       }
       codes.delete(email);

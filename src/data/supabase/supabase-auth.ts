@@ -14,8 +14,9 @@ const fail = (error: { message: string; code?: string } | null): void => {
   if (error) throw new AuthFailure(error.message, error.code ?? null);
 };
 
-export function createSupabaseAuth(client: SupabaseClient): AuthPort {
+export function createSupabaseAuth(client: SupabaseClient, options: { phone?: boolean } = {}): AuthPort {
   return {
+    phoneEnabled: options.phone ?? false,
     staff: createSupabaseStaff(client),
     live: createSupabaseLive(client),
     async current(): Promise<Whoami | null> {
@@ -31,7 +32,7 @@ export function createSupabaseAuth(client: SupabaseClient): AuthPort {
       const row = who as WhoamiRow;
       return {
         userId: user.data.user.id,
-        email: user.data.user.email ?? '',
+        email: user.data.user.email || user.data.user.phone || '',
         staff: row.staff && {
           userId: row.staff.user_id, name: row.staff.name, role: row.staff.role, districtId: row.staff.district_id,
           streetId: row.staff.street_id, isAdmin: row.staff.is_admin,
@@ -54,6 +55,18 @@ export function createSupabaseAuth(client: SupabaseClient): AuthPort {
     },
     async verifyEmailCode(email, code) {
       fail((await client.auth.verifyOtp({ email, token: code, type: 'email' })).error);
+    },
+    async sendPhoneCode(phone) {
+      fail((await client.auth.signInWithOtp({ phone, options: { shouldCreateUser: true, channel: 'sms' } })).error);
+    },
+    async verifyPhoneCode(phone, code) {
+      fail((await client.auth.verifyOtp({ phone, token: code, type: 'sms' })).error);
+    },
+    async areaChoices() {
+      const { data, error } = await client.rpc('area_choices');
+      fail(error);
+      return ((data ?? []) as { id: string; name: string; level: 'district' | 'street'; parent_id: string | null }[])
+        .map((a) => ({ id: a.id, name: a.name, level: a.level, parentId: a.parent_id }));
     },
     async requestAccess(request) {
       fail((await client.rpc('request_staff_access', {

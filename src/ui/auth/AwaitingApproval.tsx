@@ -1,6 +1,6 @@
 /** Signed in without a staff row: nothing else is shown; one request to join, its state, sign-out. */
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuthPort, Whoami } from '../../data/auth';
 import { failureText } from './messages';
@@ -17,6 +17,12 @@ export function AwaitingApproval({ auth, who, onCheckAgain, onSignedOut }: Props
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [areas, setAreas] = useState<Awaited<ReturnType<AuthPort['areaChoices']>>>([]);
+  const [form] = Form.useForm<{ name: string; district?: string; street?: string; note?: string }>();
+  const district = Form.useWatch('district', form);
+  useEffect(() => {
+    if (!who.request) auth.areaChoices().then(setAreas, () => setAreas([]));
+  }, [auth, who.request]);
   const submit = async (values: { name: string; district?: string; street?: string; note?: string }) => {
     setBusy(true);
     setError(null);
@@ -43,11 +49,17 @@ export function AwaitingApproval({ auth, who, onCheckAgain, onSignedOut }: Props
         <Alert type={who.request.status === 'rejected' ? 'error' : 'info'} showIcon
           message={t(who.request.status === 'rejected' ? 'auth.rejected' : 'auth.pending')} style={{ marginBottom: 12 }} />
       ) : (
-        <Form name="request" layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form name="request" form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Typography.Title level={5}>{t('auth.requestTitle')}</Typography.Title>
           <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, message: t('auth.required') }]}><Input /></Form.Item>
-          <Form.Item name="district" label={t('auth.district')}><Input /></Form.Item>
-          <Form.Item name="street" label={t('auth.street')}><Input /></Form.Item>
+          <Form.Item name="district" label={t('auth.district')}>
+            <Select showSearch allowClear optionFilterProp="label" data-testid="request-district" onChange={() => form.setFieldValue('street', undefined)}
+              options={areas.filter((a) => a.level === 'district').map((a) => ({ value: a.id, label: a.name }))} />
+          </Form.Item>
+          <Form.Item name="street" label={t('auth.street')}>
+            <Select showSearch allowClear optionFilterProp="label" data-testid="request-street" disabled={!district}
+              options={areas.filter((a) => a.level === 'street' && a.parentId === district).map((a) => ({ value: a.id, label: a.name }))} />
+          </Form.Item>
           <Form.Item name="note" label={t('auth.note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
           {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
           <Button type="primary" htmlType="submit" loading={busy} block>{t('auth.submit')}</Button>

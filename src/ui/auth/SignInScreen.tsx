@@ -1,4 +1,4 @@
-/** Email + password (sign in or sign up) and email one-time code, with supabase-js Auth behind the port. */
+/** Email + password (sign in or sign up), email one-time code and, where the project has a phone provider, SMS code; supabase-js Auth behind the port. */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -49,8 +49,9 @@ function PasswordForm({ auth, onSignedIn }: Props) {
   );
 }
 
-function EmailCodeForm({ auth, onSignedIn }: Props) {
+function CodeForm({ auth, onSignedIn, channel }: Props & { channel: 'email' | 'phone' }) {
   const { t } = useTranslation();
+  const phone = channel === 'phone';
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,18 +69,21 @@ function EmailCodeForm({ auth, onSignedIn }: Props) {
   };
   const send = () => run(async () => {
     const { email } = await form.validateFields(['email']);
-    await auth.sendEmailCode(email.trim());
+    if (phone) await auth.sendPhoneCode(email.trim());
+    else await auth.sendEmailCode(email.trim());
     setSentTo(email.trim());
   });
   const verify = () => run(async () => {
     const { code } = await form.validateFields(['code']);
-    await auth.verifyEmailCode(sentTo!, code.trim());
+    if (phone) await auth.verifyPhoneCode(sentTo!, code.trim());
+    else await auth.verifyEmailCode(sentTo!, code.trim());
     onSignedIn();
   });
   return (
-    <Form name="code" form={form} layout="vertical" requiredMark={false} data-testid="code-form">
-      <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('auth.required') }]}>
-        <Input autoComplete="email" disabled={sentTo !== null} />
+    <Form name={phone ? 'phone-code' : 'code'} form={form} layout="vertical" requiredMark={false} data-testid={phone ? 'phone-form' : 'code-form'}>
+      <Form.Item name="email" label={t(phone ? 'auth.phone' : 'auth.email')}
+        rules={[phone ? { required: true, pattern: /^\+?\d{6,15}$/, message: t('auth.phoneFormat') } : { required: true, type: 'email', message: t('auth.required') }]}>
+        <Input autoComplete={phone ? 'tel' : 'email'} inputMode={phone ? 'tel' : 'email'} disabled={sentTo !== null} />
       </Form.Item>
       {sentTo ? (
         <>
@@ -113,7 +117,8 @@ export function SignInScreen(props: Props) {
       <Tabs
         items={[
           { key: 'password', label: t('auth.passwordTab'), children: <PasswordForm {...props} /> },
-          { key: 'code', label: t('auth.codeTab'), children: <EmailCodeForm {...props} /> },
+          { key: 'code', label: t('auth.codeTab'), children: <CodeForm {...props} channel="email" /> },
+          ...(props.auth.phoneEnabled ? [{ key: 'phone', label: t('auth.phoneTab'), children: <CodeForm {...props} channel="phone" /> }] : []),
         ]}
       />
     </Card>
