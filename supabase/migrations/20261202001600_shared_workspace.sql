@@ -4,8 +4,9 @@
 --                         never another district's people (district staff cannot read staff rows at all);
 --   list_staff_audit()    who approved, changed, revoked or turned down whom, when, old → new: city admins
 --                         every entry; district admins their district's;
---   update_enterprise     a street user's edit of another street's enterprise is refused as such (42501),
---                         not as a stale version (PT409).
+--   area_choices()        districts and streets by name for a sign-up request.
+-- (A street user's update_enterprise on another street's enterprise is refused as such — 42501, not PT409 —
+-- by private.refuse_other_street in 20261202001400, which also carries the campaign columns.)
 
 create function public.staff_names(ids uuid[])
 returns table (user_id uuid, name text)
@@ -59,56 +60,6 @@ $$;
 comment on function public.list_staff_audit is
   'The staff audit (approvals, changes, revocations, requests) with names: city admins all, district admins their district''s. Newest first, paged by id.';
 create index if not exists audit_log_staff_idx on public.audit_log (id) where table_name in ('staff', 'staff_requests');
-
--- As in 20261127000600, with the street check first: a street user's edit of another street's
--- enterprise used to fall through to PT409 (row-level security hid the row from the update only).
-create or replace function public.update_enterprise(target text, patch jsonb, expected_version integer)
-returns public.enterprise_rows
-language plpgsql volatile set search_path = '' set jit = off as $$
-declare
-  changed text;
-  result public.enterprise_rows;
-  my_street text := (select private.staff_street());
-  its_street text;
-begin
-  if my_street is not null then
-    select e.street_id into its_street from public.enterprises e where e.id = target;
-    if found and its_street is distinct from my_street then
-      raise exception 'enterprise % is in another street (%): only enterprises of % are yours to change', target,
-        coalesce((select a.name from public.areas a where a.id = its_street), its_street, '—'),
-        coalesce((select a.name from public.areas a where a.id = my_street), my_street)
-        using errcode = '42501';
-    end if;
-  end if;
-  update public.enterprises e set
-    name = coalesce(patch ->> 'name', e.name),
-    address = coalesce(patch ->> 'address', e.address),
-    credit_code = case when patch ? 'credit_code' then nullif(patch ->> 'credit_code', '') else e.credit_code end,
-    employees = case when patch ? 'employees' then (patch ->> 'employees')::integer else e.employees end,
-    party_members = case when patch ? 'party_members' then (patch ->> 'party_members')::integer else e.party_members end,
-    probationary_members = case when patch ? 'probationary_members' then (patch ->> 'probationary_members')::integer else e.probationary_members end,
-    registered_capital = case when patch ? 'registered_capital' then (patch ->> 'registered_capital')::numeric else e.registered_capital end,
-    industry = coalesce(patch ->> 'industry', e.industry),
-    status = coalesce(patch ->> 'status', e.status),
-    owner_is_member = case when patch ? 'owner_is_member' then (patch ->> 'owner_is_member')::boolean else e.owner_is_member end,
-    org_id = case when patch ? 'org_id' then nullif(patch ->> 'org_id', '') else e.org_id end,
-    work_covered = coalesce((patch ->> 'work_covered')::boolean, e.work_covered),
-    district_id = coalesce(patch ->> 'district_id', e.district_id),
-    version = e.version + 1, updated_at = now(), updated_by = (select auth.uid())
-  where e.id = target and e.version = expected_version
-  returning e.id into changed;
-  if changed is null then
-    if exists (select 1 from public.enterprises e where e.id = target) then
-      raise exception 'PT409: enterprise % was changed by someone else (expected version %)', target, expected_version using errcode = 'PT409';
-    end if;
-    raise exception 'PT404: enterprise % not found', target using errcode = 'PT404';
-  end if;
-  select * into result from public.enterprise_rows r where r.id = changed;
-  return result;
-end
-$$;
-comment on function public.update_enterprise is
-  'Edits an enterprise if it is still at the expected version (optimistic locking); a stale edit is refused (PT409), another street''s enterprise too (42501, for street staff).';
 
 revoke execute on function public.staff_names(uuid[]), public.list_staff_audit(integer, bigint) from public, anon;
 grant execute on function public.staff_names(uuid[]), public.list_staff_audit(integer, bigint) to authenticated, service_role;
