@@ -162,6 +162,8 @@ export function rowToSnapshot(r: Row): BulletinSnapshot {
     ...(r.overdue !== undefined ? {
       overdue: Number(r.overdue), dueSoon: Number(r.due_soon ?? 0), leader: str(r.leader),
       newRegistrations: Number(r.new_registrations ?? 0), newRegistrationsCovered: Number(r.new_registrations_covered ?? 0),
+      membersElsewhere: Number(r.members_elsewhere ?? 0), membersTransferred: Number(r.members_transferred ?? 0),
+      massOrgNoParty: Number(r.mass_org_no_party ?? 0), keyEnterprises: Number(r.key_enterprises ?? 0),
     } : {}),
   };
 }

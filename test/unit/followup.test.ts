@@ -147,3 +147,19 @@ describe('the weekly meeting sheet as XLSX', () => {
     expect(read[1].slice(0, 6)).toEqual(['王芳', '逾期', "'=HYPERLINK(\"x\")", '拟建', '2011-11-01', '已逾期']);
   });
 });
+
+import { bulletinRows } from '../../src/core/bulletin/bulletin';
+
+describe('the bulletin carries the follow-up figures', () => {
+  const base = { areaId: '330109116', enterprises: 10, covered: 5, ownOrg: 1, mustCover: 4, mustCoverCovered: 2, sixClearsComplete: 8, organizations: 2, planItemsFormed: 0 };
+  const areas = [{ id: '330109116', name: '临浦镇', level: 'street' as const, parent: '330109' }];
+  it('overdue items, the leader, new registrations and the campaign figures; null where an older snapshot did not record them', () => {
+    const rows = bulletinRows([
+      { ...base, takenOn: '2011-11-01' },
+      { ...base, takenOn: '2011-11-16', overdue: 3, leader: '陈镇长', newRegistrations: 4, newRegistrationsCovered: 1, membersElsewhere: 12, membersTransferred: 5, massOrgNoParty: 2, keyEnterprises: 1 },
+    ], areas, '2011-11-16', 'street');
+    expect(rows[0]).toMatchObject({ overdue: 3, leader: '陈镇长', newRegistrations: 4, newRegistrationsCovered: 1, membersElsewhere: 12, membersTransferred: 5, massOrgNoParty: 2, keyEnterprises: 1 });
+    const old = bulletinRows([{ ...base, takenOn: '2011-11-01' }], areas, '2011-11-01', 'street');
+    expect(old[0]).toMatchObject({ overdue: null, leader: '', newRegistrations: null, newRegistrationsCovered: null, membersElsewhere: null, keyEnterprises: null });
+  });
+});

@@ -18,6 +18,10 @@ export interface SnapshotFigures {
   leader?: string;
   newRegistrations?: number;
   newRegistrationsCovered?: number;
+  membersElsewhere?: number;
+  membersTransferred?: number;
+  massOrgNoParty?: number;
+  keyEnterprises?: number;
 }
 
 export interface BulletinArea {
@@ -51,6 +55,11 @@ export interface BulletinRow {
   /** Enterprises registered in the snapshot's month, and how many of them are covered (null: not recorded). */
   newRegistrations: number | null;
   newRegistrationsCovered: number | null;
+  /** The campaign figures of the snapshot (null: not recorded in it). */
+  membersElsewhere: number | null;
+  membersTransferred: number | null;
+  massOrgNoParty: number | null;
+  keyEnterprises: number | null;
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -90,6 +99,8 @@ export function bulletinRows(
       mustCover: s.mustCover, mustCoverCovered: s.mustCoverCovered,
       overdue: s.overdue ?? null, leader: s.leader ?? '',
       newRegistrations: s.newRegistrations ?? null, newRegistrationsCovered: s.newRegistrations === undefined ? null : s.newRegistrationsCovered ?? 0,
+      membersElsewhere: s.membersElsewhere ?? null, membersTransferred: s.membersTransferred ?? null,
+      massOrgNoParty: s.massOrgNoParty ?? null, keyEnterprises: s.keyEnterprises ?? null,
     };
   });
 }

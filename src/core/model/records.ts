@@ -95,6 +95,11 @@ export interface BulletinSnapshot {
   /** Enterprises registered in takenOn's month up to takenOn, and of those how many are covered. */
   newRegistrations?: number;
   newRegistrationsCovered?: number;
+  /** The campaign figures (20261202001400): members whose relationship is held elsewhere, of them transferred; mass organizations without a Party organization; key enterprises. */
+  membersElsewhere?: number;
+  membersTransferred?: number;
+  massOrgNoParty?: number;
+  keyEnterprises?: number;
 }
 
 /** A saved view of the map for presentation mode; `view` is what the app restores (camera, layers, filter…). */

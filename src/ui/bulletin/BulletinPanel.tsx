@@ -101,6 +101,10 @@ export function BulletinPanel() {
         { title: t('followup.bulletin.leader'), dataIndex: 'leader', width: 80, render: (v: string) => <span data-testid="bulletin-leader">{v || '—'}</span> },
         { title: t('followup.bulletin.newRegistrations'), key: 'newRegistrations', width: 96,
           render: (_: unknown, r) => <span data-testid="bulletin-new-registrations">{r.newRegistrations === null ? '—' : `${r.newRegistrations}（${r.newRegistrationsCovered ?? 0}）`}</span> },
+        { title: t('followup.bulletin.membersElsewhere'), key: 'membersElsewhere', width: 96,
+          render: (_: unknown, r) => <span data-testid="bulletin-members-elsewhere">{r.membersElsewhere === null ? '—' : `${r.membersElsewhere}（${r.membersTransferred ?? 0}）`}</span> },
+        { title: t('followup.bulletin.massOrgNoParty'), dataIndex: 'massOrgNoParty', width: 96, render: (v: number | null) => v ?? '—' },
+        { title: t('followup.bulletin.keyEnterprises'), dataIndex: 'keyEnterprises', width: 72, render: (v: number | null) => v ?? '—' },
       ]}
     />
   );

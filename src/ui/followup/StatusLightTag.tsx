@@ -9,7 +9,8 @@ export function StatusLightTag({ light, suffix }: { light: StatusLight | null; s
   const { t } = useTranslation();
   if (!light) return null;
   return (
-    <Tag color={lightCss(light)} data-testid="status-light" data-light={light}>
+    // Solid 红黄绿 (antd tints a custom colour into a pale background, which reads as pink, not red).
+    <Tag style={{ background: lightCss(light), borderColor: lightCss(light), color: light === 'due_soon' ? '#262626' : '#fff' }} data-testid="status-light" data-light={light}>
       {t(`followup.light.${light}`)}{suffix ? ` · ${suffix}` : ''}
     </Tag>
   );

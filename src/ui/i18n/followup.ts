@@ -72,7 +72,10 @@ export const followupZhCN = {
     empty: '暂无新登记企业（名册导入时新增的企业、或成立日期在近期的企业列在这里）',
     allMonths: '全部月份',
   },
-  bulletin: { overdue: '逾期事项', leader: '包干领导', newRegistrations: '新登记（已覆盖）' },
+  bulletin: {
+    overdue: '逾期事项', leader: '包干领导', newRegistrations: '新登记（已覆盖）',
+    membersElsewhere: '关系在外党员（已转入）', massOrgNoParty: '已建群团未建党组织', keyEnterprises: '重点企业',
+  },
   import: {
     fullRegister: '此文件是本辖区完整名册（名册中没有的在营企业记为“已移出”）',
     summary: '新登记 {{new}} 家，移出或注销 {{left}} 家',
@@ -152,7 +155,10 @@ export const followupEn: typeof followupZhCN = {
     empty: 'No new registrations (enterprises an import added, or with a recent registration date, are listed here)',
     allMonths: 'All months',
   },
-  bulletin: { overdue: 'Overdue items', leader: 'Leader in charge', newRegistrations: 'New registrations (covered)' },
+  bulletin: {
+    overdue: 'Overdue items', leader: 'Leader in charge', newRegistrations: 'New registrations (covered)',
+    membersElsewhere: 'Members held elsewhere (transferred)', massOrgNoParty: 'Mass organizations, no Party organization', keyEnterprises: 'Key enterprises',
+  },
   import: {
     fullRegister: 'This file is the full register of my area (operating enterprises it does not list are recorded as gone)',
     summary: '{{new}} new registrations, {{left}} gone or deregistered',
