@@ -111,11 +111,11 @@ export const en: Messages = {
   tabs: { overview: 'Overview', plan: 'Plan', worklist: 'Worklist', recommendations: 'Proposals', bulletin: 'Bulletin', slides: 'Slides' },
   overview: {
     scope: 'Scope: {{scope}}', city: 'All', screen: 'On screen', filtered: '{{shown}} of {{total}} after filters', table: 'Areas ranked by coverage',
-    districts: 'Districts', streets: 'Streets', rank: 'Rank', area: 'Area', rate: 'Coverage', ownRate: 'Own-org rate', enterprises: 'Operating', mustCover: 'Must-cover covered',
+    districts: 'Districts', streets: 'Streets', rank: 'Rank', area: 'Area', rate: 'Coverage', ownRate: 'Own org', enterprises: 'Operating', mustCover: 'Must cover',
     clickHint: 'Click a row to zoom to the area and filter to it',
   },
   filter: {
-    search: 'Search name, credit code or address', area: 'Area', industry: 'Industry', size: 'Size (employees)', mustCover: 'Must cover', coverage: 'Coverage', operating: 'Operating status',
+    search: 'Name, credit code, address', area: 'Area', industry: 'Industry', size: 'Employees', mustCover: 'Must cover', coverage: 'Coverage', operating: 'Operating status',
     any: 'Any', yes: 'Yes', no: 'No', operatingYes: 'Operating', operatingNo: 'Not operating', screen: 'On screen only', reset: 'Clear filters', shown: 'Showing {{shown}} of {{total}}',
     sizes: { lt10: 'Under 10', '10to29': '10–29', '30to99': '30–99', '100to299': '100–299', ge300: '300 and more', unknown: 'Unknown' },
   },
