@@ -13,6 +13,9 @@ interface Props {
   onSignedOut(): void;
 }
 
+/** Dropdowns open inside the card: the sign-in overlay sits above antd's popup layer. */
+const inCard = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
+
 export function AwaitingApproval({ auth, who, onCheckAgain, onSignedOut }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -53,11 +56,11 @@ export function AwaitingApproval({ auth, who, onCheckAgain, onSignedOut }: Props
           <Typography.Title level={5}>{t('auth.requestTitle')}</Typography.Title>
           <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, message: t('auth.required') }]}><Input /></Form.Item>
           <Form.Item name="district" label={t('auth.district')}>
-            <Select showSearch allowClear optionFilterProp="label" data-testid="request-district" onChange={() => form.setFieldValue('street', undefined)}
+            <Select showSearch allowClear optionFilterProp="label" getPopupContainer={inCard} data-testid="request-district" onChange={() => form.setFieldValue('street', undefined)}
               options={areas.filter((a) => a.level === 'district').map((a) => ({ value: a.id, label: a.name }))} />
           </Form.Item>
           <Form.Item name="street" label={t('auth.street')}>
-            <Select showSearch allowClear optionFilterProp="label" data-testid="request-street" disabled={!district}
+            <Select showSearch allowClear optionFilterProp="label" getPopupContainer={inCard} data-testid="request-street" disabled={!district}
               options={areas.filter((a) => a.level === 'street' && a.parentId === district).map((a) => ({ value: a.id, label: a.name }))} />
           </Form.Item>
           <Form.Item name="note" label={t('auth.note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>

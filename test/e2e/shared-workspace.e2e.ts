@@ -1,0 +1,231 @@
+/**
+ * The shared workspace in the browser (issue 13): the app built with VITE_SUPABASE_URL, served with
+ * /auth/v1 → the GoTrue stand-in, /realtime/v1 → the Realtime stand-in (both test/support, standing in
+ * for Supabase's servers, tests only) and /rest/v1 → a real PostgREST in front of the test PostgreSQL.
+ *   the city admin sees the districts ranked and approves a sign-up in the staff panel → the newcomer
+ *   gets in and sees only that district: its enterprises, its figures, its streets ranked;
+ *   a change by the city (window A) appears in the district user's open detail panel (window B) without
+ *   a reload, the wake-up sent by the database through Realtime;
+ *   a session ended elsewhere → back to the sign-in screen with a clear message.
+ * Needs LIANJIAN_PG_URL (test/db/pg-cluster.sh start).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { build, preview, type PreviewServer } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch } from './browser';
+import { signJwt, startPostgrestFor } from '../db/postgrest';
+import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
+import { startRealtimeStandIn, type RealtimeStandIn } from '../support/realtime-stand-in';
+import { createStaffUser } from '../support/start-shared';
+
+const PG_URL = process.env.LIANJIAN_PG_URL;
+if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
+const ADMIN_URL = PG_URL.replace('tester@', 'postgres@');
+
+const APP_PORT = 4183;
+const POSTGREST_PORT = 54387;
+const AUTH_PORT = 54388;
+const REALTIME_PORT = 54389;
+const APP = `http://127.0.0.1:${APP_PORT}/?dataset=linpu`;
+
+const square = (w: number, s: number, e: number, n: number) => `extensions.st_multi(extensions.st_makeenvelope(${w}, ${s}, ${e}, ${n}, 4326))`;
+const point = (lon: number, lat: number) => `extensions.st_setsrid(extensions.st_makepoint(${lon}, ${lat}), 4326)`;
+
+async function sql(text: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const db = new pg.Client({ connectionString: ADMIN_URL });
+  await db.connect();
+  try {
+    return await db.query(text, params);
+  } finally {
+    await db.end();
+  }
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(APP);
+  await page.getByText('联建 · 登录').waitFor({ timeout: 120_000 });
+  const form = page.getByTestId('password-form');
+  await form.getByLabel('邮箱').fill(email);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+const shownIds = (page: Page) => page.evaluate(() => window.__lianjianApp!.enterpriseIds(1000).sort());
+const waitForRows = (page: Page) => page.waitForFunction(() => (window.__lianjianApp?.enterpriseIds(5).length ?? 0) > 0, undefined, { timeout: 180_000 });
+
+describe('the shared workspace in the browser: staff panel, district scope, live changes, ended sessions', () => {
+  let outDir = '';
+  let server: PreviewServer | undefined;
+  let stopPostgrest: (() => Promise<void>) | undefined;
+  let auth: GoTrueStandIn;
+  let realtime: RealtimeStandIn;
+  let browser: Browser;
+  let cityContext: BrowserContext;
+  let newcomerContext: BrowserContext;
+  let city: Page;
+  let newcomer: Page;
+
+  beforeAll(async () => {
+    await sql(`truncate public.enterprises, public.areas, public.buildings, public.zones, public.organizations, public.plan_items,
+      public.bulletin_snapshots, public.audit_log, public.staff, public.staff_requests, public.slides restart identity cascade`);
+    await sql(`insert into public.areas (id, name, level, parent_id, district_id, geom) values
+      ('330103', '下城区', 'district', null, '330103', ${square(120.15, 30.26, 120.2, 30.3)}),
+      ('330104', '江干区', 'district', null, '330104', ${square(120.2, 30.26, 120.25, 30.3)}),
+      ('330103001', '武林街道', 'street', '330103', '330103', ${square(120.15, 30.26, 120.175, 30.3)}),
+      ('330103002', '天水街道', 'street', '330103', '330103', ${square(120.175, 30.26, 120.2, 30.3)}),
+      ('330104001', '凯旋街道', 'street', '330104', '330104', ${square(120.2, 30.26, 120.25, 30.3)})`);
+    await sql(`insert into public.enterprises (id, district_id, street_id, name, employees, status, geom) values
+      ('ent-w1', '330103', '330103001', '武林一号', 10, '在营', ${point(120.16, 30.27)}),
+      ('ent-w2', '330103', '330103001', '武林二号', 20, '在营', ${point(120.17, 30.28)}),
+      ('ent-t1', '330103', '330103002', '天水一号', 30, '在营', ${point(120.18, 30.28)}),
+      ('ent-k1', '330104', '330104001', '凯旋一号', 40, '在营', ${point(120.22, 30.27)}),
+      ('ent-k2', '330104', '330104001', '凯旋二号', 50, '在营', ${point(120.23, 30.28)})`);
+    stopPostgrest = (await startPostgrestFor(PG_URL, POSTGREST_PORT)).stop;
+    auth = await startGoTrueStandIn(AUTH_PORT, { log: () => {} });
+    realtime = await startRealtimeStandIn(ADMIN_URL);
+    await realtime.listen(REALTIME_PORT);
+    await createStaffUser(auth.url, ADMIN_URL, {
+      email: 'city@lianjian.example', password: 'city-password', name: '市委组织部', role: 'city', districtId: null, streetId: null, isAdmin: true,
+    });
+    const root = resolve(__dirname, '../..');
+    outDir = mkdtempSync(join(tmpdir(), 'lianjian-shared-workspace-'));
+    process.env.VITE_SUPABASE_URL = `http://127.0.0.1:${APP_PORT}`;
+    process.env.VITE_SUPABASE_ANON_KEY = signJwt({ role: 'anon' }, undefined);
+    try {
+      await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    } finally {
+      delete process.env.VITE_SUPABASE_URL;
+      delete process.env.VITE_SUPABASE_ANON_KEY;
+    }
+    server = await preview({
+      root, logLevel: 'warn', build: { outDir },
+      preview: {
+        port: APP_PORT, strictPort: true, host: '127.0.0.1',
+        proxy: {
+          '/auth/v1': `http://127.0.0.1:${AUTH_PORT}`,
+          '/rest/v1': { target: `http://127.0.0.1:${POSTGREST_PORT}`, rewrite: (p) => p.replace(/^\/rest\/v1/, '') },
+          '/realtime/v1': { target: `ws://127.0.0.1:${REALTIME_PORT}`, ws: true },
+        },
+      },
+    });
+    browser = await launch();
+    cityContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    newcomerContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    city = await cityContext.newPage();
+    newcomer = await newcomerContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await realtime?.stop();
+    await auth?.stop();
+    await stopPostgrest?.();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('the city admin: name, role and scope in the header; every district, the districts ranked', async () => {
+    await signIn(city, 'city@lianjian.example', 'city-password');
+    await city.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    await waitForRows(city);
+    expect(await city.getByTestId('signed-in-scope').textContent()).toBe('市委组织部 · 市级管理员 · 全市');
+    expect(await shownIds(city)).toEqual(['ent-k1', 'ent-k2', 'ent-t1', 'ent-w1', 'ent-w2']);
+    expect(await city.getByTestId('area-table').getByTestId('area-name').allTextContents()).toEqual(expect.arrayContaining(['下城区', '江干区']));
+    expect(await city.getByTestId('area-table').getByTestId('area-name').count()).toBe(2);
+    // Realtime: the city's private channel is joined (the stand-in checked RLS on realtime.messages).
+    await city.locator('[data-testid="live-status"][data-live="yes"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('a newcomer signs up and asks; the city admin approves them in the staff panel; they get in with only 下城区', async () => {
+    await newcomer.goto(APP);
+    await newcomer.getByText('联建 · 登录').waitFor({ timeout: 120_000 });
+    await newcomer.getByRole('button', { name: '没有账号？注册' }).click();
+    const form = newcomer.getByTestId('password-form');
+    await form.getByLabel('邮箱').fill('new@xiacheng.example');
+    await form.getByLabel('密码').fill('district-password');
+    await form.getByRole('button', { name: /注\s*册/ }).click();
+    const awaiting = newcomer.getByTestId('awaiting-approval');
+    await awaiting.waitFor({ timeout: 30_000 });
+    await awaiting.getByLabel('姓名 / 单位').fill('下城新人');
+    // Districts and streets are chosen by name (area_choices), not typed as codes.
+    await awaiting.getByTestId('request-district').click();
+    await newcomer.locator('.ant-select-item-option[title="下城区"]').click();
+    await awaiting.getByRole('button', { name: '提交申请' }).click();
+    await newcomer.getByText('申请已提交，等待市级管理员或本区县管理员审批。').waitFor({ timeout: 30_000 });
+
+    await city.getByTestId('staff-button').click();
+    const panel = city.getByTestId('staff-panel');
+    await panel.getByTestId('request-name').filter({ hasText: '下城新人' }).waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('staff-requests').textContent()).toContain('下城区');
+    await panel.getByTestId('approve').click();
+    const dialog = city.getByTestId('assign-staff');
+    await dialog.getByText('批准 下城新人').waitFor();
+    await city.getByRole('button', { name: /保\s*存/ }).click();
+    await city.getByText('已批准 下城新人').waitFor({ timeout: 30_000 });
+    await panel.getByTestId('staff-tab-staff').click();
+    const row = panel.getByTestId('staff-list').locator('tr', { hasText: '下城新人' });
+    await row.waitFor();
+    expect(await row.getByTestId('staff-area').textContent()).toBe('下城区');
+    await panel.getByTestId('staff-tab-audit').click();
+    const audit = panel.getByTestId('staff-audit').locator('tr', { hasText: '下城新人' }).filter({ hasText: '批准为' });
+    await audit.waitFor();
+    expect(await audit.textContent()).toContain('市委组织部');
+    expect(await audit.textContent()).toContain('批准为 区县（下城区）');
+    const { rows } = await sql(`select s.role, s.district_id, s.approved_by = c.user_id as by_city from public.staff s, public.staff c
+      where s.name = '下城新人' and c.name = '市委组织部'`);
+    expect(rows).toEqual([{ role: 'district', district_id: '330103', by_city: true }]);
+    await city.screenshot({ path: 'test-results/shared-workspace-staff-panel.png' });
+    await city.locator('.ant-drawer-close').click();
+    await panel.waitFor({ state: 'detached' });
+
+    await newcomer.getByRole('button', { name: '刷新审批状态' }).click();
+    await newcomer.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    await waitForRows(newcomer);
+    expect(await newcomer.getByTestId('signed-in-scope').textContent()).toBe('下城新人 · 区县 · 下城区');
+    expect(await shownIds(newcomer)).toEqual(['ent-t1', 'ent-w1', 'ent-w2']);
+    // Its figures and its streets ranked (not the districts): 3 enterprises, 武林街道 and 天水街道.
+    expect(await newcomer.getByTestId('overview-scope').textContent()).toContain('下城区');
+    const streets = await newcomer.getByTestId('area-table').getByTestId('area-name').allTextContents();
+    expect(streets.sort()).toEqual(['天水街道', '武林街道']);
+    expect(await newcomer.getByTestId('overview').textContent()).toContain('在营企业3');
+    // Not a city admin: no staff panel, no rule changes.
+    expect(await newcomer.getByTestId('staff-button').count()).toBe(0);
+    await newcomer.locator('[data-testid="live-status"][data-live="yes"]').waitFor({ timeout: 30_000 });
+    await newcomer.screenshot({ path: 'test-results/shared-workspace-district.png' });
+  });
+
+  it('a change by the city appears in the district user\'s open detail panel without a reload (the database\'s wake-up through Realtime)', async () => {
+    await newcomer.evaluate(() => window.__lianjianApp!.select('ent-w1'));
+    await newcomer.getByTestId('detail-employees').filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
+    await city.evaluate(() => window.__lianjianApp!.select('ent-w1'));
+    await city.getByTestId('detail-employees').filter({ hasText: '10' }).waitFor({ timeout: 30_000 });
+    await city.getByTestId('detail-edit').click().catch(async (e: Error) => {
+      await city.screenshot({ path: 'test-results/shared-workspace-edit-failed.png' });
+      throw e;
+    });
+    await city.getByTestId('edit-employees').fill('77');
+    const before = realtime.log.length;
+    await city.getByTestId('edit-save').click();
+    await newcomer.getByTestId('detail-employees').filter({ hasText: '77' }).waitFor({ timeout: 30_000 });
+    expect(realtime.log.slice(before)).toContainEqual(['out', 'district:330103', 'broadcast feed']);
+    // The edit history names the city's staff member (staff_names: the city is in every district's scope).
+    await newcomer.getByTestId('history-title').filter({ hasText: '市委组织部' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('a session ended elsewhere: back to the sign-in screen with a clear message', async () => {
+    // Short-lived tokens make supabase-js refresh within its next tick; the refresh is refused.
+    auth.setAccessTokenLifetime(40);
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, 'city@lianjian.example', 'city-password');
+    await page.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    auth.endSessions('city@lianjian.example');
+    await page.getByText('登录已过期或已在别处退出，请重新登录。').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('signed-in').count()).toBe(0);
+    await page.getByText('联建 · 登录').waitFor();
+    auth.setAccessTokenLifetime(3600);
+  });
+});
