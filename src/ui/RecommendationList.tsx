@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { UMBRELLA_KINDS, type Recommendation, type RecommendationKind } from '../core/model/report';
 import type { PlanView } from '../core/model/plan-view';
 import { useAppStore } from '../state/store';
-import { recommendationBbox, recommendationsById } from '../state/selectors';
+import { enterpriseIndexById, recommendationBbox, recommendationsById } from '../state/selectors';
 import { acceptRecommendation } from '../state/plan-actions';
 import { usePlanningStore } from '../state/planning';
 import { recommendationName } from './names';
@@ -23,6 +23,17 @@ const KIND_COLORS: Record<RecommendationKind, string> = {
 export function newZoneName(t: TFunction, english: boolean, r: Pick<Recommendation, 'name' | 'name_en'>, count: number): string {
   const place = english ? /^New zone around (.+?) \(\d+/.exec(r.name_en)?.[1] : /^(.+?)周边 新区域/.exec(r.name)?.[1];
   return place ? t('planner.zoneName', { place }) : t('planner.zoneNameFallback', { count });
+}
+
+/** The names of the districts a recommendation's enterprises lie in. */
+export function districtsOf(view: PlanView, r: Pick<Recommendation, 'enterprise_ids'>): string[] {
+  const index = enterpriseIndexById(view);
+  const found = new Set<number>();
+  for (const id of r.enterprise_ids) {
+    const d = view.district[index.get(id) ?? -1] ?? -1;
+    if (d >= 0) found.add(d);
+  }
+  return [...found].map((d) => view.areaList[d].name);
 }
 
 /** The leaf recommendations under an umbrella, however deep. */
@@ -61,7 +72,7 @@ export function RecommendationList() {
   };
   // An umbrella's branches become plan items, each titled by its own name and then the umbrella's (the list cuts long titles).
   const acceptBranches = async (r: Recommendation) => {
-    const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id));
+    const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id) && districtsOf(view, leaf).length <= 1);
     setBusy(r.id);
     try {
       const umbrella = recommendationName(t, view, r);
@@ -104,12 +115,22 @@ export function RecommendationList() {
       );
     }
     if (UMBRELLA_KINDS.has(r.kind)) {
-      const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id)).length;
+      const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id) && districtsOf(view, leaf).length <= 1).length;
       if (open === 0) return <Tag color="green">{t('recommend.branchesAllAccepted')}</Tag>;
       return (
         <Button size="small" loading={busy === r.id} data-testid="recommendation-accept-branches" onClick={(e) => { e.stopPropagation(); void acceptBranches(r); }}>
           {t('recommend.acceptBranches', { count: open })}
         </Button>
+      );
+    }
+    // A plan item (and its rows in the store) belongs to one district: say so instead of letting the store refuse it.
+    const districts = districtsOf(view, r);
+    if (districts.length > 1) {
+      return (
+        <span className="rec-cross-district" data-testid="recommendation-cross-district">
+          <Button size="small" disabled data-testid="recommendation-accept">{t('plan.accept')}</Button>
+          <Typography.Text type="warning"> {t('planner.crossDistrict', { districts: districts.join(english ? ', ' : '、') })}</Typography.Text>
+        </span>
       );
     }
     return (

@@ -9,6 +9,7 @@ export const plannerZhCN = {
     show: '查看当前建议', added: '建议新增', removed: '建议移出',
   },
   zoneName: '{{place}}周边区域', zoneNameFallback: '新建区域（{{count}} 家企业集聚）',
+  crossDistrict: '跨区县（{{districts}}）：计划项须在一个区县内，请新建计划项后分别加入企业',
 };
 
 export type PlannerMessages = typeof plannerZhCN;
@@ -20,4 +21,5 @@ export const plannerEn: PlannerMessages = {
     show: 'Show current recommendation', added: 'Recommended to add', removed: 'Recommended to remove',
   },
   zoneName: 'Zone around {{place}}', zoneNameFallback: 'New zone ({{count}} enterprises)',
+  crossDistrict: 'Spans districts ({{districts}}): a plan item lies in one district; start a new item and add the enterprises per district',
 };
