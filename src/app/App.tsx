@@ -28,6 +28,7 @@ import { usePlanningStore } from '../state/planning';
 import { prepareSearch } from '../state/filter';
 import { BulletinPanel } from '../ui/bulletin/BulletinPanel';
 import { FollowUpPanel } from '../ui/followup/FollowUpPanel';
+import { TransferWorklist } from '../ui/campaign/TransferWorklist';
 import { SlidesPanel } from '../ui/presentation/SlidesPanel';
 import { PresentationOverlay } from '../ui/presentation/PresentationOverlay';
 import { SplitView } from '../map/split/SplitView';
@@ -120,6 +121,7 @@ export function App() {
                   { key: 'plan', label: <span data-testid="tab-plan">{t('tabs.plan')}</span>, children: <PlanPanel /> },
                   { key: 'worklist', label: <span data-testid="tab-worklist">{t('tabs.worklist')}</span>, children: <Worklist /> },
                   { key: 'followup', label: <span data-testid="tab-followup">{t('followup.tab')}</span>, children: <FollowUpPanel /> },
+                  { key: 'transfers', label: <span data-testid="tab-transfers">{t('campaign.tab')}</span>, children: <TransferWorklist /> },
                   { key: 'recommendations', label: <span data-testid="tab-recommendations">{t('tabs.recommendations')}</span>, children: <RecommendationList /> },
                   { key: 'bulletin', label: <span data-testid="tab-bulletin">{t('tabs.bulletin')}</span>, children: <BulletinPanel /> },
                   { key: 'slides', label: <span data-testid="tab-slides">{t('tabs.slides')}</span>, children: <SlidesPanel /> },

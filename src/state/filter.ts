@@ -6,6 +6,7 @@ import { Flag } from '../core/model/enterprise-table';
 import type { CoverageCategory } from '../core/coverage/category';
 import type { PlanView } from '../core/model/plan-view';
 import { boxOrNull, emptyBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
+import { isMassOrgWithoutParty, pendingTransfers } from '../core/campaign/members';
 
 export const SIZE_BANDS = ['lt10', '10to29', '30to99', '100to299', 'ge300', 'unknown'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
@@ -22,7 +23,13 @@ export interface EnterpriseFilter {
   operating: 'any' | 'yes' | 'no';
   /** [west, south, east, north]: what is on screen, when the scope is the screen. */
   bbox: [number, number, number, number] | null;
+  /** The campaign's lists (issue 16): transfers would unlock it, 已建群团未建党组织, members still elsewhere. */
+  campaign?: CampaignFilter;
+  /** Key enterprises of these categories (亿元以上 / 优势成长型 / 双重管理 …). */
+  keyCategories?: string[];
 }
+
+export type CampaignFilter = 'any' | 'unlock' | 'mass_org_no_party' | 'pending_transfer';
 
 export const EMPTY_FILTER: EnterpriseFilter = {
   text: '', areaId: null, industries: [], sizes: [], mustCover: 'any', categories: [], operating: 'any', bbox: null,
@@ -30,7 +37,8 @@ export const EMPTY_FILTER: EnterpriseFilter = {
 
 export function isEmptyFilter(f: EnterpriseFilter): boolean {
   return f.text.trim() === '' && f.areaId === null && f.industries.length === 0 && f.sizes.length === 0
-    && f.mustCover === 'any' && f.categories.length === 0 && f.operating === 'any' && f.bbox === null;
+    && f.mustCover === 'any' && f.categories.length === 0 && f.operating === 'any' && f.bbox === null
+    && (f.campaign ?? 'any') === 'any' && (f.keyCategories ?? []).length === 0;
 }
 
 export function sizeBand(employees: number | null): SizeBand {
@@ -70,6 +78,7 @@ export function filterMask(view: PlanView, filter: EnterpriseFilter): Uint8Array
   const sizes = filter.sizes.length > 0 ? new Set(filter.sizes) : null;
   const categories = filter.categories.length > 0 ? new Set<number>(filter.categories) : null;
   const box = filter.bbox;
+  const campaign = campaignTest(view, filter);
   for (let i = 0; i < n; i++) {
     const f = view.flags[i];
     if (filter.operating !== 'any' && ((f & Flag.OPERATING) !== 0) !== (filter.operating === 'yes')) continue;
@@ -85,9 +94,43 @@ export function filterMask(view: PlanView, filter: EnterpriseFilter): Uint8Array
     if (industries && !industries.has(e.industry)) continue;
     if (sizes && !sizes.has(sizeBand(e.employees))) continue;
     if (texts && !texts[i].includes(text)) continue;
+    if (campaign && !campaign(e)) continue;
     mask[i] = 1;
   }
   return mask;
+}
+
+const unlockSets = new WeakMap<PlanView, Set<string>>();
+
+/** The enterprises the transfers of members still elsewhere would bring into an organization (the plan's what-if). */
+export function unlockedByTransfers(view: PlanView): Set<string> {
+  let set = unlockSets.get(view);
+  if (!set) unlockSets.set(view, (set = new Set(view.report.what_if_transfers_enterprise_ids ?? [])));
+  return set;
+}
+
+function campaignTest(view: PlanView, filter: EnterpriseFilter): ((e: PlanView['enterprises'][number]) => boolean) | null {
+  const which = filter.campaign ?? 'any';
+  const keys = filter.keyCategories && filter.keyCategories.length > 0 ? new Set(filter.keyCategories) : null;
+  if (which === 'any' && !keys) return null;
+  const unlocked = which === 'unlock' ? unlockedByTransfers(view) : null;
+  return (e) => {
+    if (keys && !keys.has((e.keyCategory ?? '').trim())) return false;
+    if (which === 'unlock') return (unlocked as Set<string>).has(e.id);
+    if (which === 'mass_org_no_party') return isMassOrgWithoutParty(e);
+    if (which === 'pending_transfer') return pendingTransfers(e) > 0;
+    return true;
+  };
+}
+
+/** The key-enterprise categories the register uses, most frequent first. */
+export function keyCategoriesOf(view: PlanView): string[] {
+  const counts = new Map<string, number>();
+  for (const e of view.enterprises) {
+    const k = (e.keyCategory ?? '').trim();
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
 }
 
 /** The bounding box of an area's outline, for zooming to it. */

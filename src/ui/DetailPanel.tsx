@@ -12,6 +12,7 @@ import { checkCharacter, checkCreditCode } from '../core/io/credit-code';
 import { areaNameOf, recommendationName, statusLabel } from './names';
 import { useCapabilities } from '../state/capabilities';
 import { Guarded } from './staff/Guarded';
+import { CampaignDetail } from './campaign/CampaignDetail';
 
 export function DetailPanel() {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ export function DetailPanel() {
         </Descriptions.Item>
         <Descriptions.Item label={t('detail.address')}>{value(e.address)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.employees')}><span data-testid="detail-employees">{value(e.employees)}</span></Descriptions.Item>
-        <Descriptions.Item label={t('detail.partyMembers')}>{value(e.partyMembers)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.partyMembers')}><span data-testid="detail-party-members">{value(e.partyMembers)}</span></Descriptions.Item>
         <Descriptions.Item label={t('detail.probationaryMembers')}>{value(e.probationaryMembers)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.registeredCapital')}>{value(e.registeredCapital)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.industry')}>{value(e.industry)}</Descriptions.Item>
@@ -78,6 +79,7 @@ export function DetailPanel() {
           {rec ? <Button type="link" size="small" className="link-wrap" onClick={() => selectRecommendation(rec.id)} data-testid="detail-recommendation">{recommendationName(t, view, rec)}</Button> : t('detail.none')}
         </Descriptions.Item>
       </Descriptions>
+      <CampaignDetail enterprise={e} />
       {e.version !== undefined ? <EnterpriseHistory enterpriseId={e.id} version={e.version} /> : null}
     </Card>
   );

@@ -11,8 +11,9 @@ import { StaleWriteError } from '../data/repository';
 import type { EnterprisePatch } from '../core/model/records';
 import { useAppStore } from '../state/store';
 import { statusLabel } from './names';
+import { CampaignEditFields, campaignInitialValues, campaignPatch, withoutCampaignValues, type CampaignFormValues } from './campaign/CampaignEditFields';
 
-type Editable = Pick<Enterprise, 'name' | 'creditCode' | 'address' | 'industry' | 'status' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'ownerIsMember' | 'workCovered'>;
+type Editable = Pick<Enterprise, 'name' | 'creditCode' | 'address' | 'industry' | 'status' | 'employees' | 'partyMembers' | 'probationaryMembers' | 'registeredCapital' | 'ownerIsMember' | 'workCovered'> & CampaignFormValues;
 
 const STATUSES = ['在营', '正常', '开业', '停业', '歇业', '注销', '吊销', '迁出'];
 
@@ -29,7 +30,7 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
     if (!repository || openedVersion === undefined) return;
     setSaving(true);
     try {
-      const patch: EnterprisePatch = { ...values, creditCode: values.creditCode.trim().toUpperCase() };
+      const patch: EnterprisePatch = { ...withoutCampaignValues(values), creditCode: values.creditCode.trim().toUpperCase(), ...campaignPatch(values) };
       await repository.updateEnterprise(enterprise.id, patch, openedVersion);
       message.success(t('detail.saved'));
       onDone();
@@ -58,7 +59,7 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
   };
   const count = { style: { width: '100%' } } as const;
   return (
-    <Form form={form} layout="horizontal" size="small" labelCol={{ span: 9 }} initialValues={enterprise} onFinish={(v) => void save(v)} data-testid="edit-form">
+    <Form form={form} layout="horizontal" size="small" labelCol={{ span: 9 }} initialValues={{ ...enterprise, ...campaignInitialValues(enterprise) }} onFinish={(v) => void save(v)} data-testid="edit-form">
       <Form.Item name="name" label={t('detail.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}><Input /></Form.Item>
       <Form.Item name="creditCode" label={t('detail.creditCode')} rules={[creditCodeRule]}><Input maxLength={18} data-testid="edit-credit-code" /></Form.Item>
       <Form.Item name="address" label={t('detail.address')}><Input /></Form.Item>
@@ -72,6 +73,7 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
         <Select allowClear options={[{ value: true, label: t('detail.yes') }, { value: false, label: t('detail.no') }]} />
       </Form.Item>
       <Form.Item name="workCovered" label={t('detail.workCovered')} valuePropName="checked"><Switch /></Form.Item>
+      <CampaignEditFields />
       <Space>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="edit-save">{t('detail.save')}</Button>
         <Button onClick={onDone}>{t('detail.cancel')}</Button>

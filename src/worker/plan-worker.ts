@@ -10,6 +10,7 @@ import { patchRows } from '../core/model/row-changes';
 import { RECOMMENDATION_CHUNK, type PatchRequest, type PlanMessage, type PlanResponse, type StartRequest } from './protocol';
 import type { PlanView } from '../core/model/plan-view';
 import { compareScenarios } from '../core/scenarios';
+import { withCampaignFigures } from '../core/campaign/report';
 
 function plan(request: StartRequest): PlanView {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
@@ -51,7 +52,8 @@ function plan(request: StartRequest): PlanView {
     zones: { type: 'FeatureCollection', features: dataset.zones.map((z, k) => ({ type: 'Feature', id: k, properties: { id: z.id, name: z.name, kind: z.kind, coverage_rate: rate(zoneRates[k]) }, geometry: z.geometry })) },
     areaLabels: dataset.areas.map((a) => ({ name: a.name, level: a.level, position: labelPoint(a.geometry) })),
     initialBounds: initialBounds(dataset.areas, positions),
-    report: result.report,
+    // With the campaign's counts and the transfer what-if (a second plan, only when members are still elsewhere).
+    report: withCampaignFigures(dataset, result),
     problems: request.problems ?? [],
     times: result.times,
   };

@@ -4,7 +4,7 @@ import { AutoComplete, Button, Input, Select, Space, Switch, Tooltip, TreeSelect
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
-import { SIZE_BANDS, isEmptyFilter } from '../../state/filter';
+import { SIZE_BANDS, isEmptyFilter, keyCategoriesOf, type CampaignFilter } from '../../state/filter';
 import { scopeSummary, useFilterMask } from '../../state/figures';
 import { COVERAGE_CATEGORY_KEYS } from '../../core/coverage/category';
 import type { PlanView } from '../../core/model/plan-view';
@@ -54,6 +54,7 @@ export function FilterBar() {
   // A reset elsewhere clears the box too.
   useEffect(() => setText(filter.text), [filter.text]);
   const tree = useMemo(() => (view ? areaTree(view) : []), [view]);
+  const keyCategories = useMemo(() => (view ? keyCategoriesOf(view) : []), [view]);
   const hits = useMemo(() => (view ? searchAll(view, deferredText) : []), [view, deferredText]);
   const options = useMemo(() => {
     const groups: SearchKind[] = ['area', 'zone', 'building', 'enterprise'];
@@ -115,6 +116,16 @@ export function FilterBar() {
           size="small" style={{ minWidth: 128 }} popupMatchSelectWidth={false} value={filter.operating} onChange={(operating) => setFilter({ operating })} prefix={t('filter.operating')}
           options={triState(t('filter.operatingYes'), t('filter.operatingNo'))}
         />
+        <Select<CampaignFilter>
+          size="small" style={{ minWidth: 120 }} popupMatchSelectWidth={false} value={filter.campaign ?? 'any'} onChange={(campaign) => setFilter({ campaign })} prefix={t('campaign.filter.label')}
+          data-testid="filter-campaign" options={(['any', 'unlock', 'mass_org_no_party', 'pending_transfer'] as const).map((k) => ({ value: k, label: t(`campaign.filter.${k}`) }))}
+        />
+        {keyCategories.length > 0 ? (
+          <Select
+            size="small" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('campaign.filter.key')} style={{ width: 130 }} data-testid="filter-key"
+            value={filter.keyCategories ?? []} onChange={(keyCategoriesChosen: string[]) => setFilter({ keyCategories: keyCategoriesChosen })} options={keyCategories.map((k) => ({ value: k, label: k }))}
+          />
+        ) : null}
         <Tooltip title={t('filter.screen')}>
           <Space size={4}><Switch size="small" checked={followScreen} onChange={setFollowScreen} data-testid="filter-screen" /><span className="filter-label">{t('filter.screen')}</span></Space>
         </Tooltip>

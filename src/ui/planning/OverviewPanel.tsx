@@ -16,6 +16,7 @@ import { formatPercent } from '../format';
 import { HeaderTip } from '../HeaderTip';
 import { datasetDisplayName, datasetPlace, recommendationName } from '../names';
 import { useCapabilities } from '../../state/capabilities';
+import { CampaignOverview } from '../campaign/CampaignOverview';
 
 export function OverviewPanel() {
   const { t, i18n } = useTranslation();
@@ -83,6 +84,7 @@ export function OverviewPanel() {
         </Space>
       </Space>
       <SummaryPanel summary={summary} rules={view.rules} />
+      <CampaignOverview view={view} mask={mask} areaId={filter.areaId} />
       <Card
         size="small"
         title={t('overview.table')}
@@ -105,6 +107,8 @@ export function OverviewPanel() {
             { title: <HeaderTip label={t('overview.ownRate')} tip={t('help.ownOrgRate')} />, dataIndex: 'own_org_rate', render: pct, width: 76 },
             { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 62 },
             { title: <HeaderTip label={t('overview.mustCover')} tip={t('help.mustCover', { employees: view.rules.mustCoverMinEmployees })} />, key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)} / ${num(r.must_cover)}`, width: 84 },
+            // The transfer what-if of the area (理顺党员组织关系): own organizations and joint branches the transfers make possible.
+            { title: t('campaign.overview.whatIfColumn'), key: 'what_if', width: 92, render: (_: unknown, r) => { const w = view.report.areas.find((a) => a.id === r.id)?.what_if_transfers; return w && w.pending_members > 0 ? <span data-testid="area-what-if">{t('campaign.overview.whatIfCell', { own: num(w.own_org), joint: num(w.joint_branches) })}</span> : '—'; } },
             // 分片包干: the leader in charge of the area (set in the 督办 tab).
             { title: t('followup.leader'), key: 'leader', width: 72, render: (_: unknown, r) => <span data-testid="area-leader-cell">{view.areaList.find((a) => a.id === r.id)?.leader || '—'}</span> },
           ]}
