@@ -12,6 +12,10 @@ export const FIELD_LABELS: Record<string, string> = {
   employees: 'detail.employees', party_members: 'detail.partyMembers', probationary_members: 'detail.probationaryMembers',
   registered_capital: 'detail.registeredCapital', industry: 'detail.industry', status: 'detail.status', owner_is_member: 'detail.ownerIsMember',
   org_id: 'detail.org', work_covered: 'detail.workCovered', extra: 'detail.extra',
+  // The campaign's columns (issue 16): their labels are in src/ui/i18n/campaign.ts under `columns`.
+  members_elsewhere: 'columns.members_elsewhere', members_elsewhere_at: 'columns.members_elsewhere_at', members_transferred: 'columns.members_transferred',
+  transfer_status: 'columns.transfer_status', transfer_on: 'columns.transfer_on', trade_union: 'columns.union', youth_league: 'columns.youth_league',
+  womens_federation: 'columns.womens_federation', key_category: 'columns.key_category', liaison: 'columns.liaison', registered_on: 'columns.registered_on',
 };
 
 const SKIPPED = new Set(['id', 'version', 'updated_at', 'updated_by', 'geom']);
@@ -28,6 +32,7 @@ export function fieldValue(t: TFunction, field: string, value: unknown, areaName
   if (typeof value === 'boolean') return value ? t('detail.yes') : t('detail.no');
   if (field === 'district_id' || field === 'street_id') return areaName(String(value));
   if (field === 'status') return t(`statusName.${String(value)}`, { defaultValue: String(value) });
+  if (field === 'transfer_status') return t(`campaign.transferStatus.${String(value)}`, { defaultValue: String(value) });
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     return entries.length === 0 ? t('detail.unknown') : entries.map(([k, v]) => `${k}: ${String(v)}`).join('；');

@@ -148,3 +148,19 @@ describe('党群联动 in the planner', () => {
     expect(checkReasons(forged, dataset, resolveRules({})).some((p) => p.includes('mass_org_core reason missing'))).toBe(true);
   });
 });
+
+describe('the campaign columns in the edit history', () => {
+  it('labels and words, not columns and codes', async () => {
+    const { i18n } = await import('../../src/ui/i18n');
+    const { historyChanges } = await import('../../src/ui/history-lines');
+    const zh = i18n.getFixedT('zh-CN');
+    const entry = {
+      at: '2026-12-01T13:05:00Z', userId: null, action: 'update' as const,
+      oldRow: { party_members: 0, members_transferred: 0, transfer_status: 'pending', transfer_on: null, trade_union: null },
+      newRow: { party_members: 3, members_transferred: 3, transfer_status: 'done', transfer_on: '2026-12-02', trade_union: true },
+    };
+    expect(historyChanges(zh, entry, (c) => c).map((c) => zh('history.change', { field: c.label, before: c.before, after: c.after }))).toEqual([
+      '正式党员：0 → 3', '已转入党员：0 → 3', '转接状态：待转接 → 已转接', '转接日期：未填 → 2026-12-02', '工会：未填 → 是',
+    ]);
+  });
+});
