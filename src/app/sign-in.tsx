@@ -43,6 +43,11 @@ export function signInToSharedStore(auth: AuthPort): Promise<Whoami> {
       host.remove();
       useWorkspaceStore.getState().signedIn(who, auth.staff, () => void signOut());
       followLive(auth.live, who);
+      // Area names for the header before the data has been read (the plan view has them afterwards).
+      auth.areaChoices().then(
+        (areas) => useWorkspaceStore.setState({ areaNames: Object.fromEntries(areas.map((a) => [a.id, a.name])) }),
+        () => undefined,
+      );
       resolve(who);
     };
     root.render(wrap(<div style={overlay}><AuthGate auth={auth} notice={notice} onReady={ready} /></div>));

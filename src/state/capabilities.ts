@@ -84,6 +84,8 @@ interface WorkspaceState {
   capabilities: Capabilities;
   /** Staff names known so far (user id → name), for the edit history. */
   names: Record<string, string>;
+  /** District and street names from area_choices (the header names the scope before the data has loaded). */
+  areaNames: Record<string, string>;
   /** Others on the same Realtime channel (who else views this district; what they edit). */
   present: PresentPerson[];
   /** Realtime subscribed (else the feed is only polled); null in the embedded store. */
@@ -98,6 +100,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set) => ({
   staffPort: null,
   capabilities: capabilitiesOf(null),
   names: {},
+  areaNames: {},
   present: [],
   live: null,
   signOut: null,

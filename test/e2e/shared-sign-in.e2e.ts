@@ -129,6 +129,8 @@ describe('signing in to the shared store in the browser', () => {
     await page.getByRole('button', { name: '刷新审批状态' }).click();
     const badge = page.getByTestId('signed-in');
     await badge.waitFor({ timeout: 30_000 });
+    // The scope by name (area_choices answers before the data is read): never the code 330103.
+    await page.getByTestId('signed-in-scope').filter({ hasText: '下城区' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('signed-in-scope').textContent()).toBe('下城新人 · 区县 · 下城区');
     await page.waitForFunction(() => (window.__lianjianApp?.enterpriseIds(100).length ?? 0) > 0, undefined, { timeout: 120_000 });
     expect((await page.evaluate(() => window.__lianjianApp!.enterpriseIds(100))).sort()).toEqual(['ent-w1', 'ent-w2']);

@@ -6,6 +6,7 @@
  *   gets in and sees only that district: its enterprises, its figures, its streets ranked;
  *   a change by the city (window A) appears in the district user's open detail panel (window B) without
  *   a reload, the wake-up sent by the database through Realtime;
+ *   a street user cannot edit another street's enterprise and is told why (the control is disabled);
  *   a session ended elsewhere → back to the sign-in screen with a clear message.
  * Needs LIANJIAN_PG_URL (test/db/pg-cluster.sh start).
  */
@@ -214,6 +215,29 @@ describe('the shared workspace in the browser: staff panel, district scope, live
     expect(realtime.log.slice(before)).toContainEqual(['out', 'district:330103', 'broadcast feed']);
     // The edit history names the city's staff member (staff_names: the city is in every district's scope).
     await newcomer.getByTestId('history-title').filter({ hasText: '市委组织部' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('a street user: its scope in the header; another street\'s enterprise cannot be edited, with the reason; its own can', async () => {
+    await createStaffUser(auth.url, ADMIN_URL, {
+      email: 'wulin@xiacheng.example', password: 'street-password', name: '武林街道党建办', role: 'street', districtId: '330103', streetId: '330103001', isAdmin: false,
+    });
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 800 } })).newPage();
+    await signIn(page, 'wulin@xiacheng.example', 'street-password');
+    await page.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    await waitForRows(page);
+    expect(await page.getByTestId('signed-in-scope').textContent()).toBe('武林街道党建办 · 乡镇街道 · 下城区 · 武林街道');
+    expect(await shownIds(page)).toEqual(['ent-t1', 'ent-w1', 'ent-w2']);
+    await page.evaluate(() => window.__lianjianApp!.select('ent-t1'));
+    const refused = page.getByTestId('refused').filter({ has: page.getByTestId('detail-edit') });
+    await refused.waitFor({ timeout: 30_000 });
+    expect(await refused.getAttribute('data-reason')).toBe('这是天水街道的企业：乡镇街道工作人员只能修改本街道（武林街道）的企业');
+    expect(await page.getByTestId('detail-edit').isDisabled()).toBe(true);
+    await page.screenshot({ path: 'test-results/shared-workspace-street.png' });
+    await page.evaluate(() => window.__lianjianApp!.select('ent-w2'));
+    await page.getByTestId('detail-employees').filter({ hasText: '20' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('detail-edit').isDisabled()).toBe(false);
+    expect(await page.getByTestId('staff-button').count()).toBe(0);
+    await page.context().close();
   });
 
   it('a session ended elsewhere: back to the sign-in screen with a clear message', async () => {
