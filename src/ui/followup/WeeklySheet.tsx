@@ -30,12 +30,13 @@ function SheetTable({ rows }: { rows: WeeklyMeetingRow[] }) {
   const { t } = useTranslation();
   return (
     <Table<WeeklyMeetingRow> size="small" rowKey={(r) => `${r.kind}|${r.owner}|${r.title}|${r.note}|${r.changedOn}`} dataSource={rows} pagination={false}
-      locale={{ emptyText: t('followup.weekly.empty') }} data-testid="weekly-sheet"
+      locale={{ emptyText: t('followup.weekly.empty') }} data-testid="weekly-sheet" scroll={{ x: 'max-content' }}
       columns={[
         { title: t('followup.owner'), dataIndex: 'owner', width: 76, render: (o: string) => o || t('followup.noOwner') },
-        { title: t('followup.weekly.kindTitle'), dataIndex: 'kind', width: 84, render: (k: WeeklyMeetingRow['kind']) => t(`followup.weekly.kind.${k}`) },
+        { title: t('followup.weekly.kindTitle'), dataIndex: 'kind', width: 64, render: (k: WeeklyMeetingRow['kind']) => t(`followup.weekly.kind.${k}`) },
         { title: t('followup.weekly.item'), key: 'what', ellipsis: true, render: (_: unknown, r) => r.title || r.note },
-        { title: t('followup.lightTitle'), key: 'light', width: 96, render: (_: unknown, r) => <StatusLightTag light={r.light} suffix={r.dueDate ?? undefined} /> },
+        { title: t('followup.weekly.dueDate'), dataIndex: 'dueDate', width: 84, render: (d: string | null) => d ?? '—' },
+        { title: t('followup.lightTitle'), key: 'light', width: 76, render: (_: unknown, r) => <StatusLightTag light={r.light} /> },
       ]} />
   );
 }

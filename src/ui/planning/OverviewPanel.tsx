@@ -102,15 +102,20 @@ export function OverviewPanel() {
           onRow={(r) => ({ onClick: () => choose(r) })}
           columns={[
             { title: t('overview.rank'), dataIndex: 'rank', width: 44 },
-            { title: t('overview.area'), dataIndex: 'name', width: 96, render: (name: string) => <span className="area-name" title={name} data-testid="area-name">{name}</span> },
+            {
+              title: t('overview.area'), dataIndex: 'name', width: 96,
+              // 分片包干: the leader in charge of the area (set in the 督办 tab), under its name.
+              render: (name: string, r) => {
+                const leader = view.areaList.find((a) => a.id === r.id)?.leader;
+                return <><span className="area-name" title={name} data-testid="area-name">{name}</span>{leader ? <div style={{ fontSize: 11, color: "rgba(0, 0, 0, 0.45)" }} data-testid="area-leader-cell">{t('followup.leader')}：{leader}</div> : null}</>;
+              },
+            },
             { title: <HeaderTip label={t('overview.rate')} tip={t('help.coverageRate')} />, dataIndex: 'coverage_rate', render: pct, width: 70 },
             { title: <HeaderTip label={t('overview.ownRate')} tip={t('help.ownOrgRate')} />, dataIndex: 'own_org_rate', render: pct, width: 76 },
             { title: t('overview.enterprises'), dataIndex: 'enterprises', render: num, width: 62 },
             { title: <HeaderTip label={t('overview.mustCover')} tip={t('help.mustCover', { employees: view.rules.mustCoverMinEmployees })} />, key: 'must', render: (_: unknown, r) => `${num(r.must_cover_covered)} / ${num(r.must_cover)}`, width: 84 },
             // The transfer what-if of the area (理顺党员组织关系): own organizations and joint branches the transfers make possible.
             { title: t('campaign.overview.whatIfColumn'), key: 'what_if', width: 92, render: (_: unknown, r) => { const w = view.report.areas.find((a) => a.id === r.id)?.what_if_transfers; return w && w.pending_members > 0 ? <span data-testid="area-what-if">{t('campaign.overview.whatIfCell', { own: num(w.own_org), joint: num(w.joint_branches) })}</span> : '—'; } },
-            // 分片包干: the leader in charge of the area (set in the 督办 tab).
-            { title: t('followup.leader'), key: 'leader', width: 72, render: (_: unknown, r) => <span data-testid="area-leader-cell">{view.areaList.find((a) => a.id === r.id)?.leader || '—'}</span> },
           ]}
         />
       </Card>
