@@ -9,10 +9,7 @@ import { usePlanningStore } from '../state/planning';
 import { usePresentationStore } from '../state/presentation';
 import { autoSnapshotEnabled } from '../state/bulletin-settings';
 import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
-import { openBrowserStore, type BrowserStore } from '../data/local/browser-store';
-import { connectSupabase, createSupabaseRepository } from '../data/supabase/supabase-repository';
-import { createSupabaseAuth } from '../data/supabase/supabase-auth';
-import { signInToSharedStore } from './sign-in';
+import type { BrowserStore } from '../data/local/browser-store';
 import type { Repository, StoreContents } from '../data/repository';
 import { dropCachedContents, fetchBuiltContents, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
 import type { Problem } from '../core/io/problems';
@@ -84,6 +81,15 @@ function exposeForBenchmarks() {
   };
 }
 
+/**
+ * The two stores' code is loaded when it is needed, beside the first paint: PGlite's client and
+ * supabase-js (with the sign-in screens) are not part of the page's first JavaScript.
+ */
+const loadSharedStore = () =>
+  Promise.all([import('../data/supabase/supabase-repository'), import('../data/supabase/supabase-auth'), import('./sign-in')]).then(
+    ([repository, auth, signIn]) => ({ ...repository, ...auth, ...signIn }),
+  );
+
 const boots = new Map<string, Promise<void>>();
 
 /** Starts the app once per page and dataset (React's development double effects would otherwise boot twice). */
@@ -133,6 +139,7 @@ async function startApp(config: PageConfig): Promise<void> {
 
     if (supabaseUrl && supabaseKey) {
       progress('connect');
+      const { connectSupabase, createSupabaseRepository, createSupabaseAuth, signInToSharedStore } = await loadSharedStore();
       const client = connectSupabase(supabaseUrl, supabaseKey);
       // SMS codes only where the project enables a phone provider (VITE_SUPABASE_PHONE=true; see the README).
       const phone = import.meta.env.VITE_SUPABASE_PHONE === 'true';
@@ -143,6 +150,7 @@ async function startApp(config: PageConfig): Promise<void> {
       await fullRead(repository);
     } else {
       const name = `lianjian-${config.dataset}`;
+      const storeModule = import('../data/local/browser-store');
       const persisted = requestPersistence();
       // The store opens in its worker while the page draws what it kept from the last visit (or, on a
       // first visit, what the build read from the store image); the store then confirms it.
@@ -157,6 +165,7 @@ async function startApp(config: PageConfig): Promise<void> {
         useAppStore.setState({ storage: { kind: 'local', persisted: null, firstStart: false, opening: true, bootMs: performance.now() - started } });
         await mapPainted(FIRST_FRAME_WAIT_MS);
       } else progress('engine');
+      const { openBrowserStore } = await storeModule;
       let opened: BrowserStore = await openBrowserStore(name, baseUrl, () => {});
       performance.mark('lianjian:store-open');
       const repository = () => opened.store.repository;

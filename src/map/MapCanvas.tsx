@@ -131,6 +131,9 @@ export function MapCanvas() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({
       interleaved: false,
+      // luma.gl asks the GPU process for every WebGL extension up front (a round trip each, seconds in
+      // software WebGL on a busy machine); asked lazily, only the ones deck.gl uses are asked for.
+      deviceProps: { _initializeFeatures: false },
       layers: [],
       useDevicePixels: true,
       onClick: (info: PickingInfo) => handleClick(info),

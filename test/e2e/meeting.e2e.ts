@@ -88,7 +88,7 @@ describe('bulletin, presentation and print in Chromium', () => {
     await expect(row.getByTestId('bulletin-items-done').innerText()).resolves.toBe('+1');
     const points = (rec.enterprise_ids.length / plan.report.summary.enterprises) * 100;
     await expect(row.getByTestId('bulletin-points').innerText()).resolves.toBe(`+${points.toFixed(2)}`);
-    await expect(page.getByTestId('trend-chart').locator('canvas').count()).resolves.toBeGreaterThan(0);
+    await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
     await page.screenshot({ path: resolve(out, 'bulletin.png') });
 
     const download = page.waitForEvent('download');

@@ -3,7 +3,6 @@
  * JavaScript) reads them and reprojects with the .prj to WGS-84; attribute text is decoded with the
  * .cpg's code page (UTF-8, GBK…). The result goes through the same GeoJSON checks as a .geojson file.
  */
-import shp from 'shpjs';
 import type { FeatureCollection } from 'geojson';
 import { problem, type Problem } from './problems';
 
@@ -15,6 +14,8 @@ export interface ShapefileRead {
 
 export async function readShapefileZip(bytes: ArrayBuffer, file: string): Promise<ShapefileRead> {
   try {
+    // Loaded when a shapefile comes (with proj4, a quarter megabyte the page does not need at start).
+    const { default: shp } = await import('shpjs');
     const read = (await shp(bytes)) as FeatureCollection | FeatureCollection[];
     const layers = Array.isArray(read) ? read : [read];
     const features = layers.flatMap((layer) => layer.features);

@@ -14,15 +14,8 @@ export interface Migration {
   sql: string;
 }
 
-export interface LocalUser {
-  id: string;
-  role: 'city' | 'district';
-  districtId: string | null;
-  name: string;
-}
-
-/** The single user of an embedded store: city-level, sees everything. */
-export const LOCAL_CITY_USER: LocalUser = { id: '00000000-0000-4000-8000-000000000001', role: 'city', districtId: null, name: '本机用户' };
+import { LOCAL_CITY_USER, type LocalUser } from './local-user';
+export { LOCAL_CITY_USER, type LocalUser } from './local-user';
 
 export interface LocalStoreOptions {
   migrations: readonly Migration[];

@@ -1,6 +1,8 @@
 /**
  * The map style: an offline basemap drawn from the dataset's own areas (no tile or glyph server;
  * labels come from the browser's local fonts), optionally over a raster basemap the user configured.
+ * Few kinds of layers on purpose: with software WebGL each shader program maplibre compiles holds the
+ * page for a second or more (a dashed line and an antialiased fill edge would be two more).
  */
 import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -28,9 +30,11 @@ export function basemapStyle(areas: FeatureCollection, basemap: Basemap): StyleS
       paint: {
         'fill-color': ['interpolate', ['linear'], ['get', 'coverage_rate'], 0.2, '#fff7ec', 0.45, '#fdd49e', 0.7, '#fc8d59'],
         'fill-opacity': raster ? 0.15 : 0.55,
+        // The district lines outline them already; an antialiased fill edge is one more shader program to compile.
+        'fill-antialias': false,
       },
     },
-    { id: 'street-line', type: 'line', source: AREA_SOURCE, filter: ['==', ['get', 'level'], 'street'], minzoom: 9, paint: { 'line-color': '#9aa5b1', 'line-width': 0.6, 'line-dasharray': [3, 2] } },
+    { id: 'street-line', type: 'line', source: AREA_SOURCE, filter: ['==', ['get', 'level'], 'street'], minzoom: 9, paint: { 'line-color': '#b3bcc6', 'line-width': 0.7 } },
     { id: 'district-line', type: 'line', source: AREA_SOURCE, filter: ['==', ['get', 'level'], 'district'], paint: { 'line-color': '#5c6b7a', 'line-width': 1.6 } },
     {
       id: 'street-label',

@@ -1,12 +1,22 @@
-/** 组建率 over all snapshots for the chosen areas: ECharts (tree-shaken: line chart, canvas renderer). */
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+/**
+ * 组建率 over all snapshots for the chosen areas: ECharts (tree-shaken: line chart, canvas renderer),
+ * loaded when a chart is first shown — it is a fifth of the page's JavaScript, and start-up does not need it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ECharts } from 'echarts/core';
 import { formatPercent } from '../format';
 
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+type EchartsCore = typeof import('echarts/core');
+let echartsLoaded: Promise<EchartsCore> | null = null;
+function loadEcharts(): Promise<EchartsCore> {
+  echartsLoaded ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
+    ([core, charts, components, renderers]) => {
+      core.use([charts.LineChart, components.GridComponent, components.LegendComponent, components.TooltipComponent, renderers.CanvasRenderer]);
+      return core;
+    },
+  );
+  return echartsLoaded;
+}
 
 export interface TrendSeries {
   name: string;
@@ -18,9 +28,17 @@ export type ChartImage = () => string | null;
 
 export function TrendChart({ series, dates, height = 220, imageRef }: { series: TrendSeries[]; dates: string[]; height?: number; imageRef?: { current: ChartImage | null } }) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const [echarts, setEcharts] = useState<EchartsCore | null>(null);
   useEffect(() => {
-    if (!element.current) return;
+    let live = true;
+    void loadEcharts().then((core) => live && setEcharts(core));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!element.current || !echarts) return;
     chart.current = echarts.init(element.current, undefined, { renderer: 'canvas' });
     if (imageRef) imageRef.current = () => chart.current?.getDataURL({ type: 'png', pixelRatio: 3, backgroundColor: '#fff' }) ?? null;
     // The chart follows its box, not only the window: drawn while its tab was hidden or before the
@@ -33,7 +51,7 @@ export function TrendChart({ series, dates, height = 220, imageRef }: { series: 
       chart.current?.dispose();
       chart.current = null;
     };
-  }, [imageRef]);
+  }, [imageRef, echarts]);
   useEffect(() => {
     chart.current?.setOption({
       animation: false,
@@ -47,6 +65,6 @@ export function TrendChart({ series, dates, height = 220, imageRef }: { series: 
         return { name: s.name, type: 'line', data: dates.map((d) => byDate.get(d) ?? null), connectNulls: true, symbolSize: 6 };
       }),
     }, true);
-  }, [series, dates]);
-  return <div ref={element} style={{ width: '100%', height }} data-testid="trend-chart" />;
+  }, [series, dates, echarts]);
+  return <div ref={element} style={{ width: '100%', height }} data-testid="trend-chart" data-ready={echarts ? 'true' : undefined} />;
 }
