@@ -26,6 +26,8 @@ async function chineseChrome(page: Page): Promise<string[]> {
     const seen = new Set<string>();
     for (const el of document.querySelectorAll<HTMLElement>(chrome)) {
       if (el.closest('[data-data="1"], .area-name, [data-testid="recommendation-name"], [data-testid="detail-name"]')) continue;
+      // A plan item's title is the planner's own text (often a building's name); its tags are checked as tags.
+      if (el.matches('.ant-card-head-title') && el.closest('.plan-item')) continue;
       const text = (el.innerText ?? '').trim();
       // The language switch names Chinese in Chinese.
       if (text === '中文') continue;
@@ -81,7 +83,7 @@ describe('Hangzhou in English (1366 × 768)', () => {
 
     await page.getByTestId('tab-bulletin').click();
     await page.getByTestId('bulletin-take').click();
-    await page.getByTestId('bulletin-table').locator('tbody tr').first().waitFor({ timeout: 120_000 });
+    await page.getByTestId('bulletin-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 180_000 });
     await shoot('bulletin');
 
     const first = await page.evaluate(() => window.__lianjianApp!.enterpriseIds(1)[0]);
