@@ -163,3 +163,20 @@ describe('the bulletin carries the follow-up figures', () => {
     expect(old[0]).toMatchObject({ overdue: null, leader: '', newRegistrations: null, newRegistrationsCovered: null, membersElsewhere: null, keyEnterprises: null });
   });
 });
+
+import { planDataset } from '../../src/core/plan';
+
+describe('the planning report names each area\'s leader', () => {
+  it('carries areas.geojson leader into report.areas, absent where none is named', () => {
+    const square = { type: 'Polygon' as const, coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30.1], [120, 30]]] };
+    const plan = planDataset({
+      name: 't', crs: 'wgs84', rules: {}, buildings: [], zones: [], organizations: [],
+      areas: [
+        { id: '330109', name: '萧山区', level: 'district', parent: null, geometry: square, leader: '许晓明' },
+        { id: '330109116', name: '临浦镇', level: 'street', parent: '330109', geometry: square },
+      ],
+      enterprises: [enterprise('e1', { lon: 120.05, lat: 30.05, street: '330109116', status: '在营', employees: 40 })],
+    });
+    expect(plan.report.areas.map((a) => [a.id, a.leader])).toEqual([['330109', '许晓明'], ['330109116', undefined]]);
+  });
+});

@@ -70,7 +70,7 @@ export function summarize(flags: Uint8Array, mask?: Uint8Array): Summary {
 
 /** One row per area (districts first, then streets), in the areas' order; over `mask` when given. */
 export function rollUpAreas(
-  flags: Uint8Array, areas: ReadonlyArray<Pick<Area, 'id' | 'name' | 'level' | 'parent'>>, district: Int32Array, street: Int32Array, mask?: Uint8Array,
+  flags: Uint8Array, areas: ReadonlyArray<Pick<Area, 'id' | 'name' | 'level' | 'parent' | 'leader'>>, district: Int32Array, street: Int32Array, mask?: Uint8Array,
 ): AreaRow[] {
   const tallies = areas.map(emptyTally);
   for (let i = 0; i < flags.length; i++) {
@@ -79,7 +79,8 @@ export function rollUpAreas(
     if (district[i] >= 0) addTo(tallies[district[i]], f);
     if (street[i] >= 0) addTo(tallies[street[i]], f);
   }
-  const rows = areas.map((a, k) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent, ...toFigures(tallies[k]) }));
+  // 分片包干: the leader in charge rides along where the areas name one (report addition, issue 16).
+  const rows = areas.map((a, k) => ({ id: a.id, name: a.name, level: a.level, parent: a.parent, ...(a.leader ? { leader: a.leader } : {}), ...toFigures(tallies[k]) }));
   return [...rows.filter((r) => r.level === 'district'), ...rows.filter((r) => r.level === 'street')];
 }
 

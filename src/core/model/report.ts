@@ -29,6 +29,8 @@ export interface AreaRow extends CoverageFigures, Partial<CampaignCounts> {
   name: string;
   level: AreaLevel;
   parent: string | null;
+  /** 分片包干责任领导 (areas.geojson `leader`), where one is named. */
+  leader?: string;
   what_if_transfers?: WhatIfFigures;
 }
 
