@@ -33,6 +33,11 @@ export function attachPlanSession(next: PlanSession, from: StoreContents): void 
   session?.close();
   session = next;
   sent = 0;
+  // The what-if arrives after its plan (whose view is shown by then) and fills in its figures.
+  next.onWhatIf((report) => {
+    const view = useAppStore.getState().view;
+    if (view) useAppStore.getState().replacePlan({ ...view, report: { ...view.report, ...report } });
+  });
   contents = from;
   useRuleProfileStore.getState().setProfile(from.ruleProfile ?? null);
   useFollowUpStore.getState().set({ notes: from.inspectionNotes ?? [], registerChanges: from.registerChanges ?? [] });

@@ -8,7 +8,7 @@ import type { Enterprise } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
 import { patchRows } from '../core/model/row-changes';
 import type { Scenario, ScenarioComparison } from '../core/scenarios';
-import { ENTERPRISE_CHUNK, type PlanMessage, type PlanResponse, type RegisterPatch, type StartRequest } from './protocol';
+import { ENTERPRISE_CHUNK, type PlanMessage, type PlanResponse, type RegisterPatch, type StartRequest, type WhatIfReport } from './protocol';
 
 /** Lets the page handle input and paint between two chunks. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -20,6 +20,8 @@ export interface PlanSession {
   patch(patch: RegisterPatch): Promise<PlanView>;
   /** The page's rows as of the last patch sent (what the next view will show). */
   readonly enterprises: readonly Enterprise[];
+  /** Called with the transfer what-if when it follows the plan last shown (not for a plan already replaced). */
+  onWhatIf(listener: (report: WhatIfReport) => void): void;
   /** Plans the kept register under each scenario's rules and compares them; the shown plan stays as it is. */
   compareScenarios(scenarios: Scenario[]): Promise<ScenarioComparison>;
   close(): void;
@@ -41,6 +43,8 @@ export function createPlanSession(): PlanSession {
   let recommendations: Recommendation[] = [];
   let comparisons = 0;
   const comparing = new Map<number, { resolve: (c: ScenarioComparison) => void; reject: (e: Error) => void }>();
+  let lastPlanned = -1;
+  let whatIfListener: ((report: WhatIfReport) => void) | null = null;
 
   const shown = (rows: Enterprise[]) => (limit ? rows.slice(0, limit) : rows);
 
@@ -57,12 +61,17 @@ export function createPlanSession(): PlanSession {
       for (const r of message.rows) recommendations.push(r);
       return;
     }
+    if (message.type === 'what-if') {
+      if (message.seq === lastPlanned && waiting.length === 0) whatIfListener?.(message.report);
+      return;
+    }
     const rows = recommendations;
     recommendations = [];
     // One plan answers every patch up to its seq (patches queued in the worker are planned together).
     const answered = waiting.filter((w) => w.seq <= message.seq);
     waiting = waiting.filter((w) => w.seq > message.seq);
     const own = answered.at(-1);
+    if (message.type === 'planned') lastPlanned = message.seq;
     for (const w of answered) {
       if (message.type === 'failed') w.reject(new Error(message.message));
       else w.resolve({ ...message.view, enterprises: shown(own!.enterprises), report: { ...message.view.report, recommendations: rows } });
@@ -98,6 +107,9 @@ export function createPlanSession(): PlanSession {
       const planned = wait({ seq, enterprises });
       worker.postMessage({ type: 'patch', seq, patch } satisfies PlanMessage);
       return planned;
+    },
+    onWhatIf(listener) {
+      whatIfListener = listener;
     },
     compareScenarios(scenarios) {
       const id = ++comparisons;

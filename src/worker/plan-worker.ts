@@ -11,10 +11,18 @@ import { RECOMMENDATION_CHUNK, type PatchRequest, type PlanMessage, type PlanRes
 import type { PlanView } from '../core/model/plan-view';
 import { compareScenarios } from '../core/scenarios';
 import { withCampaignFigures } from '../core/campaign/report';
+import { transferWhatIf } from '../core/campaign/what-if';
+import { pendingTransfers } from '../core/campaign/members';
+import type { Dataset } from '../core/model/types';
+import type { PlanResult } from '../core/plan';
 
-function plan(request: StartRequest): PlanView {
+function plan(request: StartRequest): { view: PlanView; dataset: Dataset; result: PlanResult } {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
   const result = planDataset(dataset);
+  return { view: planView(request, dataset, result), dataset, result };
+}
+
+function planView(request: StartRequest, dataset: Dataset, result: PlanResult): PlanView {
   const n = dataset.enterprises.length;
   const positions = new Float32Array(n * 2);
   const categories = new Uint8Array(n);
@@ -52,8 +60,8 @@ function plan(request: StartRequest): PlanView {
     zones: { type: 'FeatureCollection', features: dataset.zones.map((z, k) => ({ type: 'Feature', id: k, properties: { id: z.id, name: z.name, kind: z.kind, coverage_rate: rate(zoneRates[k]) }, geometry: z.geometry })) },
     areaLabels: dataset.areas.map((a) => ({ name: a.name, level: a.level, position: labelPoint(a.geometry) })),
     initialBounds: initialBounds(dataset.areas, positions),
-    // With the campaign's counts and the transfer what-if (a second plan, only when members are still elsewhere).
-    report: withCampaignFigures(dataset, result),
+    // The campaign's counts; the transfer what-if (a second plan) follows in its own message.
+    report: withCampaignFigures(dataset, result, null),
     problems: request.problems ?? [],
     times: result.times,
   };
@@ -80,15 +88,36 @@ let kept: StartRequest | null = null;
 let pending: PatchRequest[] = [];
 let planScheduled = false;
 
+/** The last plan sent, for the what-if that follows it. */
+let lastPlan: { seq: number; dataset: Dataset; result: PlanResult } | null = null;
+
+/**
+ * The transfer what-if plans the register a second time: it follows the plan it belongs to, so an
+ * edit's figures are not held back by it, and is skipped when a newer change is already waiting.
+ */
+function sendWhatIf() {
+  const last = lastPlan;
+  if (!last || pending.length > 0 || !last.dataset.enterprises.some((e) => pendingTransfers(e) > 0)) return;
+  try {
+    const report = withCampaignFigures(last.dataset, last.result, transferWhatIf(last.dataset, last.result));
+    if (lastPlan !== last || pending.length > 0) return;
+    self.postMessage({ type: 'what-if', seq: last.seq, report: { summary: report.summary, areas: report.areas, what_if_transfers_enterprise_ids: report.what_if_transfers_enterprise_ids } } satisfies PlanResponse);
+  } catch {
+    // The plan itself stands; the what-if is left out.
+  }
+}
+
 function planAndSend(request: StartRequest, seq: number) {
   try {
-    const view = plan(request);
+    const { view, dataset, result } = plan(request);
+    lastPlan = { seq, dataset, result };
     const { recommendations } = view.report;
     for (let start = 0; start < recommendations.length; start += RECOMMENDATION_CHUNK) {
       self.postMessage({ type: 'recommendations', rows: recommendations.slice(start, start + RECOMMENDATION_CHUNK) } satisfies PlanResponse);
     }
     const message: PlanResponse = { type: 'planned', seq, view: { ...view, enterprises: [], report: { ...view.report, recommendations: [] } } };
     self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer, view.flags.buffer, view.district.buffer, view.street.buffer]);
+    setTimeout(sendWhatIf, 0);
   } catch (error) {
     self.postMessage({ type: 'failed', seq, message: (error as Error).message } satisfies PlanResponse);
   }

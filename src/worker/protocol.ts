@@ -1,7 +1,7 @@
 /** Messages between the main thread and the planning worker (one worker per page, kept for the page's life). */
 import type { Area, Building, Dataset, Enterprise, Organization, RuleProfile, Zone } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
-import type { Recommendation } from '../core/model/report';
+import type { PlanReport, Recommendation } from '../core/model/report';
 import type { RowChanges } from '../core/model/records';
 import type { Problem } from '../core/io/problems';
 import type { Scenario, ScenarioComparison } from '../core/scenarios';
@@ -59,6 +59,9 @@ export interface ScenarioRequest {
 
 export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest | ScenarioRequest;
 
+/** The parts of the plan report the transfer what-if fills in. */
+export type WhatIfReport = Pick<PlanReport, 'summary' | 'areas' | 'what_if_transfers_enterprise_ids'>;
+
 /** Recommendations come back in chunks too (a 200k register has tens of thousands), before 'planned'. */
 export const RECOMMENDATION_CHUNK = 2000;
 
@@ -69,5 +72,7 @@ export const RECOMMENDATION_CHUNK = 2000;
 export type PlanResponse =
   | { type: 'recommendations'; rows: Recommendation[] }
   | { type: 'planned'; seq: number; view: PlanView }
+  /** After 'planned', when members are still elsewhere: the report with the transfer what-if (a second plan). */
+  | { type: 'what-if'; seq: number; report: WhatIfReport }
   | { type: 'failed'; seq: number; message: string }
   | { type: 'scenarios'; id: number; comparison: ScenarioComparison | null; message?: string };

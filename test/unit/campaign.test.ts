@@ -3,6 +3,7 @@ import { resolveRules, type Area, type Dataset, type Enterprise } from '../../sr
 import { checkReasons } from '../../src/core/recommend/reason-check';
 import { planDataset } from '../../src/core/plan';
 import { transferWhatIf, withTransfersDone } from '../../src/core/campaign/what-if';
+import { withCampaignFigures } from '../../src/core/campaign/report';
 import {
   campaignFigures, derivedTransferStatus, isMassOrgWithoutParty, massOrgsOf, normalizeElsewherePlaces, parseTransferStatus, pendingTransfers,
 } from '../../src/core/campaign/members';
@@ -59,6 +60,17 @@ describe('the transfer what-if', () => {
     expect(base.report.recommendations.filter((r) => r.kind === 'standalone').map((r) => r.enterprise_ids[0]).sort()).toEqual(['E', 'F']);
     expect(DATASET.enterprises[0].partyMembers).toBe(2);
     expect(DATASET.enterprises[0].membersTransferred).toBe(0);
+  });
+
+  it('the report without the what-if (what the app shows first) has the counts and leaves only the what-if out', () => {
+    const full = withCampaignFigures(DATASET, base, whatIf);
+    const first = withCampaignFigures(DATASET, base, null);
+    const strip = <T extends { what_if_transfers?: unknown }>(row: T) => ({ ...row, what_if_transfers: undefined });
+    expect(first.what_if_transfers_enterprise_ids).toBeUndefined();
+    expect(first.summary.what_if_transfers).toBeUndefined();
+    expect(strip(first.summary)).toEqual(strip(full.summary));
+    expect(first.areas.map(strip)).toEqual(full.areas.map(strip));
+    expect({ ...first, summary: full.summary, areas: full.areas, what_if_transfers_enterprise_ids: full.what_if_transfers_enterprise_ids }).toEqual(full);
   });
 
   it('with nobody elsewhere: nothing to unlock, and no second plan needed', () => {

@@ -10,9 +10,13 @@ import type { PlanResult } from '../plan';
 import { campaignFigures } from './members';
 import { transferWhatIf, type TransferWhatIf } from './what-if';
 
-export function withCampaignFigures(dataset: Dataset, base: PlanResult, whatIf: TransferWhatIf = transferWhatIf(dataset, base)): PlanReport {
+/** `whatIf` null: the counts only (the app shows the plan first and adds the what-if, a second plan, after). */
+export function withCampaignFigures(dataset: Dataset, base: PlanResult, whatIf: TransferWhatIf | null = transferWhatIf(dataset, base)): PlanReport {
   const { total, areas } = campaignFigures(dataset.enterprises, dataset.areas.length, base.district, base.street);
   const byId = new Map(dataset.areas.map((a, k) => [a.id, k]));
+  if (!whatIf) {
+    return { ...base.report, summary: { ...base.report.summary, ...total }, areas: base.report.areas.map((row) => { const k = byId.get(row.id); return k === undefined ? row : { ...row, ...areas[k] }; }) };
+  }
   const whatIfById = new Map(whatIf.areas.map((a) => [a.id, a]));
   const { report } = base;
   const figuresOf = (w: WhatIfFigures): WhatIfFigures => ({ pending_members: w.pending_members, own_org: w.own_org, joint_branches: w.joint_branches, must_cover: w.must_cover });
