@@ -379,6 +379,8 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       expect(live('building')).toEqual(full.buildings.map((b) => b.id).sort());
       expect(live('organization')).toEqual(full.organizations.map((o) => o.id).sort());
       expect(live('plan_item')).toEqual(full.planItems.map((p) => p.id).sort());
+      expect(live('inspection_note')).toEqual((full.inspectionNotes ?? []).map((n) => n.id).sort());
+      expect(live('register_change')).toEqual((full.registerChanges ?? []).map((c) => c.id).sort());
       for (const e of full.enterprises.slice(0, 50)) expect(latest.get(`enterprise|${e.id}`)).toMatchObject({ id: e.id, version: e.version, employees: e.employees });
     });
   });
