@@ -63,6 +63,9 @@ describe('Hangzhou in English (1366 × 768)', () => {
 
   it('every tab, the detail panel and the presentation speak English', async () => {
     await shoot('overview');
+    // Every tab is in the side bar's tab row, none behind antd's "…" menu.
+    const hiddenTabs = await page.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)').count();
+    expect(hiddenTabs, 'tabs overflow behind "…" at 1366 px').toBe(0);
 
     await page.getByTestId('tab-recommendations').click();
     await page.getByTestId('recommendation-item').first().waitFor();
