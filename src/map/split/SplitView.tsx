@@ -1,14 +1,14 @@
 /**
  * Two maps in step: the main map (MapCanvas) shows the left side, this component's own map the right
- * side, with the same camera. Side by side (each half the width) or one over the other with a swipe
- * line. Each side says what it shows and its figures; the enterprises whose coverage differs between
+ * side, with the same camera. Side by side (each half the width) or, with a swipe line, this map over
+ * the main one right of the line (camera shifted so that every place stays where the main map draws it). Each side says what it shows and its figures; the enterprises whose coverage differs between
  * the sides are ringed on the right.
  */
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state/store';
+import { useAppStore, type Camera } from '../../state/store';
 import { usePlanningStore } from '../../state/planning';
 import { usePresentationStore } from '../../state/presentation';
 import { useFilterMask } from '../../state/figures';
@@ -47,6 +47,20 @@ export function SplitView() {
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [dragging, setDragging] = useState(false);
   const on = split.on && view !== null;
+  const swipeRef = useRef(split);
+  swipeRef.current = split;
+  /**
+   * The swipe: this map covers the main one right of the line, so its centre lies (line × width) / 2 to
+   * the right of the main map's centre; shifting the camera by as many pixels keeps both maps drawing
+   * each place at the same screen position (north up, no pitch, as the app's maps are).
+   */
+  const shifted = (c: Camera): Camera => {
+    const s = swipeRef.current;
+    const width = mapBridge.main()?.size()[0] ?? 0;
+    if (s.mode !== 'swipe' || width === 0) return c;
+    const dx = (s.swipe * width) / 2;
+    return { ...c, center: [c.center[0] + (dx / (512 * 2 ** c.zoom)) * 360, c.center[1]] };
+  };
   const datasetName = view?.datasetName ?? null;
 
   useEffect(() => {
@@ -60,7 +74,8 @@ export function SplitView() {
   useEffect(() => {
     const current = useAppStore.getState().view;
     if (!on || !current || !container.current) return;
-    const start = mapBridge.main()?.camera();
+    const main = mapBridge.main();
+    const start = main ? shifted(main.camera()) : undefined;
     const map = new maplibregl.Map({
       container: container.current,
       style: basemapStyle(current.areas, useAppStore.getState().basemap),
@@ -81,7 +96,7 @@ export function SplitView() {
     let following = false;
     const offCamera = mapBridge.onCamera((c) => {
       following = true;
-      map.jumpTo(c);
+      map.jumpTo(shifted(c));
       following = false;
     });
     // Moving the right-hand map (side by side) moves the main one, which moves this one back in step.
@@ -97,19 +112,15 @@ export function SplitView() {
       window.__lianjianSplit = undefined;
       map.remove();
     };
-  }, [on, datasetName, basemap]);
-
-  useEffect(() => {
-    mapRef.current?.resize();
-    const c = mapBridge.main()?.camera();
-    if (c) mapRef.current?.jumpTo(c);
-  }, [split.mode]);
+    // A new map for each mode: its container changes size and clipping, and a fresh map and overlay size themselves to it.
+  }, [on, datasetName, basemap, split.mode]);
 
   const left = view ? sideColouring(view, planItems, split.left) : null;
   const right = view ? sideColouring(view, planItems, split.right) : null;
 
   useEffect(() => {
     if (!on || !view || !right || !left || !overlayRef.current) return;
+    void split.mode;
     const changed = changedPositions(view, left.categories, right.categories, mask);
     if (window.__lianjianSplit) window.__lianjianSplit.changed = changed.length / 2;
     overlayRef.current.setProps({
@@ -118,7 +129,15 @@ export function SplitView() {
         createHighlightLayer(SPLIT_CHANGED_LAYER, changed, 9),
       ],
     });
-  }, [on, view, layers, mask, planItems, right, left, presenting]);
+  }, [on, view, layers, mask, planItems, right, left, presenting, split.mode]);
+
+  // The line moved: the map's left edge moved with it, its camera follows.
+  useEffect(() => {
+    const map = mapRef.current, main = mapBridge.main();
+    if (!map || !main || split.mode !== 'swipe') return;
+    map.resize();
+    map.jumpTo(shifted(main.camera()));
+  }, [split.swipe, split.mode]);
 
   if (!on || !view || !left || !right) return null;
   const num = (n: number) => n.toLocaleString(i18n.language);
@@ -135,10 +154,13 @@ export function SplitView() {
   };
   const changedCount = changedPositions(view, left.categories, right.categories, mask).length / 2;
   const swipe = split.mode === 'swipe';
+  // The line stands at a share of the main map's width (less than the screen's in the presenter view).
+  const mainWidth = mapBridge.main()?.size()[0] ?? 0;
+  const linePx = split.swipe * mainWidth;
   const onDrag = (e: React.PointerEvent<HTMLDivElement>) => {
     if (!dragging) return;
     const box = e.currentTarget.parentElement?.getBoundingClientRect();
-    if (box) setSplit({ swipe: Math.min(0.95, Math.max(0.05, (e.clientX - box.left) / box.width)) });
+    if (box && mainWidth > 0) setSplit({ swipe: Math.min(0.95, Math.max(0.05, (e.clientX - box.left) / mainWidth)) });
   };
   return (
     <>
@@ -146,13 +168,13 @@ export function SplitView() {
         ref={container}
         className={swipe ? 'split-map swipe' : 'split-map side'}
         data-testid="split-map"
-        style={swipe ? { clipPath: `inset(0 0 0 ${split.swipe * 100}%)`, pointerEvents: 'none' } : undefined}
+        style={swipe ? { left: linePx, pointerEvents: 'none' } : undefined}
       />
       {swipe ? (
         <div
           className="split-handle"
           data-testid="split-handle"
-          style={{ left: `${split.swipe * 100}%` }}
+          style={{ left: linePx }}
           onPointerDown={(e) => { e.currentTarget.setPointerCapture(e.pointerId); setDragging(true); }}
           onPointerMove={onDrag}
           onPointerUp={() => setDragging(false)}

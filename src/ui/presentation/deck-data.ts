@@ -13,7 +13,8 @@ import { CoverageCategory } from '../../core/coverage/category';
 import { EMPTY_FILTER, filterMask, type EnterpriseFilter } from '../../state/filter';
 import type { SideKind, SlideView, SplitSetting } from '../../state/presentation';
 import { sideColouring } from '../../map/split/sides';
-import type { Rgba } from '../../map/layers/palette';
+import { PLAN_STATUS_COLORS, type Rgba } from '../../map/layers/palette';
+import { paddedHull } from '../../core/clustering/hull';
 
 /** The map size a slide is assumed to have been captured at when it does not say. */
 export const DEFAULT_FRAME: [number, number] = [1440, 900];
@@ -34,7 +35,7 @@ export interface DeckSlide {
   center: [number, number];
   zoom: number;
   frame: [number, number];
-  layers: { enterprises: boolean; buildings: boolean; zones: boolean; areas: boolean };
+  layers: { enterprises: boolean; buildings: boolean; zones: boolean; areas: boolean; planItems: boolean };
   /** One side, or two (left, right) on a side-by-side slide. */
   sides: DeckSide[];
   /** The slide shows the forecast, not the situation now (said on the slide). */
@@ -64,6 +65,8 @@ export interface DeckData {
   labels: { name: string; level: 'district' | 'street'; at: [number, number] }[];
   buildings: number[][];
   zones: { kind: string; rings: number[][] }[];
+  /** Plan item outlines in view, with their status colour. */
+  planItems: { color: number[]; rings: number[][] }[];
   slides: DeckSlide[];
 }
 
@@ -210,7 +213,7 @@ export function buildDeck(input: DeckInput): DeckData {
       center: camera?.center ?? (view.initialBounds ? [(view.initialBounds[0] + view.initialBounds[2]) / 2, (view.initialBounds[1] + view.initialBounds[3]) / 2] : [0, 0]),
       zoom: camera?.zoom ?? 10,
       frame: p.view.frame ?? DEFAULT_FRAME,
-      layers: { enterprises: layers?.enterprises !== false, buildings: layers?.buildings !== false, zones: layers?.zones !== false, areas: layers?.areas !== false },
+      layers: { enterprises: layers?.enterprises !== false, buildings: layers?.buildings !== false, zones: layers?.zones !== false, areas: layers?.areas !== false, planItems: layers?.planItems !== false },
       sides,
       forecast: p.sides.some((s) => s.kind !== 'now') && !split ? input.forecastText : null,
     };
@@ -225,6 +228,21 @@ export function buildDeck(input: DeckInput): DeckData {
   }));
   const buildings = view.buildings.features.filter((ft) => polygonal(ft.geometry) && inAny(ft.geometry as Polygon)).flatMap((ft) => ringsOf(ft.geometry as Polygon | MultiPolygon, 1));
   const zones = view.zones.features.filter((ft) => polygonal(ft.geometry) && inAny(ft.geometry as Polygon)).map((ft) => ({ kind: String(ft.properties?.kind ?? ''), rings: ringsOf(ft.geometry as Polygon | MultiPolygon, 2) }));
+  const index = new Map(view.enterprises.map((e, i) => [e.id, i]));
+  const planItems = input.planItems.flatMap((item) => {
+    let g: Polygon | MultiPolygon | null = item.geometry as Polygon | MultiPolygon | null;
+    if (!g) {
+      const coords: [number, number][] = [];
+      for (const id of item.enterpriseIds) {
+        const i = index.get(id);
+        if (i !== undefined && view.positions[i * 2] === view.positions[i * 2]) coords.push([view.positions[i * 2], view.positions[i * 2 + 1]]);
+      }
+      g = coords.length > 0 ? (paddedHull(coords, 40) as Polygon | MultiPolygon | null) : null;
+    }
+    if (!g || !polygonal(g) || !inAny(g)) return [];
+    const c = PLAN_STATUS_COLORS[item.status];
+    return [{ color: [c[0], c[1], c[2]], rings: ringsOf(g, 1) }];
+  });
   return {
     format: 'lianjian.deck/1',
     lang: input.lang,
@@ -235,6 +253,7 @@ export function buildDeck(input: DeckInput): DeckData {
     labels: view.areaLabels.map((l) => ({ name: l.name, level: l.level, at: [Math.round(l.position[0] * Q) / Q, Math.round(l.position[1] * Q) / Q] })),
     buildings,
     zones,
+    planItems,
     slides,
   };
 }

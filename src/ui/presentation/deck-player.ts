@@ -108,6 +108,18 @@ export function deckPlayer(): DeckPlayer {
       for (const ring of deck.buildings) ringPath(ctx, ring, px, py);
       ctx.fill();
     }
+    if (slide.layers.planItems) {
+      ctx.lineWidth = 2.5;
+      for (const item of deck.planItems || []) {
+        const [r, g, b] = item.color;
+        ctx.fillStyle = `rgba(${r},${g},${b},0.18)`;
+        ctx.strokeStyle = `rgb(${r},${g},${b})`;
+        ctx.beginPath();
+        for (const ring of item.rings) ringPath(ctx, ring, px, py);
+        ctx.fill();
+        ctx.stroke();
+      }
+    }
     if (slide.layers.enterprises) {
       // One path per category: a few fills instead of one per enterprise. Largest categories last is
       // not needed: uncovered must-cover (3) is drawn last so that it stays visible.
