@@ -22,13 +22,12 @@ import { MapImageDialog } from '../ui/MapImageDialog';
 import { BootScreen } from '../ui/BootScreen';
 import { OverviewPanel } from '../ui/planning/OverviewPanel';
 import { PlanPanel } from '../ui/planning/PlanPanel';
-import { Worklist } from '../ui/planning/Worklist';
+import { WorklistTab } from '../ui/planning/WorklistTab';
 import { FilterBar } from '../ui/planning/FilterBar';
 import { usePlanningStore } from '../state/planning';
 import { prepareSearch } from '../state/filter';
 import { BulletinPanel } from '../ui/bulletin/BulletinPanel';
 import { FollowUpPanel } from '../ui/followup/FollowUpPanel';
-import { TransferWorklist } from '../ui/campaign/TransferWorklist';
 import { SlidesPanel } from '../ui/presentation/SlidesPanel';
 import { PresentationOverlay } from '../ui/presentation/PresentationOverlay';
 import { SplitView } from '../map/split/SplitView';
@@ -113,15 +112,14 @@ export function App() {
             {view ? (
               <Tabs
                 size="small"
-                tabBarGutter={14}
+                tabBarGutter={10}
                 activeKey={tab}
                 onChange={setTab}
                 items={[
                   { key: 'overview', label: t('tabs.overview'), children: <OverviewPanel /> },
                   { key: 'plan', label: <span data-testid="tab-plan">{t('tabs.plan')}</span>, children: <PlanPanel /> },
-                  { key: 'worklist', label: <span data-testid="tab-worklist">{t('tabs.worklist')}</span>, children: <Worklist /> },
+                  { key: 'worklist', label: <span data-testid="tab-worklist">{t('tabs.worklist')}</span>, children: <WorklistTab /> },
                   { key: 'followup', label: <span data-testid="tab-followup">{t('followup.tab')}</span>, children: <FollowUpPanel /> },
-                  { key: 'transfers', label: <span data-testid="tab-transfers">{t('campaign.tab')}</span>, children: <TransferWorklist /> },
                   { key: 'recommendations', label: <span data-testid="tab-recommendations">{t('tabs.recommendations')}</span>, children: <RecommendationList /> },
                   { key: 'bulletin', label: <span data-testid="tab-bulletin">{t('tabs.bulletin')}</span>, children: <BulletinPanel /> },
                   { key: 'slides', label: <span data-testid="tab-slides">{t('tabs.slides')}</span>, children: <SlidesPanel /> },

@@ -97,7 +97,7 @@ let lastPlan: { seq: number; dataset: Dataset; result: PlanResult } | null = nul
  */
 function sendWhatIf() {
   const last = lastPlan;
-  if (!last || pending.length > 0 || !last.dataset.enterprises.some((e) => pendingTransfers(e) > 0)) return;
+  if (!last || pending.length > 0) return;
   try {
     const report = withCampaignFigures(last.dataset, last.result, transferWhatIf(last.dataset, last.result));
     if (lastPlan !== last || pending.length > 0) return;
@@ -110,7 +110,11 @@ function sendWhatIf() {
 function planAndSend(request: StartRequest, seq: number) {
   try {
     const { view, dataset, result } = plan(request);
-    lastPlan = { seq, dataset, result };
+    // The view's typed arrays are the plan's own and are handed over (transferred) below: the what-if
+    // that follows needs copies of those it reads.
+    lastPlan = dataset.enterprises.some((e) => pendingTransfers(e) > 0)
+      ? { seq, dataset, result: { ...result, table: { ...result.table, flags: result.table.flags.slice() }, district: result.district.slice(), street: result.street.slice() } }
+      : null;
     const { recommendations } = view.report;
     for (let start = 0; start < recommendations.length; start += RECOMMENDATION_CHUNK) {
       self.postMessage({ type: 'recommendations', rows: recommendations.slice(start, start + RECOMMENDATION_CHUNK) } satisfies PlanResponse);

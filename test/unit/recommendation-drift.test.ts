@@ -45,12 +45,14 @@ describe('recommendationDrift (an accepted item against the current recommendati
   it('on a real plan: an unrelated edit keeps an accepted branch the same; closing one of its members changes it or makes it go', () => {
     const { dataset } = readDemo('linpu');
     const before = planDataset(dataset, { compareWithGreedy: false }).report.recommendations;
-    const branch = before.find((r) => r.kind === 'joint_branch' && r.enterprise_ids.length >= 4);
+    const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
+    const isMemberless = (id: string) => (byId.get(id)?.partyMembers ?? 0) === 0 && (byId.get(id)?.probationaryMembers ?? 0) === 0;
+    // A branch with a member that has no Party members of its own (closing it changes the branch).
+    const branch = before.find((r) => r.kind === 'joint_branch' && r.enterprise_ids.length >= 4 && r.enterprise_ids.some(isMemberless));
     expect(branch).toBeDefined();
     const b = branch as Recommendation;
     const item = { recommendationId: b.id, enterpriseIds: [...b.enterprise_ids] };
-    const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
-    const memberless = b.enterprise_ids.find((id) => (byId.get(id)?.partyMembers ?? 0) === 0 && (byId.get(id)?.probationaryMembers ?? 0) === 0);
+    const memberless = b.enterprise_ids.find(isMemberless);
     expect(memberless).toBeDefined();
     const closed = { ...dataset, enterprises: dataset.enterprises.map((e) => (e.id === memberless ? { ...e, status: '注销' } : e)) };
     const after = planDataset(closed, { compareWithGreedy: false }).report.recommendations;

@@ -25,9 +25,11 @@ export function whatIfOf(view: PlanView, areaId: string | null): WhatIfFigures |
   return areaId ? view.report.areas.find((a) => a.id === areaId)?.what_if_transfers : view.report.summary.what_if_transfers;
 }
 
-export function WhatIfLine({ figures }: { figures: WhatIfFigures | undefined }) {
+/** `computing`: members are still elsewhere and the what-if (planned after the plan itself) has not come yet. */
+export function WhatIfLine({ figures, computing = false }: { figures: WhatIfFigures | undefined; computing?: boolean }) {
   const { t, i18n } = useTranslation();
   const num = (n: number) => n.toLocaleString(i18n.language);
+  if (!figures && computing) return <Typography.Text type="secondary" data-testid="what-if-line">{t('campaign.overview.whatIfComputing')}</Typography.Text>;
   if (!figures || figures.pending_members === 0) return <Typography.Text type="secondary" data-testid="what-if-line">{t('campaign.overview.whatIfNone')}</Typography.Text>;
   return (
     <Typography.Text data-testid="what-if-line">
@@ -48,7 +50,9 @@ export function CampaignOverview({ view, mask, areaId }: { view: PlanView; mask:
         <Statistic title={<HeaderTip label={t('campaign.overview.massOrgNoParty')} tip={t('campaign.overview.helpMass')} />} value={f.mass_org_no_party} formatter={fmt} data-testid="campaign-mass-org" />
         <Statistic title={t('campaign.overview.key')} value={f.key_enterprises} formatter={fmt} data-testid="campaign-key" />
       </Space>
-      <div className="campaign-what-if"><WhatIfLine figures={whatIfOf(view, areaId)} /></div>
+      <div className="campaign-what-if">
+        <WhatIfLine figures={whatIfOf(view, areaId)} computing={view.report.summary.what_if_transfers === undefined && f.members_elsewhere > f.members_transferred} />
+      </div>
     </Card>
   );
 }

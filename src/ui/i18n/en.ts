@@ -108,6 +108,7 @@ export const en: Messages = {
     apply: 'Apply', cancel: 'Cancel', attribution: 'Basemap data © its provider',
   },
   tooltip: { enterprise: '{{name}}\n{{status}} · {{employees}} employees · {{members}} members', cluster: 'Uncovered cluster: {{count}} uncovered enterprises', clusterEmpty: 'Uncovered cluster' },
+  worklistTab: { mustCover: 'Must-cover, not covered' },
   tabs: { overview: 'Overview', plan: 'Plan', worklist: 'To-do', recommendations: 'Advice', bulletin: 'Bulletin', slides: 'Slides' },
   overview: {
     scope: 'Scope: {{scope}}', city: 'All', screen: 'On screen', filtered: '{{shown}} of {{total}} after filters', table: 'Areas ranked by coverage',

@@ -107,6 +107,7 @@ export const zhCN = {
     apply: '应用', cancel: '取消', attribution: '底图数据版权归提供方所有',
   },
   tooltip: { enterprise: '{{name}}\n{{status}} · 职工 {{employees}} · 党员 {{members}}', cluster: '未覆盖集聚区：{{count}} 家未覆盖企业', clusterEmpty: '未覆盖集聚区' },
+  worklistTab: { mustCover: '应建未建企业' },
   tabs: { overview: '概览', plan: '组建计划', worklist: '工作清单', recommendations: '规划建议', bulletin: '通报', slides: '演示' },
   overview: {
     scope: '范围：{{scope}}', city: '全部', screen: '当前视野', filtered: '筛选后 {{shown}} / {{total}} 家', table: '各地区组建率排名',
