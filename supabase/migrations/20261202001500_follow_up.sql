@@ -401,21 +401,22 @@ returns table (row_no integer, enterprise_id text, action text, message text)
 language plpgsql volatile set search_path = '' set jit = off as $$
 declare
   before_ops jsonb;
+  results jsonb;
 begin
   perform private.own_open_run(run);
   select coalesce(pg_catalog.jsonb_object_agg(e.id, private.is_operating(e.status)), '{}'::jsonb) into before_ops
   from public.enterprises e
   where e.id in (select coalesce(nullif(pg_catalog.btrim(x ->> 'id'), ''), nullif(pg_catalog.btrim(x ->> 'credit_code'), '')) from pg_catalog.jsonb_array_elements(rows) x)
      or e.credit_code in (select nullif(pg_catalog.btrim(x ->> 'credit_code'), '') from pg_catalog.jsonb_array_elements(rows) x);
-  create temporary table if not exists lianjian_register_results (row_no integer, enterprise_id text, action text, message text) on commit drop;
-  truncate pg_temp.lianjian_register_results;
-  insert into pg_temp.lianjian_register_results select * from public.upsert_enterprises(rows, 'apply');
+  -- The chunk's results as one value (a temporary table would hide them from plpgsql_check).
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) into results from public.upsert_enterprises(rows, 'apply') r;
   perform private.note_register_rows(run,
-    array(select x.enterprise_id from pg_temp.lianjian_register_results x where x.action in ('inserted', 'updated')),
-    array(select x.enterprise_id from pg_temp.lianjian_register_results x where x.action = 'inserted'),
-    array(select x.enterprise_id from pg_temp.lianjian_register_results x join public.enterprises e on e.id = x.enterprise_id
-          where x.action = 'updated' and coalesce((before_ops ->> x.enterprise_id)::boolean, false) and not private.is_operating(e.status)));
-  return query select * from pg_temp.lianjian_register_results x order by x.row_no;
+    array(select x ->> 'enterprise_id' from pg_catalog.jsonb_array_elements(results) x where x ->> 'action' in ('inserted', 'updated')),
+    array(select x ->> 'enterprise_id' from pg_catalog.jsonb_array_elements(results) x where x ->> 'action' = 'inserted'),
+    array(select x ->> 'enterprise_id' from pg_catalog.jsonb_array_elements(results) x join public.enterprises e on e.id = x ->> 'enterprise_id'
+          where x ->> 'action' = 'updated' and coalesce((before_ops ->> (x ->> 'enterprise_id'))::boolean, false) and not private.is_operating(e.status)));
+  return query select (x ->> 'row_no')::integer, x ->> 'enterprise_id', x ->> 'action', x ->> 'message'
+    from pg_catalog.jsonb_array_elements(results) x order by (x ->> 'row_no')::integer;
 end
 $$;
 
