@@ -66,5 +66,5 @@ export function TrendChart({ series, dates, height = 220, imageRef }: { series: 
       }),
     }, true);
   }, [series, dates, echarts]);
-  return <div ref={element} style={{ width: '100%', height }} data-testid="trend-chart" data-ready={echarts ? 'true' : undefined} />;
+  return <div ref={element} style={{ width: '100%', height }} data-testid="trend-chart" />;
 }
