@@ -88,7 +88,7 @@ describe('filtering and selection on the 67k-enterprise Hangzhou demo', () => {
     await page.getByTestId('filter-search').locator('input').press('Enter');
     await page.getByTestId('filter-count').filter({ hasText: ALL_SHOWN }).waitFor();
     const row = page.locator('[data-testid="area-table"] tr.area-row').first();
-    const name = (await row.locator('td').nth(1).innerText()).trim();
+    const name = (await row.getByTestId('area-name').innerText()).trim();
     await arm(page, 'overview-scope');
     await row.click();
     timings.areaRow = await read(page);
