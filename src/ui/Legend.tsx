@@ -7,9 +7,11 @@ import { Button, Card, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type LayerKey } from '../state/store';
 import { usePresentationStore } from '../state/presentation';
+import { STATUS_LIGHT_COLORS, type StatusLight } from '../core/followup/status-light';
 import { CATEGORY_COLORS, CLUSTER_COLOR, BUILDING_COLOR, PLAN_STATUS_COLORS, ZONE_COLORS, coverageRampColor, cssColor } from '../map/layers/palette';
 
 const CATEGORY_LABELS = ['legend.ownOrg', 'legend.jointOrg', 'legend.workOnly', 'legend.uncoveredMust', 'legend.uncoveredOther'] as const;
+const LIGHTS: StatusLight[] = ['overdue', 'due_soon', 'on_track', 'undated'];
 const FOLDED_KEY = 'lianjian.legendFolded';
 /** Below this window height the legend starts folded (a 1366×768 laptop). */
 const SMALL_SCREEN_PX = 820;
@@ -19,6 +21,11 @@ function initiallyFolded(): boolean {
   const stored = globalThis.localStorage?.getItem(FOLDED_KEY);
   if (stored !== null && stored !== undefined) return stored === '1';
   return (globalThis.innerHeight ?? 1000) < SMALL_SCREEN_PX;
+}
+
+/** An outline (a plan item's border on the map). */
+function Outline({ color }: { color: string }) {
+  return <span className="swatch outline" style={{ border: `3px solid ${color}`, background: 'transparent', borderRadius: 2 }} />;
 }
 
 function Swatch({ color, round = true }: { color: string; round?: boolean }) {
@@ -75,7 +82,23 @@ export function Legend() {
               <Typography.Text type="secondary" className="legend-note">{t('legend.scaleNote')}</Typography.Text>
             </div>
           ) : null}
-          {row('planItems', t('legend.planItems'), <Swatch color={`linear-gradient(90deg,${(['proposed', 'forming', 'formed'] as const).map((k) => cssColor(PLAN_STATUS_COLORS[k])).join(',')})`} round={false} />)}
+          {/* What the map draws: each item's outline in its deadline's light (红黄绿, grey without a deadline), a formed item's in the 已组建 green; the faint fill is the status. */}
+          {row('planItems', t('legend.planItems'), <Outline color={`rgb(${STATUS_LIGHT_COLORS.overdue.join(',')})`} />)}
+          {layers.planItems ? (
+            <div className="legend-categories" data-testid="legend-plan-lights">
+              {LIGHTS.map((light) => (
+                <div className="legend-row indent" key={light} data-light={light}>
+                  <Outline color={`rgb(${STATUS_LIGHT_COLORS[light].join(',')})`} />
+                  <span>{t(`followup.light.${light}`)}</span>
+                </div>
+              ))}
+              <div className="legend-row indent" data-light="formed">
+                <Outline color={cssColor(PLAN_STATUS_COLORS.formed)} />
+                <span>{t('plan.status.formed')}</span>
+              </div>
+              <Typography.Text type="secondary" className="legend-note">{t('legend.planFillNote')}</Typography.Text>
+            </div>
+          ) : null}
           {row('areas', t('legend.areas'), <Swatch color="#fdd49e" round={false} />)}
           {row('clusters', t('legend.clusters'), <Swatch color={cssColor(CLUSTER_COLOR)} round={false} />)}
           {clusters === 0 ? <Typography.Text type="secondary" className="legend-note" data-testid="legend-no-clusters">{t('legend.noClusters')}</Typography.Text> : null}

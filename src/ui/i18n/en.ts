@@ -75,7 +75,7 @@ export const en: Messages = {
     show: 'Show', hide: 'Hide', scaleNote: 'Buildings and zones coloured by the coverage rate of their operating enterprises', noClusters: 'This dataset has no uncovered clusters',
     title: 'Legend', enterprises: 'Enterprises (by coverage)', ownOrg: 'Own organization', jointOrg: 'Joint organization', workOnly: 'Work coverage only',
     uncoveredMust: 'Uncovered, must cover', uncoveredOther: 'Other uncovered', outOfScope: 'Not operating (not counted)', sizeNote: 'Dot size shows employees',
-    buildings: 'Office buildings', zones: 'Districts / parks / markets / villages', areas: 'Administrative areas', clusters: 'Uncovered clusters', heat: 'Uncovered must-cover heat', coverageFill: 'Buildings / zones by coverage', planItems: 'Plan items (by status)', recommendations: 'Recommended joint groups',
+    buildings: 'Office buildings', zones: 'Districts / parks / markets / villages', areas: 'Administrative areas', clusters: 'Uncovered clusters', heat: 'Uncovered must-cover heat', coverageFill: 'Buildings / zones by coverage', planItems: 'Plan items (outline by deadline)', planFillNote: 'The pale fill shows the plan status (proposed orange, forming blue, formed green)', recommendations: 'Recommended joint groups',
   },
   search: {
     none: 'Nothing found: try part of an enterprise name, a credit code, an address, or the name of a building, zone or area', kinds: { area: 'Areas', zone: 'Districts / parks / markets', building: 'Buildings', enterprise: 'Enterprises' },

@@ -74,7 +74,7 @@ export const zhCN = {
     show: '展开', hide: '收起', scaleNote: '楼宇、商圈按其在营企业的组建率着色', noClusters: '本数据集没有未覆盖集聚区',
     title: '图例', enterprises: '企业（按覆盖状态）', ownOrg: '单独组建', jointOrg: '联合组建', workOnly: '仅工作覆盖',
     uncoveredMust: '应建未建', uncoveredOther: '其他未覆盖', outOfScope: '非在营（不计入）', sizeNote: '点大小表示职工人数',
-    buildings: '商务楼宇', zones: '商圈 / 园区 / 市场 / 村', areas: '行政区划', clusters: '未覆盖集聚区', heat: '应建未建热力', coverageFill: '楼宇 / 商圈按组建率着色', planItems: '计划项（按状态）', recommendations: '推荐联建范围',
+    buildings: '商务楼宇', zones: '商圈 / 园区 / 市场 / 村', areas: '行政区划', clusters: '未覆盖集聚区', heat: '应建未建热力', coverageFill: '楼宇 / 商圈按组建率着色', planItems: '计划项（边框按完成时限）', planFillNote: '浅色填充表示计划状态（拟建橙、组建中蓝、已组建绿）', recommendations: '推荐联建范围',
   },
   search: {
     none: '没有找到：试试企业名称的一部分、统一社会信用代码、地址，或楼宇、商圈、地区的名称', kinds: { area: '地区', zone: '商圈 / 园区 / 市场', building: '楼宇', enterprise: '企业' },

@@ -53,10 +53,11 @@ function PlanItemCard({ item }: { item: PlanItem }) {
   };
   return (
     <Card size="small" className="plan-item" data-testid="plan-item" data-status={item.status} data-recommendation-id={item.recommendationId ?? ''}
-      title={<Space size={4}><span className="status-dot" style={{ background: cssColor(PLAN_STATUS_COLORS[item.status]) }} /><a onClick={zoom} data-testid="plan-item-title">{item.title}</a></Space>}
-      extra={<Space size={0}><StatusLightTag light={statusLight(item.dueDate, item.status === 'formed', todayInChina())} /><Tag>{t(`recommend.kind.${item.kind}`)}</Tag></Space>}
+      // The title has the card's whole width and wraps (the status light and kind used to sit beside it and cut it); the tags open the body.
+      title={<span className="plan-item-title"><span className="status-dot" style={{ background: cssColor(PLAN_STATUS_COLORS[item.status]) }} /><a onClick={zoom} data-testid="plan-item-title">{item.title}</a></span>}
     >
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
+        <Space size={0} wrap data-testid="plan-item-tags"><StatusLightTag light={statusLight(item.dueDate, item.status === 'formed', todayInChina())} /><Tag>{t(`recommend.kind.${item.kind}`)}</Tag></Space>
         <Steps size="small" current={step} items={STATUSES.map((s) => ({ title: t(`plan.status.${s}`) }))} />
         <Typography.Text type="secondary">{t('recommend.enterprises', { count: item.enterpriseIds.length })}{item.status === 'formed' ? ` · ${t('plan.formedNote')}` : ''}</Typography.Text>
         {item.status !== 'formed' ? <RecommendationDrift recommendationId={item.recommendationId} enterpriseIds={item.enterpriseIds} /> : null}

@@ -27,6 +27,8 @@ export function Worklist() {
   const owners = useMemo(() => [...new Set(planItems.map((p) => p.owner).filter((o) => o !== ''))].sort(), [planItems]);
   const shown = rows.filter((r) => (!area || r.districtId === area || r.streetId === area)
     && (owner === ALL || (owner === UNPLANNED ? r.item === null : r.item?.owner === owner)));
+  const areaNames = useMemo(() => new Map((view?.areaList ?? []).map((a) => [a.id, a.name])), [view]);
+  const areaName = (id: string) => areaNames.get(id) ?? id;
   if (!view) return null;
   return (
     <div data-testid="worklist">
@@ -57,10 +59,18 @@ export function Worklist() {
             title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130,
             render: (name: string, r) => (newlyRegistered.has(r.id) ? <><Tag color="magenta" data-testid="worklist-new-registration">{t('followup.registrations.tag')}</Tag>{name}</> : name),
           },
-          { title: t('worklist.area'), dataIndex: 'area', ellipsis: true, width: 76 },
-          { title: t('worklist.members'), dataIndex: 'members', width: 76 },
+          // District over street, each on a line of its own and wrapped, never cut (English names are long: 'Xiaoshan District' / 'Linpu Town').
           {
-            title: t('worklist.status'), key: 'item', width: 140, ellipsis: true,
+            title: t('worklist.area'), key: 'area', width: 104,
+            render: (_: unknown, r) => (
+              <span className="worklist-area" data-testid="worklist-area-cell" title={r.area}>
+                {[r.districtId, r.streetId].filter((id): id is string => id !== null).map((id) => <span key={id}>{areaName(id)}</span>)}
+              </span>
+            ),
+          },
+          { title: t('worklist.members'), dataIndex: 'members', width: 56 },
+          {
+            title: t('worklist.status'), key: 'item', width: 132, ellipsis: true,
             render: (_: unknown, r) => (r.item
               ? <><StatusLightTag light={statusLight(r.item.dueDate, r.item.status === 'formed', today)} /><Tag color={cssColor(PLAN_STATUS_COLORS[r.item.status])} data-testid="worklist-item-tag">{t(`plan.status.${r.item.status}`)} · {r.item.title}</Tag></>
               : <Tag data-testid="worklist-unplanned">{t('worklist.unplanned')}</Tag>),
