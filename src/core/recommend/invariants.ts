@@ -19,30 +19,56 @@ function describe(v: PlanItemViolation): string {
   }
 }
 
+/** Position of each enterprise id in the dataset (the last row wins where an id repeats, as a Map of rows would). */
+export function indexById(enterprises: readonly { id: string }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < enterprises.length; i++) index.set(enterprises[i].id, i);
+  return index;
+}
+
 export function checkReport(report: PlanReport, dataset: Dataset, rules: RuleProfile): string[] {
   const problems: string[] = [];
-  const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
-  const recs = new Map(report.recommendations.map((r) => [r.id, r]));
-  const leafOf = new Map<string, string>();
+  const enterprises = dataset.enterprises;
+  const index = indexById(enterprises);
+  const recommendations = report.recommendations;
+  const recs = new Map(recommendations.map((r) => [r.id, r]));
+  /** Per enterprise position: the leaf recommendation (its position) that holds it, or -1. */
+  const leafOf = new Int32Array(enterprises.length).fill(-1);
   // The widest span of each recommendation, measured once here and read again by the reason check.
   const spans = new Map<string, number>();
+  // Each recommendation's members (positions), resolved once here and read again by the reason check (null: one is unknown).
+  const memberPositions: (Int32Array | null)[] = new Array(recommendations.length);
 
-  for (const r of report.recommendations) {
-    const members = r.enterprise_ids.map((id) => byId.get(id));
-    if (members.some((e) => e === undefined)) {
+  for (let k = 0; k < recommendations.length; k++) {
+    const r = recommendations[k];
+    const ids = r.enterprise_ids;
+    const at = new Int32Array(ids.length);
+    let known = true;
+    for (let m = 0; m < ids.length; m++) {
+      const i = index.get(ids[m]);
+      if (i === undefined) known = false;
+      else at[m] = i;
+    }
+    if (!known) {
+      memberPositions[k] = null;
       problems.push(`${r.id}: names an enterprise that is not in the dataset`);
       continue;
     }
-    const list = members as NonNullable<(typeof members)[number]>[];
-    const formal = list.reduce((s, e) => s + (e.partyMembers ?? 0), 0);
-    const total = list.reduce((s, e) => s + totalMembers(e), 0);
+    const list = Array.from(at, (i) => enterprises[i]);
+    memberPositions[k] = at;
+    let formal = 0;
+    let total = 0;
+    for (const e of list) {
+      formal += e.partyMembers ?? 0;
+      total += totalMembers(e);
+    }
     if (formal !== r.formal_members || total !== r.members) problems.push(`${r.id}: member sums ${r.formal_members}/${r.members} should be ${formal}/${total}`);
     const isLeaf = !UMBRELLA_KINDS.has(r.kind);
     if (isLeaf) {
-      for (const e of list) {
-        const other = leafOf.get(e.id);
-        if (other) problems.push(`${e.id} is in two leaves: ${other} and ${r.id}`);
-        leafOf.set(e.id, r.id);
+      for (let m = 0; m < at.length; m++) {
+        const other = leafOf[at[m]];
+        if (other >= 0) problems.push(`${list[m].id} is in two leaves: ${recommendations[other].id} and ${r.id}`);
+        leafOf[at[m]] = k;
       }
     }
     // Leaves are held to the same rule check the planner's live checks use; umbrellas only to their formal members.
@@ -80,13 +106,17 @@ export function checkReport(report: PlanReport, dataset: Dataset, rules: RulePro
     }
   }
 
-  for (const e of dataset.enterprises) {
-    if (isOperating(e.status) && e.orgId.trim() === '' && isMustCover(e, rules) && !leafOf.has(e.id)) {
+  // Where ids repeat, an enterprise counts as placed when a row with its id is (the check reads ids, not rows).
+  const unique = index.size === enterprises.length;
+  for (let i = 0; i < enterprises.length; i++) {
+    const e = enterprises[i];
+    if ((unique ? leafOf[i] : leafOf[index.get(e.id) as number]) >= 0) continue;
+    if (e.orgId.trim() === '' && isMustCover(e, rules) && isOperating(e.status)) {
       problems.push(`${e.id}: uncovered must-cover enterprise is in no recommendation`);
     }
   }
   // Every reason, kind, building and zone says what is so of the members (reason-check.ts).
-  problems.push(...checkReasons(report, dataset, rules, spans));
+  for (const p of checkReasons(report, dataset, rules, { spans, index, memberPositions })) problems.push(p);
   const ids = new Set<string>();
   for (const r of report.recommendations) {
     if (ids.has(r.id)) problems.push(`${r.id}: id used twice`);

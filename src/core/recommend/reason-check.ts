@@ -13,24 +13,40 @@ import { planItemFigures } from './plan-item-check';
 
 const dist = (a: Enterprise, b: Enterprise) => distanceM(a.lon as number, a.lat as number, b.lon as number, b.lat as number);
 
-/** `spans`: each recommendation's widest span where the caller has measured it (checkReport has), else measured here. */
-export function checkReasons(report: PlanReport, dataset: Dataset, rules: RuleProfile, spans?: ReadonlyMap<string, number>): string[] {
+/** What `checkReport` has already worked out and hands on, so that the reason check does not work it out again. */
+export interface ReasonCheckPrepared {
+  /** Each recommendation's widest span, by id. */
+  spans?: ReadonlyMap<string, number>;
+  /** Position of each enterprise id in `dataset.enterprises` (invariants.ts indexById). */
+  index?: ReadonlyMap<string, number>;
+  /** Each recommendation's members as positions in `dataset.enterprises`, in the report's order (null where one is not in the dataset). */
+  memberPositions?: readonly (Int32Array | null)[];
+}
+
+/** `prepared`: what the caller has measured already (checkReport has); anything missing is worked out here. */
+export function checkReasons(report: PlanReport, dataset: Dataset, rules: RuleProfile, prepared: ReasonCheckPrepared = {}): string[] {
   const problems: string[] = [];
-  const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
+  const { spans } = prepared;
+  const enterprises = dataset.enterprises;
+  let index = prepared.index;
+  if (!index) {
+    const own = new Map<string, number>();
+    for (let i = 0; i < enterprises.length; i++) own.set(enterprises[i].id, i);
+    index = own;
+  }
   const recs = new Map(report.recommendations.map((r) => [r.id, r]));
   let buildingIndex: PolygonIndex | null = null;
   let zoneIndex: PolygonIndex | null = null;
-  const located = new Map<string, { building: number; zone: number }>();
-  const where = (e: Enterprise) => {
-    let w = located.get(e.id);
-    if (!w) {
-      buildingIndex ??= createPolygonIndex(dataset.buildings.map((b) => b.geometry));
-      zoneIndex ??= createPolygonIndex(dataset.zones.map((z) => z.geometry));
-      const mapped = e.lon !== null && e.lat !== null;
-      w = { building: mapped ? buildingIndex.locate(e.lon as number, e.lat as number) : -1, zone: mapped ? zoneIndex.locate(e.lon as number, e.lat as number) : -1 };
-      located.set(e.id, w);
-    }
-    return w;
+  // Each member's building and zone, located again here (-2: not yet located).
+  const buildingAt = new Int32Array(enterprises.length).fill(-2);
+  const zoneAt = new Int32Array(enterprises.length);
+  const locate = (i: number) => {
+    buildingIndex ??= createPolygonIndex(dataset.buildings.map((b) => b.geometry));
+    zoneIndex ??= createPolygonIndex(dataset.zones.map((z) => z.geometry));
+    const e = enterprises[i];
+    const mapped = e.lon !== null && e.lat !== null;
+    buildingAt[i] = mapped ? buildingIndex.locate(e.lon as number, e.lat as number) : -1;
+    zoneAt[i] = mapped ? zoneIndex.locate(e.lon as number, e.lat as number) : -1;
   };
   const clusterOf = new Map<string, string>();
   for (const c of report.clusters) for (const id of c.enterprise_ids) clusterOf.set(id, c.id);
@@ -43,31 +59,48 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
   }
   const branchesUnder = (id: string): number => (children.get(id) ?? []).reduce((n, c) => n + (c.kind === 'joint_branch' ? 1 : 0) + branchesUnder(c.id), 0);
 
-  for (const r of report.recommendations) {
+  const positionsOf = (ids: readonly string[]): Int32Array | null => {
+    const at = new Int32Array(ids.length);
+    for (let m = 0; m < ids.length; m++) {
+      const i = index.get(ids[m]);
+      if (i === undefined) return null;
+      at[m] = i;
+    }
+    return at;
+  };
+  report.recommendations.forEach((r, rk) => {
     const fail = (what: string) => problems.push(`${r.id}: ${what}`);
     if (r.reasons.length !== r.reasons_en.length || r.reasons.length !== r.reason_codes.length) fail('reasons, reasons_en and reason_codes differ in length');
     if (!r.name || !r.name_en) fail('has no name');
-    const members = r.enterprise_ids.map((id) => byId.get(id)).filter((e): e is Enterprise => e !== undefined);
-    if (members.length !== r.enterprise_ids.length) continue;
+    const at = prepared.memberPositions ? prepared.memberPositions[rk] : positionsOf(r.enterprise_ids);
+    if (at === null) return;
+    const members = Array.from(at, (i) => enterprises[i]);
+    // Each member's building and zone (aligned with `members`).
+    const mb: number[] = new Array(at.length);
+    const mz: number[] = new Array(at.length);
+    for (let m = 0; m < at.length; m++) {
+      if (buildingAt[at[m]] === -2) locate(at[m]);
+      mb[m] = buildingAt[at[m]];
+      mz[m] = zoneAt[at[m]];
+    }
     const formal = members.reduce((s, e) => s + (e.partyMembers ?? 0), 0);
     const total = members.reduce((s, e) => s + totalMembers(e), 0);
     const units = members.length;
-    const buildingOf = (e: Enterprise) => where(e).building;
     const buildingName = (b: number) => (b >= 0 ? dataset.buildings[b].name : '');
-    const buildingsHeld = new Set(members.map(buildingOf).filter((b) => b >= 0));
+    const buildingsHeld = new Set(mb.filter((b) => b >= 0));
     const isLeaf = r.kind === 'standalone' || r.kind === 'joint_branch' || r.kind === 'association_branch' || r.kind === 'work_coverage';
 
     // Kind, buildings and zone describe the members.
     if (isLeaf) {
       const expected = [...buildingsHeld].map((b) => dataset.buildings[b].id).sort();
       if ([...r.building_ids].sort().join() !== expected.join()) fail(`building_ids [${r.building_ids.join(', ')}] but its members lie in [${expected.join(', ')}]`);
-      const zones = new Set(members.map((e) => where(e).zone));
+      const zones = new Set(mz);
       const zone = zones.size === 1 ? [...zones][0] : -1;
       if ((zone >= 0 ? dataset.zones[zone].id : null) !== r.zone_id) fail(`zone_id ${r.zone_id} but its members' common zone is ${zone >= 0 ? dataset.zones[zone].id : 'none'}`);
     }
     if (r.kind === 'standalone' && (units !== 1 || formal < rules.standaloneMinFormal)) fail(`standalone with ${units} units and ${formal} formal members`);
     if ((r.kind === 'joint_branch' || r.kind === 'association_branch' || r.kind === 'work_coverage') && members.some((e) => (e.partyMembers ?? 0) >= rules.standaloneMinFormal || !isMustCover(e, rules))) fail('holds an enterprise that is not a joint candidate');
-    if (r.kind === 'association_branch' && members.some((e) => !isMicro(e, rules) || where(e).zone >= 0)) fail('association branch holds an enterprise that is not micro or lies in a zone');
+    if (r.kind === 'association_branch' && members.some((e, m) => !isMicro(e, rules) || mz[m] >= 0)) fail('association branch holds an enterprise that is not micro or lies in a zone');
     const committeeDue = (r.kind === 'joint_branch' || r.kind === 'association_branch') && formal >= rules.branchCommitteeMinFormal;
     if (committeeDue !== r.reason_codes.includes('branch_committee')) fail(`${formal} formal members, committee threshold ${rules.branchCommitteeMinFormal}: branch_committee reason ${committeeDue ? 'missing' : 'wrong'}`);
     if (r.kind === 'joint_branch' && !r.reason_codes.some((c) => c.startsWith('joint_') && c !== 'joint_span' && c !== 'joint_members' && c !== 'joint_industry')) fail('joint branch without a place reason');
@@ -103,14 +136,14 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
         case 'joint_building': {
           const x = m(/同一楼宇（(.+)）内(\d+)家企业/);
           expectNum('units', x?.[2], units);
-          if (buildingsHeld.size !== 1 || members.some((e) => buildingOf(e) < 0) || buildingName([...buildingsHeld][0]) !== x?.[1]) fail(`says every member is in ${x?.[1]}, they lie in ${buildingsHeld.size} buildings (${members.filter((e) => buildingOf(e) < 0).length} outside any)`);
+          if (buildingsHeld.size !== 1 || mb.some((b) => b < 0) || buildingName([...buildingsHeld][0]) !== x?.[1]) fail(`says every member is in ${x?.[1]}, they lie in ${buildingsHeld.size} buildings (${mb.filter((b) => b < 0).length} outside any)`);
           break;
         }
         case 'joint_building_cluster': {
           const x = m(/相邻楼宇（(.+)等(\d+)栋）内(\d+)家企业/);
           expectNum('buildings', x?.[2], buildingsHeld.size);
           expectNum('units', x?.[3], units);
-          if (members.some((e) => buildingOf(e) < 0)) fail('says every member is in a building, some are not');
+          if (mb.some((b) => b < 0)) fail('says every member is in a building, some are not');
           if (buildingsHeld.size < 2) fail('names a cluster of buildings for members of one building');
           if (![...buildingsHeld].some((b) => buildingName(b) === x?.[1])) fail(`names ${x?.[1]}, which holds none of its members`);
           break;
@@ -118,8 +151,8 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
         case 'joint_building_nearby': {
           const x = m(/楼宇 (.+) 内(\d+)家 \+ 周边(\d+)家（最远(\d+)米）/);
           const b = [...buildingsHeld].find((k) => buildingName(k) === x?.[1]) ?? -1;
-          const inside = members.filter((e) => b >= 0 && buildingOf(e) === b);
-          const outside = members.filter((e) => !(b >= 0 && buildingOf(e) === b));
+          const inside = members.filter((_, m) => b >= 0 && mb[m] === b);
+          const outside = members.filter((_, m) => !(b >= 0 && mb[m] === b));
           if (b < 0) fail(`names ${x?.[1]}, which holds none of its members`);
           expectNum('inside', x?.[2], inside.length);
           expectNum('around', x?.[3], outside.length);
@@ -131,7 +164,7 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
         case 'joint_zone': {
           const x = m(/同一商圈（园区、市场）（(.+)）内(\d+)家企业/);
           expectNum('units', x?.[2], units);
-          const zs = new Set(members.map((e) => where(e).zone));
+          const zs = new Set(mz);
           if (zs.size !== 1 || [...zs][0] < 0 || dataset.zones[[...zs][0]].name !== x?.[1]) fail(`says every member is in zone ${x?.[1]}, they are not`);
           break;
         }
@@ -213,6 +246,6 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
       }
     });
     if (r.parent_id && !recs.has(r.parent_id)) fail(`parent ${r.parent_id} does not exist`);
-  }
+  });
   return problems;
 }
