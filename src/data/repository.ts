@@ -84,8 +84,11 @@ export interface FeedEntry {
 export interface Repository {
   readonly kind: 'local' | 'supabase';
   counts(): Promise<StoreCounts>;
-  /** Loads a trusted register in one statement (all rows or none): first start, restore. */
-  loadEnterprises(enterprises: Enterprise[]): Promise<number>;
+  /**
+   * Loads a register in one statement (first start, restore): one result per row, inserted or rejected
+   * with the reason (outside the caller's district or street, no id, already stored); the rest load.
+   */
+  loadEnterprises(enterprises: Enterprise[]): Promise<RowResult[]>;
   /** Everything the caller may see, as a Dataset the planning core takes; the feed continues from there. */
   readDataset(name: string, options?: ReadOptions): Promise<StoreContents>;
   /** The feed, raw: one page after a sequence number (contract tests and diagnostics). */

@@ -214,9 +214,9 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     },
     async loadEnterprises(enterprises) {
       // The trusted bulk path (first start, restore): a full read follows, so the feed is not read back.
-      // load_register: load_enterprises recorded as the baseline register import (源头登记).
-      const rows = await call(gateway, 'load_register', { rows: enterprises.map(enterpriseToRow) });
-      return scalar(rows, 'load_register');
+      // load_register: load_enterprises recorded as the baseline register import (源头登记); one result per
+      // row, those outside the caller's district or street rejected with the reason, the rest loaded.
+      return (await call(gateway, 'load_register', { rows: enterprises.map(enterpriseToRow) })).map((r) => rowToResult(r, 'enterprise_id'));
     },
     readDataset: (name, { pageSize = READ_PAGE_SIZE, onProgress } = {}) =>
       serial(() => session(gateway, false, async (rpc) => {

@@ -23,7 +23,7 @@ export async function seedDataset(repo: Repository, dataset: Dataset, onProgress
   keep(await repo.upsertOrganizations(dataset.organizations));
   for (let start = 0; start < dataset.enterprises.length; start += CHUNK) {
     onProgress({ step: 'enterprises', done: start, total: dataset.enterprises.length });
-    await repo.loadEnterprises(dataset.enterprises.slice(start, start + CHUNK));
+    keep(await repo.loadEnterprises(dataset.enterprises.slice(start, start + CHUNK)));
   }
   onProgress({ step: 'enterprises', done: dataset.enterprises.length, total: dataset.enterprises.length });
   // dataset.json's rule overrides become the store's rule profile (what every client then plans with).

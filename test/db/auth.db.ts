@@ -15,6 +15,8 @@ import { createSupabaseAuth } from '../../src/data/supabase/supabase-auth';
 import { createSupabaseLive } from '../../src/data/supabase/supabase-live';
 import { startRealtimeStandIn, type RealtimeStandIn } from '../support/realtime-stand-in';
 import type { PresentPerson } from '../../src/data/auth';
+import type { Enterprise } from '../../src/core/model/types';
+import { createSupabaseRepository } from '../../src/data/supabase/supabase-repository';
 
 const PG_URL = process.env.LIANJIAN_PG_URL;
 if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
@@ -221,6 +223,24 @@ describe('sign-in and approval through supabase-js (Auth: the GoTrue stand-in; d
     // As Auth's refresh-token reuse detection: the reuse ends the whole session.
     const user = await fetch(`${auth.url}/user`, { headers: { Authorization: `Bearer ${refreshed.data.session!.access_token}` } });
     expect([user.status, ((await user.json()) as { code: string }).code]).toEqual([403, 'session_not_found']);
+  });
+
+  it('a street user\'s bulk load (the app\'s repository, load_register) loads its street\'s rows and names the others row by row', async () => {
+    const firm = (id: string, street: string, district = '330103'): Enterprise => ({
+      row: 2, id, name: `批量${id}`, creditCode: '', district, street, address: '', lon: null, lat: null, employees: 10, partyMembers: 0,
+      probationaryMembers: 0, registeredCapital: null, industry: '', status: '正常', ownerIsMember: null, orgId: '', workCovered: false, extra: {},
+    });
+    const results = await createSupabaseRepository(streetUser).loadEnterprises([
+      firm('ent-w3', '330103001'), firm('ent-t3', '天水街道'), firm('ent-k3', '330104001', '330104'), firm('ent-w4', '武林街道'),
+    ]);
+    expect(results).toEqual([
+      { rowNo: 1, id: 'ent-w3', action: 'inserted', message: null },
+      { rowNo: 2, id: 'ent-t3', action: 'rejected', message: 'enterprise ent-t3 is in another street (天水街道): only enterprises of 武林街道 are yours to load' },
+      { rowNo: 3, id: 'ent-k3', action: 'rejected', message: 'enterprise ent-k3 is in another district (江干区): only enterprises of 下城区 are yours to load' },
+      { rowNo: 4, id: 'ent-w4', action: 'inserted', message: null },
+    ]);
+    const { data: rows } = await cityAdmin.from('enterprises').select('id, street_id').in('id', ['ent-w3', 'ent-t3', 'ent-k3', 'ent-w4']).order('id');
+    expect(rows).toEqual([{ id: 'ent-w3', street_id: '330103001' }, { id: 'ent-w4', street_id: '330103001' }]);
   });
 
   it('signs out: the session ends and its tokens no longer open /user', async () => {
