@@ -15,6 +15,7 @@ export interface SnapshotFigures {
   planItemsFormed: number;
   /** The follow-up figures (20261202001500): absent in older snapshots. */
   overdue?: number;
+  dueSoon?: number;
   leader?: string;
   newRegistrations?: number;
   newRegistrationsCovered?: number;
@@ -50,6 +51,8 @@ export interface BulletinRow {
   mustCoverCovered: number;
   /** Open plan items past due on the snapshot date (null: a snapshot taken before these were recorded). */
   overdue: number | null;
+  /** Open plan items due within 7 days on the snapshot date (null: not recorded). */
+  dueSoon: number | null;
   /** The leader in charge (分片包干) when the snapshot was taken ('' = none named). */
   leader: string;
   /** Enterprises registered in the snapshot's month, and how many of them are covered (null: not recorded). */
@@ -97,7 +100,7 @@ export function bulletinRows(
       planItemsDone: p ? s.planItemsFormed - p.s.planItemsFormed : null,
       sixClearsRate: rate(s.sixClearsComplete, s.enterprises),
       mustCover: s.mustCover, mustCoverCovered: s.mustCoverCovered,
-      overdue: s.overdue ?? null, leader: s.leader ?? '',
+      overdue: s.overdue ?? null, dueSoon: s.overdue === undefined ? null : s.dueSoon ?? 0, leader: s.leader ?? '',
       newRegistrations: s.newRegistrations ?? null, newRegistrationsCovered: s.newRegistrations === undefined ? null : s.newRegistrationsCovered ?? 0,
       membersElsewhere: s.membersElsewhere ?? null, membersTransferred: s.membersTransferred ?? null,
       massOrgNoParty: s.massOrgNoParty ?? null, keyEnterprises: s.keyEnterprises ?? null,

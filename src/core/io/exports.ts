@@ -45,6 +45,8 @@ export const CHINESE_TEXT: ExportText = {
     six_clears_complete: '六清完整', six_clears_rate: '六清完整率', rank: '名次', points: '较上期（百分点）', new_orgs: '新建党组织',
     newly_covered: '新覆盖企业', items_done: '完成计划项', figure: '指标', value: '数值', rec_name: '名称', rec_code: '编号', rec_level: '层级',
     rec_parent: '上级', units: '企业数', members: '党员', enterprise_names: '企业', reasons: '理由',
+    must_cover_rate: '应建组建率', overdue: '逾期事项', due_soon: '7日内到期', leader: '包干领导', new_registrations: '新登记企业',
+    new_registrations_covered: '新登记已覆盖', new_registrations_rate: '新登记覆盖率', mass_org_no_party: '已建群团未建党组织', key_enterprises: '重点企业',
   },
   sheets: { enterprises: '企业名录', worklist: '应建未建清单', areas: '分区统计', summary: '汇总', recommendations: '规划建议', bulletin: '通报' },
   yes: '是', no: '否', notPlanned: '未列入计划',
@@ -198,6 +200,8 @@ export function enterprisesGeoJson(enterprises: readonly Enterprise[], text?: Ex
 export interface BulletinExportRow {
   rank: number;
   name: string;
+  /** The area's code (its own column, after the figures). */
+  areaId?: string;
   coverageRate: number;
   pointsGained: number | null;
   newOrganizations: number | null;
@@ -206,19 +210,44 @@ export interface BulletinExportRow {
   enterprises: number;
   covered: number;
   sixClearsRate: number;
+  mustCover?: number;
+  mustCoverCovered?: number;
+  /** The follow-up loop and the campaign figures of the snapshot, as the on-screen bulletin shows them (null: not recorded in that snapshot; the cell is left empty). */
+  overdue?: number | null;
+  dueSoon?: number | null;
+  leader?: string;
+  newRegistrations?: number | null;
+  newRegistrationsCovered?: number | null;
+  membersElsewhere?: number | null;
+  membersTransferred?: number | null;
+  massOrgNoParty?: number | null;
+  keyEnterprises?: number | null;
 }
+
+const ratio = (part: number | null | undefined, whole: number | null | undefined) => (part == null || whole == null || whole === 0 ? null : part / whole);
+
+const BULLETIN_KEYS: { key: string; numeric?: boolean; percent?: boolean; width?: number }[] = [
+  { key: 'rank', numeric: true }, { key: 'area', width: 20 }, { key: 'coverage_rate', percent: true }, { key: 'points', numeric: true },
+  { key: 'new_orgs', numeric: true }, { key: 'newly_covered', numeric: true }, { key: 'items_done', numeric: true }, { key: 'enterprises', numeric: true },
+  { key: 'covered', numeric: true }, { key: 'must_cover', numeric: true }, { key: 'must_cover_covered', numeric: true }, { key: 'must_cover_rate', percent: true },
+  { key: 'six_clears_rate', percent: true }, { key: 'overdue', numeric: true }, { key: 'due_soon', numeric: true }, { key: 'leader', width: 14 },
+  { key: 'new_registrations', numeric: true }, { key: 'new_registrations_covered', numeric: true }, { key: 'new_registrations_rate', percent: true },
+  { key: 'members_elsewhere', numeric: true }, { key: 'members_transferred', numeric: true }, { key: 'mass_org_no_party', numeric: true },
+  { key: 'key_enterprises', numeric: true }, { key: 'area_code', width: 14 },
+];
 
 /** The bulletin as a spreadsheet: one sheet, ranked; rates are numbers shown as percentages. */
 export function exportBulletinXlsx(rows: readonly BulletinExportRow[], date: string, text: ExportText = CHINESE_TEXT): Promise<Uint8Array<ArrayBuffer>> {
   return writeXlsx([{
     name: `${text.sheets.bulletin} ${date}`,
-    columns: [
-      { key: 'rank', header: header(text, 'rank'), numeric: true }, { key: 'name', header: header(text, 'area'), width: 20 }, { key: 'coverageRate', header: header(text, 'coverage_rate'), percent: true },
-      { key: 'pointsGained', header: header(text, 'points'), numeric: true }, { key: 'newOrganizations', header: header(text, 'new_orgs'), numeric: true },
-      { key: 'newlyCovered', header: header(text, 'newly_covered'), numeric: true }, { key: 'planItemsDone', header: header(text, 'items_done'), numeric: true },
-      { key: 'enterprises', header: header(text, 'enterprises'), numeric: true }, { key: 'covered', header: header(text, 'covered'), numeric: true },
-      { key: 'sixClearsRate', header: header(text, 'six_clears_rate'), percent: true },
-    ],
-    rows: rows as unknown as Record<string, unknown>[],
+    columns: BULLETIN_KEYS.map((c) => ({ ...c, header: header(text, c.key) })),
+    rows: rows.map((r) => ({
+      rank: r.rank, area: r.name, coverage_rate: r.coverageRate, points: r.pointsGained, new_orgs: r.newOrganizations, newly_covered: r.newlyCovered,
+      items_done: r.planItemsDone, enterprises: r.enterprises, covered: r.covered, must_cover: r.mustCover, must_cover_covered: r.mustCoverCovered,
+      must_cover_rate: ratio(r.mustCoverCovered, r.mustCover), six_clears_rate: r.sixClearsRate, overdue: r.overdue, due_soon: r.dueSoon, leader: r.leader ?? '',
+      new_registrations: r.newRegistrations, new_registrations_covered: r.newRegistrationsCovered, new_registrations_rate: ratio(r.newRegistrationsCovered, r.newRegistrations),
+      members_elsewhere: r.membersElsewhere, members_transferred: r.membersTransferred, mass_org_no_party: r.massOrgNoParty, key_enterprises: r.keyEnterprises,
+      area_code: r.areaId ?? '',
+    })),
   }]);
 }

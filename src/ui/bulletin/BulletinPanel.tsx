@@ -98,6 +98,8 @@ export function BulletinPanel() {
         // The follow-up loop (督办): open items past due, the leader in charge, the month's new registrations.
         { title: t('followup.bulletin.overdue'), dataIndex: 'overdue', width: 72,
           render: (v: number | null) => <span data-testid="bulletin-overdue" style={v ? { color: '#cf1322', fontWeight: 600 } : undefined}>{v ?? '—'}</span> },
+        { title: t('followup.bulletin.dueSoon'), dataIndex: 'dueSoon', width: 72,
+          render: (v: number | null) => <span data-testid="bulletin-due-soon" style={v ? { color: '#ad6800', fontWeight: 600 } : undefined}>{v ?? '—'}</span> },
         { title: t('followup.bulletin.leader'), dataIndex: 'leader', width: 80, render: (v: string) => <span data-testid="bulletin-leader">{v || '—'}</span> },
         { title: t('followup.bulletin.newRegistrations'), key: 'newRegistrations', width: 96,
           render: (_: unknown, r) => <span data-testid="bulletin-new-registrations">{r.newRegistrations === null ? '—' : `${r.newRegistrations}（${r.newRegistrationsCovered ?? 0}）`}</span> },

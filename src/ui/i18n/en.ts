@@ -28,6 +28,8 @@ export const en: Messages = {
     must_cover_covered: 'Must-cover covered', six_clears_complete: 'Six clears complete', six_clears_rate: 'Six clears rate', rank: 'Rank', points: 'Change (points)', new_orgs: 'New organizations',
     newly_covered: 'Newly covered', items_done: 'Plan items done', figure: 'Figure', value: 'Value', rec_name: 'Name', rec_code: 'Code', rec_level: 'Level', rec_parent: 'Under',
     units: 'Units', members: 'Members', enterprise_names: 'Enterprises', reasons: 'Reasons',
+    must_cover_rate: 'Must-cover rate', overdue: 'Overdue items', due_soon: 'Due within 7 days', leader: 'Leader in charge', new_registrations: 'New registrations',
+    new_registrations_covered: 'New registrations covered', new_registrations_rate: 'New registrations covered (%)', mass_org_no_party: 'Mass organizations, no Party organization', key_enterprises: 'Key enterprises',
   },
   exportSheets: { enterprises: 'Enterprises', worklist: 'Worklist', areas: 'Areas', summary: 'Summary', recommendations: 'Recommendations', bulletin: 'Bulletin' },
   exportFigures: {

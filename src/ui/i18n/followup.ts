@@ -73,7 +73,7 @@ export const followupZhCN = {
     allMonths: '全部月份',
   },
   bulletin: {
-    overdue: '逾期事项', leader: '包干领导', newRegistrations: '新登记（已覆盖）',
+    overdue: '逾期事项', dueSoon: '7日内到期', leader: '包干领导', newRegistrations: '新登记（已覆盖）',
     membersElsewhere: '关系在外党员（已转入）', massOrgNoParty: '已建群团未建党组织', keyEnterprises: '重点企业',
   },
   import: {
@@ -156,7 +156,7 @@ export const followupEn: typeof followupZhCN = {
     allMonths: 'All months',
   },
   bulletin: {
-    overdue: 'Overdue items', leader: 'Leader in charge', newRegistrations: 'New registrations (covered)',
+    overdue: 'Overdue items', dueSoon: 'Due within 7 days', leader: 'Leader in charge', newRegistrations: 'New registrations (covered)',
     membersElsewhere: 'Members held elsewhere (transferred)', massOrgNoParty: 'Mass organizations, no Party organization', keyEnterprises: 'Key enterprises',
   },
   import: {

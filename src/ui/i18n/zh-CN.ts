@@ -27,6 +27,8 @@ export const zhCN = {
     must_cover_covered: '应建已建', six_clears_complete: '六清完整', six_clears_rate: '六清完整率', rank: '名次', points: '较上期（百分点）', new_orgs: '新建党组织',
     newly_covered: '新覆盖企业', items_done: '完成计划项', figure: '指标', value: '数值', rec_name: '名称', rec_code: '编号', rec_level: '层级', rec_parent: '上级',
     units: '企业数', members: '党员', enterprise_names: '企业', reasons: '理由',
+    must_cover_rate: '应建组建率', overdue: '逾期事项', due_soon: '7日内到期', leader: '包干领导', new_registrations: '新登记企业',
+    new_registrations_covered: '新登记已覆盖', new_registrations_rate: '新登记覆盖率', mass_org_no_party: '已建群团未建党组织', key_enterprises: '重点企业',
   },
   exportSheets: { enterprises: '企业名录', worklist: '应建未建清单', areas: '分区统计', summary: '汇总', recommendations: '规划建议', bulletin: '通报' },
   exportFigures: {
