@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import gcoord from 'gcoord';
-import { parseCsvRows } from '../../src/core/io/csv-reader';
+import { countCsvRows, parseCsvRows } from '../../src/core/io/csv-reader';
 import { toWgs84 } from '../../src/core/io/coordinates';
+import { parseEnterpriseRows, parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
 
 const papa = (text: string) => Papa.parse<string[]>(text, { header: false, skipEmptyLines: false }).data;
 
@@ -11,6 +12,7 @@ describe('the CSV reader', () => {
   it('reads what papaparse reads: quotes, doubled quotes, line breaks in cells, CRLF, empty lines, other delimiters', () => {
     for (const text of ['a,b\n1,2\n', 'a,b\r\n1,2\r\n', 'a,b\r\n"x,y",2\r\n"he said ""hi""",3\r\n', 'a,b\n"multi\nline",2\n\n3,4', 'a\tb\n1\t2\n', 'a;b;c\n1;2;3', '', 'x', 'a,"b\r\nc"\r\n', '"",""\n', 'a,b\r1,2\r', 'a,b\n"open,2\n3,4\n']) {
       expect(parseCsvRows(text), JSON.stringify(text)).toEqual(papa(text));
+      expect(countCsvRows(text), JSON.stringify(text)).toBe(papa(text).length);
     }
   });
 
@@ -21,6 +23,7 @@ describe('the CSV reader', () => {
       fc.property(file, ([rows, eol, trailing]) => {
         const text = rows.map((r) => r.join(',')).join(eol) + (trailing ? eol : '');
         expect(parseCsvRows(text)).toEqual(papa(text));
+        expect(countCsvRows(text)).toBe(parseCsvRows(text).length);
       }),
       { numRuns: 300, seed: 14 },
     );
@@ -36,5 +39,27 @@ describe('coordinate conversion', () => {
       }),
       { numRuns: 2000, seed: 3 },
     );
+  });
+});
+
+describe('the enterprise parser reading the CSV as it splits it', () => {
+  it('gives what parsing the split rows gives: enterprises, problems, progress', () => {
+    const header = '说明：本表由系统导出\n编号,企业名称,经度,纬度,职工人数,正式党员,经营状况,备注\n';
+    const lines: string[] = [];
+    for (let i = 0; i < 12_000; i++) {
+      const name = i % 7 === 0 ? `"企业,${i}"` : i % 11 === 0 ? `'=企业${i}` : `企业${i}`;
+      const employees = i % 13 === 0 ? 'x' : String(i % 90);
+      lines.push(i % 500 === 0 ? '' : `${i % 997 === 0 ? 'D1' : `D${i}`},${name},${120 + (i % 100) / 1000},${30 + (i % 37) / 1000},${employees},${i % 4},${i % 50 === 0 ? '注销' : '正常'},${i % 3 === 0 ? '"多\n行"' : ''}`);
+    }
+    const text = header + lines.join('\r\n') + '\r\n';
+    const progress = (calls: [number, number][]) => (done: number, total: number) => calls.push([done, total]);
+    const streamed: [number, number][] = [];
+    const split: [number, number][] = [];
+    const a = parseEnterprisesCsv(text, { crs: 'gcj02', onProgress: progress(streamed) });
+    const b = parseEnterpriseRows(parseCsvRows(text), { crs: 'gcj02', onProgress: progress(split) });
+    expect(a.enterprises.length).toBeGreaterThan(11_000);
+    expect(a).toEqual(b);
+    expect(streamed).toEqual(split);
+    expect(streamed.length).toBe(2);
   });
 });

@@ -17,34 +17,31 @@ function isInChinaBbox(lon: number, lat: number): boolean {
   return lon >= 72.004 && lon <= 137.8347 && lat >= 0.8293 && lat <= 55.8271;
 }
 
-function transformLat(x: number, y: number): number {
-  let ret = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sqrt(abs(x));
-  ret += ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
-  ret += ((20 * sin(y * PI) + 40 * sin((y / 3) * PI)) * 2) / 3;
-  ret += ((160 * sin((y / 12) * PI) + 320 * sin((y * PI) / 30)) * 2) / 3;
-  return ret;
-}
-
-function transformLon(x: number, y: number): number {
-  let ret = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sqrt(abs(x));
-  ret += ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
-  ret += ((20 * sin(x * PI) + 40 * sin((x / 3) * PI)) * 2) / 3;
-  ret += ((150 * sin((x / 12) * PI) + 300 * sin((x / 30) * PI)) * 2) / 3;
-  return ret;
-}
-
-/** WGS-84 → GCJ-02 offset at a point, written into `out` ([dLon, dLat]). */
+/**
+ * gcoord's transformLat and transformLon at once: the two share their first sine term and the
+ * square root, which are worked out once here (the same operations in the same order, so the
+ * same bits as computing each on its own).
+ */
 function gcjOffset(lon: number, lat: number, out: Float64Array): void {
-  let dLon = transformLon(lon - 105, lat - 35);
-  let dLat = transformLat(lon - 105, lat - 35);
+  const x = lon - 105;
+  const y = lat - 35;
+  const root = sqrt(abs(x));
+  const shared = ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
+  let tLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * root;
+  tLat += shared;
+  tLat += ((20 * sin(y * PI) + 40 * sin((y / 3) * PI)) * 2) / 3;
+  tLat += ((160 * sin((y / 12) * PI) + 320 * sin((y * PI) / 30)) * 2) / 3;
+  let tLon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * root;
+  tLon += shared;
+  tLon += ((20 * sin(x * PI) + 40 * sin((x / 3) * PI)) * 2) / 3;
+  tLon += ((150 * sin((x / 12) * PI) + 300 * sin((x / 30) * PI)) * 2) / 3;
+  // WGS-84 → GCJ-02 offset at the point, written into `out` ([dLon, dLat]).
   const radLat = (lat / 180) * PI;
   let magic = sin(radLat);
   magic = 1 - EE * magic * magic;
   const sqrtMagic = sqrt(magic);
-  dLon = (dLon * 180) / ((A / sqrtMagic) * cos(radLat) * PI);
-  dLat = (dLat * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * PI);
-  out[0] = dLon;
-  out[1] = dLat;
+  out[0] = (tLon * 180) / ((A / sqrtMagic) * cos(radLat) * PI);
+  out[1] = (tLat * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * PI);
 }
 
 const offset = new Float64Array(2);

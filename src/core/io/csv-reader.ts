@@ -18,27 +18,64 @@ function guessDelimiter(text: string): string {
 
 export function parseCsvRows(text: string, delimiter = guessDelimiter(text)): string[][] {
   const rows: string[][] = [];
-  const n = text.length;
-  // Lone CR line ends (old Mac files) are treated as LF.
-  const newline = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? '\r' : '\n';
-  let pos = 0;
-  let quote = text.indexOf('"');
-  while (pos < n) {
-    let end = text.indexOf(newline, pos);
-    if (end < 0) end = n;
-    if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
-    if (quote < 0 || quote > end) {
-      // Fast path: a plain line.
-      const lineEnd = end > pos && newline === '\n' && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      rows.push(text.slice(pos, lineEnd).split(delimiter));
-      pos = end + 1;
-      continue;
-    }
-    pos = parseQuotedRecord(text, pos, delimiter, newline, rows);
-  }
-  // As in papaparse, a trailing line break leaves one empty row after it (unless an open quote swallowed it).
-  if (n > 0 && pos === n && text.endsWith(newline)) rows.push(['']);
+  const scanner = new CsvScanner(text, delimiter);
+  for (let row = scanner.next(); row !== null; row = scanner.next()) rows.push(row);
   return rows;
+}
+
+/** How many rows parseCsvRows gives, without keeping them (a line count where no cell is quoted). */
+export function countCsvRows(text: string): number {
+  if (text.length === 0) return 0;
+  if (text.indexOf('"') >= 0) return parseCsvRows(text).length;
+  const newline = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? '\r' : '\n';
+  let count = 1;
+  for (let at = text.indexOf(newline); at >= 0; at = text.indexOf(newline, at + 1)) count++;
+  return count;
+}
+
+/**
+ * The same rows one at a time, so that a caller can use each row while its text is still in the
+ * processor's cache (and keep none of them): `next()` gives the next row, null after the last.
+ */
+export class CsvScanner {
+  private pos = 0;
+  private quote: number;
+  private readonly newline: string;
+  private trailingDone = false;
+  private readonly pending: string[][] = [];
+
+  constructor(private readonly text: string, private readonly delimiter = guessDelimiter(text)) {
+    // Lone CR line ends (old Mac files) are treated as LF.
+    this.newline = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? '\r' : '\n';
+    this.quote = text.indexOf('"');
+  }
+
+  next(): string[] | null {
+    if (this.pending.length > 0) return this.pending.shift() as string[];
+    const { text, newline, delimiter } = this;
+    const n = text.length;
+    const pos = this.pos;
+    if (pos < n) {
+      let end = text.indexOf(newline, pos);
+      if (end < 0) end = n;
+      if (this.quote >= 0 && this.quote < pos) this.quote = text.indexOf('"', pos);
+      const quote = this.quote;
+      if (quote < 0 || quote > end) {
+        // Fast path: a plain line.
+        const lineEnd = end > pos && newline === '\n' && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        this.pos = end + 1;
+        return text.slice(pos, lineEnd).split(delimiter);
+      }
+      this.pos = parseQuotedRecord(text, pos, delimiter, newline, this.pending);
+      return this.pending.shift() as string[];
+    }
+    // As in papaparse, a trailing line break leaves one empty row after it (unless an open quote swallowed it).
+    if (!this.trailingDone) {
+      this.trailingDone = true;
+      if (n > 0 && pos === n && text.endsWith(newline)) return [''];
+    }
+    return null;
+  }
 }
 
 /** One record that holds a quote somewhere: a small state machine. Returns where the next record starts. */

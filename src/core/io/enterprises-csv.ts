@@ -9,7 +9,7 @@ import { checkCreditCode } from './credit-code';
 import { ALL_ENTERPRISE_COLUMNS, CAMPAIGN_COLUMNS, CHINESE_HEADERS, ENTERPRISE_COLUMNS, recogniseHeader, type EnterpriseColumn } from './columns';
 import { normalizeElsewherePlaces, parseTransferStatus } from '../campaign/members';
 import { toWgs84 } from './coordinates';
-import { parseCsvRows } from './csv-reader';
+import { CsvScanner, countCsvRows } from './csv-reader';
 import { problem, type Problem } from './problems';
 
 export interface EnterpriseParseResult {
@@ -38,11 +38,62 @@ const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 const TRUE = new Set(['是', 'true', '1', 'y', 'yes', '有', 't']);
 const FALSE = new Set(['否', 'false', '0', 'n', 'no', '无', 'f', '']);
 
-function findHeader(rows: string[][], mapping: Record<string, EnterpriseColumn | null> | undefined): number {
+/**
+ * Rows by number, read forwards: a spreadsheet's rows, or a CSV text split as it is read (the
+ * header search looks at the first rows again, then every row is asked for once, in order).
+ */
+interface RowSource {
+  /** Row `r`, or undefined past the last. */
+  row(r: number): string[] | undefined;
+  /** How many rows there are (counted only when asked, for progress). */
+  count(): number;
+  /** The rows are this parser's own (a fresh split of the text), so their cells may be cleaned in place. */
+  readonly owned: boolean;
+}
+
+function arraySource(rows: string[][]): RowSource {
+  return { row: (r) => rows[r], count: () => rows.length, owned: false };
+}
+
+function csvSource(text: string): RowSource {
+  const scanner = new CsvScanner(text);
+  // The header search's rows are kept; after them each row is read once, in order.
+  const first: string[][] = [];
+  let read = 0;
+  let current: string[] | undefined;
+  let done = false;
+  let counted = -1;
+  return {
+    owned: true,
+    row(r) {
+      if (r < first.length) return first[r];
+      while (read <= r && !done) {
+        const next = scanner.next();
+        if (next === null) {
+          done = true;
+          current = undefined;
+          break;
+        }
+        current = next;
+        if (read < HEADER_SEARCH_ROWS) first.push(next);
+        read++;
+      }
+      return r === read - 1 ? current : undefined;
+    },
+    count() {
+      if (counted < 0) counted = countCsvRows(text);
+      return counted;
+    },
+  };
+}
+
+function findHeader(rows: RowSource, mapping: Record<string, EnterpriseColumn | null> | undefined): number {
   let best = -1;
   let bestHits = 0;
-  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
-    const hits = rows[r].map((c) => String(c ?? '').trim()).filter((c) => (mapping && c in mapping ? mapping[c] : recogniseHeader(c)) !== null).length;
+  for (let r = 0; r < HEADER_SEARCH_ROWS; r++) {
+    const cells = rows.row(r);
+    if (cells === undefined) break;
+    const hits = cells.map((c) => String(c ?? '').trim()).filter((c) => (mapping && c in mapping ? mapping[c] : recogniseHeader(c)) !== null).length;
     if (hits > bestHits) {
       best = r;
       bestHits = hits;
@@ -52,7 +103,7 @@ function findHeader(rows: string[][], mapping: Record<string, EnterpriseColumn |
 }
 
 export function parseEnterprisesCsv(text: string, options: EnterpriseParseOptions = {}): EnterpriseParseResult {
-  return parseEnterpriseRows(parseCsvRows(text.replace(/^\uFEFF/, '')), options);
+  return parseRows(csvSource(text.replace(/^\uFEFF/, '')), options);
 }
 
 const APOSTROPHE = 39;
@@ -133,6 +184,10 @@ function readDate(text: string): string | null {
 
 /** Rows of cells (from a CSV or a spreadsheet) → enterprises, header found wherever it is. */
 export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOptions = {}): EnterpriseParseResult {
+  return parseRows(arraySource(rows), options);
+}
+
+function parseRows(rows: RowSource, options: EnterpriseParseOptions): EnterpriseParseResult {
   const file = options.file ?? 'enterprises.csv';
   const crs = options.crs ?? 'wgs84';
   const problems: Problem[] = [];
@@ -141,7 +196,7 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
     problems.push(problem(file, 0, '', '', 'no_header', 'error', '找不到表头行：未识别出企业名称、经纬度等列', 'No header row: no known columns (name, lon, lat …) found'));
     return { enterprises: [], problems, headerRow: 0, unmappedHeaders: [] };
   }
-  const header = rows[headerIndex].map((h) => String(h ?? '').trim());
+  const header = (rows.row(headerIndex) as string[]).map((h) => String(h ?? '').trim());
   const columnAt: (EnterpriseColumn | null)[] = header.map((h) => (options.mapping && h in options.mapping ? options.mapping[h] : recogniseHeader(h)));
   const unmappedHeaders = header.filter((h, k) => columnAt[k] === null && h !== '');
   for (const required of ['name', 'lon', 'lat'] as const) {
@@ -200,10 +255,12 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
   };
   const anyCampaign = CAMPAIGN_COLUMNS.some(has);
 
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.length - headerIndex - 1);
-    const row = rows[r];
-    cells = new Array<string>(row.length);
+  for (let r = headerIndex + 1; ; r++) {
+    const row = rows.row(r);
+    if (row === undefined) break;
+    if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.count() - headerIndex - 1);
+    // The parser's own rows are cleaned in place; a caller's are copied first.
+    cells = rows.owned ? row : new Array<string>(row.length);
     let empty = true;
     for (let k = 0; k < row.length; k++) {
       const c = cleanCell(row[k]);
@@ -257,7 +314,7 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
     if (known === undefined) statusKnown.set(status, (known = isKnownStatus(status)));
     if (!known) note('status', status, 'unknown_status', 'warning', '未识别的经营状况，按在营处理', 'Unknown operating status: counted as operating');
 
-    enterprises.push({
+    const enterprise: Enterprise = {
       row: rowNo,
       id,
       name: at(K.name) ?? '',
@@ -277,8 +334,10 @@ export function parseEnterpriseRows(rows: string[][], options: EnterpriseParseOp
       orgId: at(K.org_id) ?? '',
       workCovered: bool('work_covered', at(K.work_covered)) ?? false,
       extra,
-      ...(anyCampaign ? campaignOf() : {}),
-    });
+    };
+    // The campaign's columns are added after the contract's, as a spread would (only where the file has some).
+    if (anyCampaign) Object.assign(enterprise, campaignOf());
+    enterprises.push(enterprise);
   }
   return { enterprises, problems, headerRow: headerIndex + 1, unmappedHeaders };
 }
