@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { planDataset } from '../core/plan';
 import { withCampaignFigures } from '../core/campaign/report';
+import { defaultRegistrationsSince, withNewRegistrations } from '../core/followup/registrations-report';
+import { todayInChina } from '../core/followup/status-light';
 import type { Problem } from '../core/io/problems';
 import { checkReport } from '../core/recommend/invariants';
 import { DatasetFolderError, readDatasetFolder } from './read-dataset';
@@ -11,10 +13,13 @@ import { writeDemoData } from './demo-data';
 export const USAGE = `lianjian — 联建：非公企业党组织覆盖规划 / planning Party-organization coverage
 
 Usage:
-  lianjian plan <dataset-folder> [--json <file>] [--compare-greedy]
+  lianjian plan <dataset-folder> [--json <file>] [--compare-greedy] [--since <date>] [--until <date>]
                                                    plan a dataset; write the report (lianjian.plan/1);
                                                    --compare-greedy also runs the plain greedy pass
-                                                   for the report's comparison (plan_effect.greedy_*)
+                                                   for the report's comparison (plan_effect.greedy_*);
+                                                   new registrations: registered_on (成立日期) from
+                                                   --since (default: the previous month's first day)
+                                                   to --until (default: today), YYYY-MM-DD
   lianjian validate <dataset-folder> [--strict]   list row-level problems (exit 1 with --strict on errors)
   lianjian demo-data [<out-folder>] [--if-missing] write the synthetic Hangzhou and Linpu datasets
   lianjian store-image [<data-folder>] [--if-stale] make each dataset's ready embedded store (store.tar.gz)
@@ -45,10 +50,21 @@ function countBy(problems: Problem[]): string {
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 function plan(args: string[], out: Out, err: Out): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'string' }, 'compare-greedy': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { json: { type: 'string' }, 'compare-greedy': { type: 'boolean' }, since: { type: 'string' }, until: { type: 'string' } },
+  });
   if (positionals.length !== 1) {
-    err('usage: lianjian plan <dataset-folder> [--json <file>] [--compare-greedy]');
+    err('usage: lianjian plan <dataset-folder> [--json <file>] [--compare-greedy] [--since <date>] [--until <date>]');
     return 2;
+  }
+  const until = values.until ?? todayInChina();
+  const since = values.since ?? defaultRegistrationsSince(until);
+  for (const [name, day] of [['--since', since], ['--until', until]] as const) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+      err(`${name}: not a date (YYYY-MM-DD): ${day}`);
+      return 2;
+    }
   }
   const parsed = readDatasetFolder(positionals[0]);
   if (parsed.unusable) {
@@ -58,7 +74,8 @@ function plan(args: string[], out: Out, err: Out): number {
   }
   const planned = planDataset(parsed.dataset, { compareWithGreedy: values['compare-greedy'] === true });
   // The campaign's additions: members elsewhere, mass organizations, key enterprises, the transfer what-if.
-  const result = { ...planned, report: withCampaignFigures(parsed.dataset, planned) };
+  // New registrations: the register's 成立日期 in the period (the CLI has no import history).
+  const result = { ...planned, report: withNewRegistrations(withCampaignFigures(parsed.dataset, planned), parsed.dataset, planned, since, until) };
   const { summary, plan_effect: effect, recommendations, clusters } = result.report;
   const violations = checkReport(result.report, parsed.dataset, result.rules);
   out(`${parsed.dataset.name}`);
@@ -73,6 +90,8 @@ function plan(args: string[], out: Out, err: Out): number {
   const w = summary.what_if_transfers;
   out(`  members elsewhere ${summary.members_elsewhere ?? 0} (transferred ${summary.members_transferred ?? 0}), mass organization without Party organization ${summary.mass_org_no_party ?? 0}, key enterprises ${summary.key_enterprises ?? 0}`);
   if (w) out(`  if the ${w.pending_members} members still elsewhere transferred: ${w.own_org} enterprises reach an own organization, ${w.joint_branches} more joint branches, covering ${w.must_cover} must-cover enterprises`);
+  const reg = result.report.summary.new_registrations;
+  if (reg) out(`  new registrations ${since} – ${until} (registered_on): ${reg.count}, must cover ${reg.must_cover}, covered ${reg.covered}`);
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(result.report, null, 1)}\n`);
     out(`  report → ${values.json}`);

@@ -22,6 +22,8 @@ export interface Summary extends CoverageFigures, Partial<CampaignCounts> {
   unmapped: number;
   /** The transfer what-if over the whole register (`lianjian plan`; issue 16). */
   what_if_transfers?: WhatIfFigures;
+  /** Operating enterprises registered (成立日期) in the report's period (`lianjian plan`; issue 16). */
+  new_registrations?: RegistrationCounts;
 }
 
 export interface AreaRow extends CoverageFigures, Partial<CampaignCounts> {
@@ -32,6 +34,22 @@ export interface AreaRow extends CoverageFigures, Partial<CampaignCounts> {
   /** 分片包干责任领导 (areas.geojson `leader`), where one is named. */
   leader?: string;
   what_if_transfers?: WhatIfFigures;
+  new_registrations?: RegistrationCounts;
+}
+
+/** New registrations (成立日期 in the period): how many, how many must be covered, how many are covered by an organization. */
+export interface RegistrationCounts {
+  count: number;
+  must_cover: number;
+  covered: number;
+}
+
+/** New registrations of one month in one area (the street, else the district; null when the enterprise lies in none). */
+export interface RegistrationMonthRow extends RegistrationCounts {
+  /** YYYY-MM. */
+  month: string;
+  area_id: string | null;
+  area_name: string | null;
 }
 
 /** The campaign's per-area counts (operating enterprises; dataset contract "Additions"). */
@@ -116,6 +134,8 @@ export interface PlanReport {
   plan_effect: PlanEffect;
   /** The enterprises the transfers would bring into an organization (`lianjian plan`; issue 16). */
   what_if_transfers_enterprise_ids?: string[];
+  /** The period of the new registrations (YYYY-MM-DD, both ends included) and their counts per month and area (`lianjian plan`; issue 16). */
+  new_registrations?: { since: string; until: string; months: RegistrationMonthRow[] };
 }
 
 export interface PlanEffect {
