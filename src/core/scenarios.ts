@@ -5,6 +5,7 @@
  */
 import { planDataset } from './plan';
 import { Flag } from './model/enterprise-table';
+import { coverageCategory } from './coverage/category';
 import { UMBRELLA_KINDS, type RecommendationKind } from './model/report';
 import type { Dataset, RuleProfile } from './model/types';
 
@@ -36,9 +37,46 @@ export interface ScenarioRow {
   figures: ScenarioFigures[];
 }
 
+/**
+ * One scenario's map: every enterprise's flags and coverage category (register order) once the
+ * scenario's recommendations are formed — the side-by-side view colours enterprises by these.
+ */
+export interface ScenarioSide {
+  flags: Uint8Array;
+  categories: Uint8Array;
+}
+
 export interface ScenarioComparison {
   scenarios: { name: string; rules: RuleProfile }[];
   rows: ScenarioRow[];
+  /** With `sides` asked for: one per scenario, in the scenarios' order. */
+  sides?: ScenarioSide[];
+}
+
+export interface CompareOptions {
+  /** Also return each scenario's flags and categories after its recommendations (ScenarioSide). */
+  sides?: boolean;
+  /** Keep the sides' first N enterprises only (the view shows no more). */
+  limit?: number;
+}
+
+/**
+ * Flags once every recommendation is formed: members of an organization count as covered (standalone
+ * ones as their own organization), members of work coverage as work-covered; umbrellas and new zones
+ * cover no one themselves. `flags` is not changed.
+ */
+export function flagsAfterRecommendations(flags: Uint8Array, index: ReadonlyMap<string, number>, recommendations: readonly { kind: RecommendationKind; enterprise_ids: readonly string[] }[]): Uint8Array {
+  const out = flags.slice();
+  for (const rec of recommendations) {
+    if (UMBRELLA_KINDS.has(rec.kind) || rec.kind === 'new_zone') continue;
+    for (const id of rec.enterprise_ids) {
+      const i = index.get(id);
+      if (i === undefined || !(out[i] & Flag.OPERATING) || out[i] & Flag.COVERED) continue;
+      if (rec.kind === 'work_coverage') out[i] |= Flag.WORK_COVERED;
+      else out[i] |= Flag.COVERED | (rec.kind === 'standalone' ? Flag.OWN_ORG : 0);
+    }
+  }
+  return out;
 }
 
 const ORG_KINDS: ReadonlySet<RecommendationKind> = new Set(['standalone', 'joint_branch', 'association_branch']);
@@ -53,9 +91,10 @@ function majority(members: readonly number[], areaOf: Int32Array): number {
   return best;
 }
 
-export function compareScenarios(dataset: Dataset, scenarios: readonly Scenario[]): ScenarioComparison {
+export function compareScenarios(dataset: Dataset, scenarios: readonly Scenario[], options: CompareOptions = {}): ScenarioComparison {
   const areaCount = dataset.areas.length;
   const perScenario: ScenarioFigures[][] = [];
+  const sides: ScenarioSide[] = [];
   const resolved: { name: string; rules: RuleProfile }[] = [];
   for (const scenario of scenarios) {
     const result = planDataset({ ...dataset, rules: scenario.rules }, { compareWithGreedy: false });
@@ -93,8 +132,13 @@ export function compareScenarios(dataset: Dataset, scenarios: readonly Scenario[
       }
     }
     perScenario.push(figures);
+    if (options.sides) {
+      const after = flagsAfterRecommendations(flags, index, result.report.recommendations);
+      const shown = options.limit ? after.slice(0, options.limit) : after;
+      sides.push({ flags: shown, categories: Uint8Array.from(shown, (f) => coverageCategory(f)) });
+    }
   }
   const rows: ScenarioRow[] = [{ areaId: null, name: '', level: 'total', figures: perScenario.map((f) => f[areaCount]) }];
   dataset.areas.forEach((area, k) => rows.push({ areaId: area.id, name: area.name, level: area.level, figures: perScenario.map((f) => f[k]) }));
-  return { scenarios: resolved, rows };
+  return { scenarios: resolved, rows, ...(options.sides ? { sides } : {}) };
 }

@@ -195,7 +195,7 @@ export function followFeed(repository: Repository, channelName: string, pollMs: 
 }
 
 /** Plans the register the worker keeps under each scenario's rules (the scenario panel); the shown plan stays. */
-export function compareScenarios(scenarios: Scenario[]): Promise<ScenarioComparison> {
+export function compareScenarios(scenarios: Scenario[], options?: { sides?: boolean }): Promise<ScenarioComparison> {
   if (!session) return Promise.reject(new Error('no plan yet'));
-  return session.compareScenarios(scenarios);
+  return session.compareScenarios(scenarios, options);
 }

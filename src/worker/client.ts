@@ -23,7 +23,7 @@ export interface PlanSession {
   /** Called with the transfer what-if when it follows the plan last shown (not for a plan already replaced). */
   onWhatIf(listener: (report: WhatIfReport) => void): void;
   /** Plans the kept register under each scenario's rules and compares them; the shown plan stays as it is. */
-  compareScenarios(scenarios: Scenario[]): Promise<ScenarioComparison>;
+  compareScenarios(scenarios: Scenario[], options?: { sides?: boolean }): Promise<ScenarioComparison>;
   close(): void;
 }
 
@@ -111,10 +111,10 @@ export function createPlanSession(): PlanSession {
     onWhatIf(listener) {
       whatIfListener = listener;
     },
-    compareScenarios(scenarios) {
+    compareScenarios(scenarios, options) {
       const id = ++comparisons;
       const answered = new Promise<ScenarioComparison>((resolve, reject) => comparing.set(id, { resolve, reject }));
-      worker.postMessage({ type: 'scenarios', id, scenarios } satisfies PlanMessage);
+      worker.postMessage({ type: 'scenarios', id, scenarios, ...(options?.sides ? { sides: true } : {}) } satisfies PlanMessage);
       return answered;
     },
     close: () => worker.terminate(),

@@ -160,7 +160,9 @@ self.onmessage = (event: MessageEvent<PlanMessage>) => {
     planPending();
     try {
       if (!kept) throw new Error('no register yet');
-      self.postMessage({ type: 'scenarios', id: message.id, comparison: compareScenarios(kept.dataset, message.scenarios) } satisfies PlanResponse);
+      const comparison = compareScenarios(kept.dataset, message.scenarios, { sides: message.sides === true, limit: kept.limit });
+      const buffers = (comparison.sides ?? []).flatMap((side) => [side.flags.buffer, side.categories.buffer]);
+      self.postMessage({ type: 'scenarios', id: message.id, comparison } satisfies PlanResponse, buffers);
     } catch (error) {
       self.postMessage({ type: 'scenarios', id: message.id, comparison: null, message: (error as Error).message } satisfies PlanResponse);
     }

@@ -55,6 +55,8 @@ export interface ScenarioRequest {
   type: 'scenarios';
   id: number;
   scenarios: Scenario[];
+  /** Also return each scenario's enterprise flags and categories (the side-by-side map); transferred. */
+  sides?: boolean;
 }
 
 export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest | ScenarioRequest;

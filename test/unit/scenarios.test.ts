@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareScenarios } from '../../src/core/scenarios';
+import { compareScenarios, flagsAfterRecommendations } from '../../src/core/scenarios';
+import { coverageCategory } from '../../src/core/coverage/category';
+import { Flag } from '../../src/core/model/enterprise-table';
 import { planDataset } from '../../src/core/plan';
 import { UMBRELLA_KINDS } from '../../src/core/model/report';
 import { readDemo } from '../support/demo';
@@ -57,5 +59,38 @@ describe('scenario export', () => {
     expect(rows).toHaveLength(comparison.rows.length + 1);
     const total = comparison.rows[0].figures;
     expect(rows[1]).toEqual(['合计', '', ...total.flatMap((f) => [f.mustCover, f.mustCoverInOrgs, f.newOrgs, f.workCoverage, f.umbrellas].map(String))]);
+  });
+});
+
+describe('scenario maps (the side-by-side view of two scenarios)', () => {
+  const { dataset } = readDemo('linpu');
+  const rules = [{}, { mustCoverMinEmployees: 50 }];
+  const comparison = compareScenarios(dataset, rules.map((r, k) => ({ name: String(k), rules: r })), { sides: true });
+
+  it('each side is its plan with every recommendation formed: flags and categories in register order', () => {
+    expect(comparison.sides).toHaveLength(2);
+    rules.forEach((r, k) => {
+      const result = planDataset({ ...dataset, rules: r }, { compareWithGreedy: false });
+      const index = new Map(result.table.ids.map((id, i) => [id, i]));
+      const flags = flagsAfterRecommendations(result.table.flags, index, result.report.recommendations);
+      const side = comparison.sides![k];
+      expect(side.flags).toEqual(flags);
+      expect(Array.from(side.categories)).toEqual(Array.from(flags, (f) => coverageCategory(f)));
+      expect(side.flags).toHaveLength(dataset.enterprises.length);
+      // Every enterprise a standalone or joint recommendation names is covered on its side.
+      for (const rec of result.report.recommendations.filter((x) => x.kind === 'standalone' || x.kind === 'joint_branch')) {
+        for (const id of rec.enterprise_ids) expect(side.flags[index.get(id)!] & Flag.COVERED).toBeTruthy();
+      }
+    });
+    // A higher must-cover threshold leaves some enterprises outside every organization.
+    const differ = comparison.sides![0].categories.filter((c, i) => c !== comparison.sides![1].categories[i]).length;
+    expect(differ).toBeGreaterThan(0);
+  });
+
+  it('without `sides` none are made; with a limit they keep the first N enterprises', () => {
+    expect(compareScenarios(dataset, [{ name: 'a', rules: {} }]).sides).toBeUndefined();
+    const limited = compareScenarios(dataset, [{ name: 'a', rules: {} }], { sides: true, limit: 100 });
+    expect(limited.sides![0].categories).toHaveLength(100);
+    expect(Array.from(limited.sides![0].categories)).toEqual(Array.from(comparison.sides![0].categories.slice(0, 100)));
   });
 });
