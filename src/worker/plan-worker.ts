@@ -101,7 +101,7 @@ function sendWhatIf() {
   try {
     const report = withCampaignFigures(last.dataset, last.result, transferWhatIf(last.dataset, last.result));
     if (lastPlan !== last || pending.length > 0) return;
-    self.postMessage({ type: 'what-if', seq: last.seq, report: { summary: report.summary, areas: report.areas, what_if_transfers_enterprise_ids: report.what_if_transfers_enterprise_ids } } satisfies PlanResponse);
+    self.postMessage({ type: 'what-if', seq: last.seq, report: { summary: report.summary, areas: report.areas, what_if_transfers_enterprise_ids: report.what_if_transfers_enterprise_ids, what_if_transfers_roles: report.what_if_transfers_roles } } satisfies PlanResponse);
   } catch {
     // The plan itself stands; the what-if is left out.
   }

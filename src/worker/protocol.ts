@@ -62,7 +62,7 @@ export interface ScenarioRequest {
 export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest | ScenarioRequest;
 
 /** The parts of the plan report the transfer what-if fills in. */
-export type WhatIfReport = Pick<PlanReport, 'summary' | 'areas' | 'what_if_transfers_enterprise_ids'>;
+export type WhatIfReport = Pick<PlanReport, 'summary' | 'areas' | 'what_if_transfers_enterprise_ids' | 'what_if_transfers_roles'>;
 
 /** Recommendations come back in chunks too (a 200k register has tens of thousands), before 'planned'. */
 export const RECOMMENDATION_CHUNK = 2000;

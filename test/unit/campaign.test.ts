@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveRules, type Area, type Dataset, type Enterprise } from '../../src/core/model/types';
 import { checkReasons } from '../../src/core/recommend/reason-check';
 import { planDataset } from '../../src/core/plan';
-import { transferWhatIf, withTransfersDone } from '../../src/core/campaign/what-if';
+import { transferWhatIf, whatIfOver, withTransfersDone } from '../../src/core/campaign/what-if';
+import { Flag } from '../../src/core/model/enterprise-table';
+import type { WhatIfFigures } from '../../src/core/model/report';
 import { withCampaignFigures } from '../../src/core/campaign/report';
 import {
   campaignFigures, derivedTransferStatus, isMassOrgWithoutParty, massOrgsOf, normalizeElsewherePlaces, parseTransferStatus, pendingTransfers,
@@ -45,7 +47,9 @@ describe('the transfer what-if', () => {
   const whatIf = transferWhatIf(DATASET, base);
 
   it('counts what the hand-worked register gives, in total and per street', () => {
-    expect({ ...whatIf, areas: undefined }).toEqual({ pending_members: 3, own_org: 1, joint_branches: 1, must_cover: 4, enterprise_ids: ['A', 'B', 'C', 'D'], areas: undefined });
+    expect({ ...whatIf, areas: undefined, roles: undefined }).toEqual({ pending_members: 3, own_org: 1, joint_branches: 1, must_cover: 4, enterprise_ids: ['A', 'B', 'C', 'D'], areas: undefined, roles: undefined });
+    // The branch B + C + D counts where its anchor B lies (s2); A carries the own organization.
+    expect(whatIf.roles).toEqual({ own_org: ['A'], branch_anchors: ['B'], must_cover: ['A', 'B', 'C', 'D'] });
     const byId = Object.fromEntries(whatIf.areas.map((a) => [a.id, a]));
     expect(byId.d1).toEqual({ id: 'd1', pending_members: 3, own_org: 1, joint_branches: 1, must_cover: 4 });
     expect(byId.s1).toEqual({ id: 's1', pending_members: 1, own_org: 1, joint_branches: 0, must_cover: 1 });
@@ -70,13 +74,14 @@ describe('the transfer what-if', () => {
     expect(first.summary.what_if_transfers).toBeUndefined();
     expect(strip(first.summary)).toEqual(strip(full.summary));
     expect(first.areas.map(strip)).toEqual(full.areas.map(strip));
-    expect({ ...first, summary: full.summary, areas: full.areas, what_if_transfers_enterprise_ids: full.what_if_transfers_enterprise_ids }).toEqual(full);
+    expect(first.what_if_transfers_roles).toBeUndefined();
+    expect({ ...first, summary: full.summary, areas: full.areas, what_if_transfers_enterprise_ids: full.what_if_transfers_enterprise_ids, what_if_transfers_roles: full.what_if_transfers_roles }).toEqual(full);
   });
 
   it('with nobody elsewhere: nothing to unlock, and no second plan needed', () => {
     const plain = { ...DATASET, enterprises: DATASET.enterprises.map((e) => ({ ...e, membersElsewhere: null })) };
     const none = transferWhatIf(plain, planDataset(plain, { compareWithGreedy: false }));
-    expect({ ...none, areas: [] }).toEqual({ pending_members: 0, own_org: 0, joint_branches: 0, must_cover: 0, enterprise_ids: [], areas: [] });
+    expect({ ...none, areas: [] }).toEqual({ pending_members: 0, own_org: 0, joint_branches: 0, must_cover: 0, enterprise_ids: [], areas: [], roles: { own_org: [], branch_anchors: [], must_cover: [] } });
   });
 
   it('on the Linpu register with members elsewhere: own organizations are exactly the enterprises the transfers lift to 3 formal members', () => {
@@ -92,6 +97,53 @@ describe('the transfer what-if', () => {
     expect(result.must_cover).toBeLessThanOrEqual(result.enterprise_ids.length);
     const districts = result.areas.filter((a) => d.areas.find((x) => x.id === a.id)?.level === 'district');
     expect(districts.reduce((n, a) => n + a.own_org, 0)).toBe(result.own_org);
+  });
+});
+
+describe('the transfer what-if over a filter', () => {
+  const base = planDataset(DATASET, { compareWithGreedy: false });
+  const whatIf = transferWhatIf(DATASET, base);
+  const indexOf = new Map(DATASET.enterprises.map((e, i) => [e.id, i]));
+  const operating = (i: number) => (base.table.flags[i] & Flag.OPERATING) !== 0;
+  const maskOf = (keep: (e: Enterprise, i: number) => boolean) => Uint8Array.from(DATASET.enterprises.map((e, i) => (keep(e, i) ? 1 : 0)));
+  const over = (mask: Uint8Array | null) => whatIfOver(DATASET.enterprises, operating, whatIf.roles, indexOf, mask);
+
+  it('over everything, the total; over an area, its row', () => {
+    const pick = (w: WhatIfFigures): WhatIfFigures => ({ pending_members: w.pending_members, own_org: w.own_org, joint_branches: w.joint_branches, must_cover: w.must_cover });
+    const total = pick(whatIf);
+    expect(over(null)).toEqual(total);
+    expect(over(maskOf(() => true))).toEqual(total);
+    for (const row of whatIf.areas) {
+      const k = DATASET.areas.findIndex((a) => a.id === row.id);
+      expect(over(maskOf((_e, i) => base.district[i] === k || base.street[i] === k)), row.id).toEqual(pick(row));
+    }
+  });
+
+  it('follows filters other than the area (hand-worked)', () => {
+    // 30+ employees (A 40, C 50, D 35): A's 1 member elsewhere and D's 1; A's own organization; the branch's anchor B is out; A, C, D unlocked must-cover.
+    expect(over(maskOf((e) => (e.employees ?? 0) >= 30))).toEqual({ pending_members: 2, own_org: 1, joint_branches: 0, must_cover: 3 });
+    // Only B: its member elsewhere, and the branch it anchors.
+    expect(over(maskOf((e) => e.id === 'B'))).toEqual({ pending_members: 1, own_org: 0, joint_branches: 1, must_cover: 1 });
+    // The deregistered G's 5 members do not count; E and F carry nothing.
+    expect(over(maskOf((e) => ['E', 'F', 'G'].includes(e.id)))).toEqual({ pending_members: 0, own_org: 0, joint_branches: 0, must_cover: 0 });
+  });
+
+  it('on Linpu with members elsewhere: a filter by industry splits the total exactly', () => {
+    const { dataset } = readDemo('linpu');
+    const enterprises = dataset.enterprises.map((e, i) => (i % 5 === 0 && e.orgId === '' ? { ...e, membersElsewhere: 1 + (i % 3), membersTransferred: 0 } : e));
+    const d = { ...dataset, enterprises };
+    const planned = planDataset(d, { compareWithGreedy: false });
+    const result = transferWhatIf(d, planned);
+    const index = new Map(enterprises.map((e, i) => [e.id, i]));
+    const op = (i: number) => (planned.table.flags[i] & Flag.OPERATING) !== 0;
+    const industries = [...new Set(enterprises.map((e) => e.industry))];
+    expect(industries.length).toBeGreaterThan(1);
+    const parts = industries.map((ind) => whatIfOver(enterprises, op, result.roles, index, Uint8Array.from(enterprises.map((e) => (e.industry === ind ? 1 : 0)))));
+    const sum = (key: keyof WhatIfFigures) => parts.reduce((n, p) => n + p[key], 0);
+    expect({ pending_members: sum('pending_members'), own_org: sum('own_org'), joint_branches: sum('joint_branches'), must_cover: sum('must_cover') })
+      .toEqual({ pending_members: result.pending_members, own_org: result.own_org, joint_branches: result.joint_branches, must_cover: result.must_cover });
+    // Some industry's share is a proper part: the figures follow the filter, not the whole register.
+    expect(parts.some((p) => p.own_org + p.joint_branches > 0 && p.pending_members < result.pending_members)).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@
  * The planning report with the campaign's additions (issue 16; documented in the README as additions to
  * lianjian.plan/1): per area and in the summary the counts members_elsewhere, members_transferred,
  * mass_org_no_party, key_enterprises, and what_if_transfers { pending_members, own_org, joint_branches,
- * must_cover }; at the top, what_if_transfers_enterprise_ids.
+ * must_cover }; at the top, what_if_transfers_enterprise_ids and what_if_transfers_roles (which enterprises
+ * carry N, M and K, so that the figures follow any filter).
  */
 import type { Dataset } from '../model/types';
 import type { PlanReport, WhatIfFigures } from '../model/report';
@@ -30,5 +31,6 @@ export function withCampaignFigures(dataset: Dataset, base: PlanResult, whatIf: 
       return { ...row, ...areas[k], what_if_transfers: figuresOf(w) };
     }),
     what_if_transfers_enterprise_ids: whatIf.enterprise_ids,
+    what_if_transfers_roles: whatIf.roles,
   };
 }

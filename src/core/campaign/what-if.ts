@@ -11,7 +11,12 @@
  *   enterprise_ids  the enterprises of those organizations that the first plan puts in no organization
  *                   (the map's "transfers would unlock" filter);
  *   must_cover      how many of them are must-cover.
- * A branch counts in the area (district and street) most of its members lie in.
+ * A branch counts in the district most of its members lie in, and in the street most of that district's
+ * members of it lie in: one enterprise of it there is its anchor.
+ *
+ * The figures over any set of enterprises (the user's whole filter, not only an area) come from the
+ * roles the enterprises play (`roles`: own organization, branch anchor, unlocked must-cover) and the
+ * members still elsewhere in them (`whatIfOver`); over an area's enterprises they are the area's row.
  */
 import type { Dataset, Enterprise } from '../model/types';
 import type { Recommendation, RecommendationKind, WhatIfFigures } from '../model/report';
@@ -26,10 +31,21 @@ export interface AreaWhatIf extends WhatIfFigures {
   id: string;
 }
 
+/** Which enterprises carry the what-if's figures (ids; each list in the register's order). */
+export interface WhatIfRoles {
+  /** N: an own organization only through the transfers. */
+  own_org: string[];
+  /** M: one enterprise per branch possible only through the transfers (where the branch counts). */
+  branch_anchors: string[];
+  /** K: unlocked must-cover enterprises. */
+  must_cover: string[];
+}
+
 export interface TransferWhatIf extends WhatIfFigures {
   enterprise_ids: string[];
   /** In the areas' order. */
   areas: AreaWhatIf[];
+  roles: WhatIfRoles;
 }
 
 const ORG_KINDS: ReadonlySet<RecommendationKind> = new Set(['standalone', 'joint_branch', 'association_branch']);
@@ -54,6 +70,26 @@ function majority(members: readonly number[], areaOf: Int32Array): number {
   return best;
 }
 
+/** The lowest-index member of `members` in area `a` of `areaOf` (the first member when `a` < 0 or none lies there). */
+function firstIn(members: readonly number[], areaOf: Int32Array, a: number): number {
+  if (a >= 0) for (const m of members) if (areaOf[m] === a) return m;
+  return members[0];
+}
+
+/**
+ * The what-if over the enterprises of `mask` (1 = in; null = all): members still elsewhere in the operating
+ * ones, and the roles that lie in it. Over an area's enterprises this is the area's row of `transferWhatIf`.
+ */
+export function whatIfOver(
+  enterprises: readonly Enterprise[], operating: (i: number) => boolean, roles: WhatIfRoles, indexOf: ReadonlyMap<string, number>, mask: Uint8Array | null,
+): WhatIfFigures {
+  const inMask = (i: number | undefined) => i !== undefined && (mask === null || mask[i] === 1);
+  let pending = 0;
+  for (let i = 0; i < enterprises.length; i++) if ((mask === null || mask[i] === 1) && operating(i)) pending += pendingTransfers(enterprises[i]);
+  const count = (ids: readonly string[]) => ids.reduce((n, id) => n + (inMask(indexOf.get(id)) ? 1 : 0), 0);
+  return { pending_members: pending, own_org: count(roles.own_org), joint_branches: count(roles.branch_anchors), must_cover: count(roles.must_cover) };
+}
+
 /** The what-if against `base`, the plan of `dataset` as it is (so the first plan is not made twice). */
 export function transferWhatIf(dataset: Dataset, base: PlanResult): TransferWhatIf {
   const areas = dataset.areas.map(empty);
@@ -73,7 +109,8 @@ export function transferWhatIf(dataset: Dataset, base: PlanResult): TransferWhat
       addTo(i, 'pending_members', p);
     }
   });
-  const result = (ids: string[]): TransferWhatIf => ({ ...total, enterprise_ids: ids, areas: dataset.areas.map((a, k) => ({ id: a.id, ...areas[k] })) });
+  const roles: WhatIfRoles = { own_org: [], branch_anchors: [], must_cover: [] };
+  const result = (ids: string[]): TransferWhatIf => ({ ...total, enterprise_ids: ids, areas: dataset.areas.map((a, k) => ({ id: a.id, ...areas[k] })), roles });
   if (!anyPending) return result([]);
 
   const afterEnterprises = withTransfersDone(dataset.enterprises);
@@ -92,18 +129,27 @@ export function transferWhatIf(dataset: Dataset, base: PlanResult): TransferWhat
     if (r.kind === 'standalone' && !standaloneBefore.has(r.enterprise_ids[0])) transferMade.push(r);
     else if ((r.kind === 'joint_branch' || r.kind === 'association_branch') && r.enterprise_ids.reduce((n, id) => n + formalBefore(id), 0) < rules.jointMinFormal) transferMade.push(r);
   }
+  const ownOrg: number[] = [];
+  const anchors: number[] = [];
   for (const r of transferMade) {
     const members = r.enterprise_ids.map((id) => indexOf.get(id) as number);
-    if (r.kind === 'standalone') addTo(members[0], 'own_org');
+    if (r.kind === 'standalone') ownOrg.push(members[0]);
     else {
-      total.joint_branches++;
+      // The branch's anchor: in the district most of its members lie in, and there in the street most of those lie in.
       const d = majority(members, district);
-      const s = majority(members, street);
-      if (d >= 0) areas[d].joint_branches++;
-      if (s >= 0) areas[s].joint_branches++;
+      const inDistrict = d >= 0 ? members.filter((m) => district[m] === d) : members;
+      anchors.push(firstIn(inDistrict, street, majority(inDistrict, street)));
     }
     for (const m of members) if (!inOrgBefore.has(dataset.enterprises[m].id)) unlocked.add(m);
   }
-  for (const m of unlocked) if (isMustCover(afterEnterprises[m], rules)) addTo(m, 'must_cover');
-  return result([...unlocked].sort((a, b) => a - b).map((m) => dataset.enterprises[m].id));
+  const mustCover = [...unlocked].filter((m) => isMustCover(afterEnterprises[m], rules));
+  const byIndex = (list: number[]) => list.sort((a, b) => a - b);
+  for (const m of ownOrg) addTo(m, 'own_org');
+  for (const m of anchors) addTo(m, 'joint_branches');
+  for (const m of mustCover) addTo(m, 'must_cover');
+  const ids = (list: number[]) => byIndex(list).map((m) => dataset.enterprises[m].id);
+  roles.own_org = ids(ownOrg);
+  roles.branch_anchors = ids(anchors);
+  roles.must_cover = ids(mustCover);
+  return result(ids([...unlocked]));
 }

@@ -134,6 +134,8 @@ export interface PlanReport {
   plan_effect: PlanEffect;
   /** The enterprises the transfers would bring into an organization (`lianjian plan`; issue 16). */
   what_if_transfers_enterprise_ids?: string[];
+  /** Which enterprises carry the what-if's N (own_org), M (branch_anchors: one per branch, where it counts) and K (must_cover), so that its figures follow any filter (`lianjian plan`; issue 16). */
+  what_if_transfers_roles?: { own_org: string[]; branch_anchors: string[]; must_cover: string[] };
   /** The period of the new registrations (YYYY-MM-DD, both ends included) and their counts per month and area (`lianjian plan`; issue 16). */
   new_registrations?: { since: string; until: string; months: RegistrationMonthRow[] };
 }

@@ -1,10 +1,13 @@
-/** The overview's campaign figures for the scope (they follow the filter) and the transfer what-if for the chosen area. */
+/** The overview's campaign figures for the scope and the transfer what-if over it (both follow the whole filter). */
 import { Card, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../../core/model/plan-view';
 import { campaignFigures, type CampaignFigures } from '../../core/campaign/members';
 import type { WhatIfFigures } from '../../core/model/report';
 import { HeaderTip } from '../HeaderTip';
+import { whatIfOver } from '../../core/campaign/what-if';
+import { Flag } from '../../core/model/enterprise-table';
+import { enterpriseIndexById } from '../../state/selectors';
 
 const cache = new WeakMap<PlanView, Map<Uint8Array | null, CampaignFigures>>();
 
@@ -20,9 +23,26 @@ export function scopeCampaignFigures(view: PlanView, mask: Uint8Array | null): C
   return figures;
 }
 
-/** The what-if of an area (or of the whole register). */
-export function whatIfOf(view: PlanView, areaId: string | null): WhatIfFigures | undefined {
-  return areaId ? view.report.areas.find((a) => a.id === areaId)?.what_if_transfers : view.report.summary.what_if_transfers;
+const whatIfCache = new WeakMap<PlanView, Map<Uint8Array, WhatIfFigures>>();
+
+/**
+ * The what-if over what the filter shows (every filter: area, industry, size, campaign lists, the screen …),
+ * summed from the enterprises that carry it; the whole register's without a filter. Memoized per view and mask.
+ */
+export function whatIfOf(view: PlanView, mask: Uint8Array | null): WhatIfFigures | undefined {
+  const whole = view.report.summary.what_if_transfers;
+  const roles = view.report.what_if_transfers_roles;
+  if (!whole || mask === null) return whole;
+  // A report without the roles (written before them): the figures of the whole register are all there is.
+  if (!roles) return whole;
+  let byMask = whatIfCache.get(view);
+  if (!byMask) whatIfCache.set(view, (byMask = new Map()));
+  let figures = byMask.get(mask);
+  if (!figures) {
+    if (byMask.size > 8) byMask.clear();
+    byMask.set(mask, (figures = whatIfOver(view.enterprises, (i) => (view.flags[i] & Flag.OPERATING) !== 0, roles, enterpriseIndexById(view), mask)));
+  }
+  return figures;
 }
 
 /** `computing`: members are still elsewhere and the what-if (planned after the plan itself) has not come yet. */
@@ -38,7 +58,7 @@ export function WhatIfLine({ figures, computing = false }: { figures: WhatIfFigu
   );
 }
 
-export function CampaignOverview({ view, mask, areaId }: { view: PlanView; mask: Uint8Array | null; areaId: string | null }) {
+export function CampaignOverview({ view, mask }: { view: PlanView; mask: Uint8Array | null }) {
   const { t, i18n } = useTranslation();
   const f = scopeCampaignFigures(view, mask);
   const fmt = (n: number | string) => Number(n).toLocaleString(i18n.language);
@@ -51,7 +71,7 @@ export function CampaignOverview({ view, mask, areaId }: { view: PlanView; mask:
         <Statistic title={t('campaign.overview.key')} value={f.key_enterprises} formatter={fmt} data-testid="campaign-key" />
       </Space>
       <div className="campaign-what-if">
-        <WhatIfLine figures={whatIfOf(view, areaId)} computing={view.report.summary.what_if_transfers === undefined && f.members_elsewhere > f.members_transferred} />
+        <WhatIfLine figures={whatIfOf(view, mask)} computing={view.report.summary.what_if_transfers === undefined && f.members_elsewhere > f.members_transferred} />
       </div>
     </Card>
   );

@@ -84,7 +84,7 @@ export function OverviewPanel() {
         </Space>
       </Space>
       <SummaryPanel summary={summary} rules={view.rules} />
-      <CampaignOverview view={view} mask={mask} areaId={filter.areaId} />
+      <CampaignOverview view={view} mask={mask} />
       <Card
         size="small"
         title={t('overview.table')}
