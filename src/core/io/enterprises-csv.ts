@@ -148,8 +148,11 @@ function cellReaders(note: Note) {
     return n;
   };
   const bool = (column: EnterpriseColumn, text: string | undefined): boolean | null => {
-    const v = (text ?? '').toLowerCase();
-    if (text === undefined || v === '') return null;
+    if (text === undefined || text === '') return null;
+    // The usual spellings (是 / 否 …) match as they are; lower-casing (slow on Chinese text) only for the rest.
+    if (TRUE.has(text)) return true;
+    if (FALSE.has(text)) return false;
+    const v = text.toLowerCase();
     if (TRUE.has(v)) return true;
     if (FALSE.has(v)) return false;
     note(column, text, 'bad_boolean', 'warning', `${column} 应为 是/否`, `${column} should be yes/no`);

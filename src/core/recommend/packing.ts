@@ -215,11 +215,27 @@ function placedMembers(s: PackState, perGroup: number, withRoomOnly = false): nu
   return out;
 }
 
-/** The groups with a member in `tree` near `i`. */
-function groupsNear(s: PackState, tree: PointTree, i: number): Set<number> {
-  const groups = new Set<number>();
-  for (const m of tree.near(i, s.rules.jointMaxSpanM)) groups.add(s.groupOf[m]);
-  return groups;
+/** Per pack state: a mark per group, for de-duplicating without a Set per query. */
+const groupMarks = new WeakMap<PackState, { marks: Uint32Array; epoch: number }>();
+
+/** The groups with a member in `tree` near `i`, each once, in the order their members are found (as a Set would give them). */
+function groupsNear(s: PackState, tree: PointTree, i: number, leaveOut = -1): number[] {
+  let scratch = groupMarks.get(s);
+  if (!scratch || scratch.marks.length < s.groups.length) groupMarks.set(s, (scratch = { marks: new Uint32Array(Math.max(1024, s.groups.length * 2)), epoch: 0 }));
+  const epoch = ++scratch.epoch;
+  const { marks } = scratch;
+  const out: number[] = [];
+  for (const m of tree.near(i, s.rules.jointMaxSpanM)) {
+    const g = s.groupOf[m];
+    if (g === leaveOut) continue;
+    if (g < 0) {
+      if (!out.includes(g)) out.push(g);
+    } else if (marks[g] !== epoch) {
+      marks[g] = epoch;
+      out.push(g);
+    }
+  }
+  return out;
 }
 
 /**
@@ -239,14 +255,21 @@ export function insertIntoNearbyGroups(s: PackState, candidates: readonly number
   }
 }
 
+/** Room for the row number of a cell beside its column in one key (rows of ≥ 1 m cells stay within ±10⁷). */
+const CELL_ROW_SPAN = 2 ** 25;
+
 /** Splits enterprises into square cells of `cellM` metres (offset by `shiftM`): each cell's span stays under the cell's diagonal. */
 export function splitByCells(table: EnterpriseTable, indices: readonly number[], cellM: number, shiftM: number): number[][] {
   const mapped = indices.filter((i) => isMapped(table, i));
   if (mapped.length === 0) return [];
   const proj = localProjection(table.lat[mapped[0]]);
-  const cells = new Map<string, number[]>();
+  // A cell's key is one number while the row index stays small enough to pack beside the column (any cell of a metre or more).
+  const numeric = cellM >= 1;
+  const cells = new Map<string | number, number[]>();
   for (const i of mapped) {
-    const key = `${Math.floor((proj.x(table.lon[i]) + shiftM) / cellM)}:${Math.floor((proj.y(table.lat[i]) + shiftM) / cellM)}`;
+    const cx = Math.floor((proj.x(table.lon[i]) + shiftM) / cellM);
+    const cy = Math.floor((proj.y(table.lat[i]) + shiftM) / cellM);
+    const key = numeric ? cx * CELL_ROW_SPAN + cy : `${cx}:${cy}`;
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = []));
     cell.push(i);
@@ -320,8 +343,7 @@ export function insertWithEjection(s: PackState, candidates: readonly number[]):
       if ((far >= 0 && y !== far) || nowhereToGo[y]) continue;
       if (table.formal[y] > 0 && group.formal - table.formal[y] < rules.jointMinFormal) continue;
       if (!fits(s, group.members, group.total - table.members[y], x, true, y)) continue;
-      const targets = groupsNear(s, roomTree, y);
-      targets.delete(g);
+      const targets = groupsNear(s, roomTree, y, g);
       const g2 = bestGroupFor(s, y, targets);
       if (g2 < 0) {
         nowhereToGo[y] = 1;
