@@ -192,6 +192,8 @@ async function startApp(config: PageConfig): Promise<void> {
         },
       });
       keepContents((contents, seq) => writeCachedContents(name, { storeId: opened.store.storeId, seq, contents }), () => repository().feedSeq);
+      // In the background: the first save would otherwise wait seconds for a cold engine.
+      void opened.store.warmUp().catch(() => undefined);
     }
     performance.mark('lianjian:ready');
     exposeForBenchmarks();

@@ -51,6 +51,15 @@ describe('embedded store', () => {
     }
   }, 180_000);
 
+  it('the warm-up runs the edit path and leaves nothing behind: same rows, versions, feed and audit', async () => {
+    const state = async () => (await store.db.query(`select (select json_agg(e order by id) from (select id, employees, version from public.enterprises) e) as rows,
+      (select count(*) from public.audit_log) as audit, (select coalesce(max(seq), 0) from public.feed) as feed`)).rows[0];
+    const before = await state();
+    expect((before as { rows: unknown[] | null }).rows?.length ?? 0).toBeGreaterThan(0);
+    await store.warmUp();
+    expect(await state()).toEqual(before);
+  });
+
   it('an edit reads only what changed: one write call and one feed call, one row back, no whole-table read', async () => {
     const calls: { name: string; rows: number }[] = [];
     const counting: RpcGateway = {
