@@ -31,6 +31,8 @@ export interface EnterpriseParseOptions {
 }
 
 const PROGRESS_EVERY = 5000;
+/** Distinct values per column that the parser keeps one copy of (districts, streets, statuses, industries, organizations). */
+const SHARED_VALUES_LIMIT = 4096;
 
 const HEADER_SEARCH_ROWS = 20;
 /** Our exports prefix formula-looking text with an apostrophe (see csv-writer); reading takes it off again. */
@@ -222,6 +224,18 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
   let rowNo = 0;
   /** The trimmed text of cell `k` of the current row (undefined when the header or the row has none). */
   const at = (k: number): string | undefined => (k < 0 || k >= cells.length ? undefined : cells[k].trim());
+  // Columns with few distinct values (a district, a status …) keep one string per value instead of one per row:
+  // less to copy while the rows are young and less memory once they are old. A column past the limit is read as it is.
+  const shared = (limit: number) => {
+    const seen = new Map<string, string>();
+    return (text: string): string => {
+      const known = seen.get(text);
+      if (known !== undefined) return known;
+      if (seen.size < limit) seen.set(text, text);
+      return text;
+    };
+  };
+  const [sharedStatus, sharedDistrict, sharedStreet, sharedIndustry, sharedOrg] = [0, 0, 0, 0, 0].map(() => shared(SHARED_VALUES_LIMIT));
   const note: Note = (column, value, code, severity, zh, en) => problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
   const { int, num, bool, date } = cellReaders(note);
   const has = (c: EnterpriseColumn) => K[c] >= 0;
@@ -312,7 +326,7 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
         note('lon,lat', `${rawLon},${rawLat}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
       }
     }
-    const status = at(K.status) ?? '';
+    const status = sharedStatus(at(K.status) ?? '');
     let known = statusKnown.get(status);
     if (known === undefined) statusKnown.set(status, (known = isKnownStatus(status)));
     if (!known) note('status', status, 'unknown_status', 'warning', '未识别的经营状况，按在营处理', 'Unknown operating status: counted as operating');
@@ -322,8 +336,8 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       id,
       name: at(K.name) ?? '',
       creditCode,
-      district: at(K.district) ?? '',
-      street: at(K.street) ?? '',
+      district: sharedDistrict(at(K.district) ?? ''),
+      street: sharedStreet(at(K.street) ?? ''),
       address: at(K.address) ?? '',
       lon,
       lat,
@@ -331,10 +345,10 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       partyMembers: int('party_members', at(K.party_members)),
       probationaryMembers: int('probationary_members', at(K.probationary_members)),
       registeredCapital: num('registered_capital', at(K.registered_capital)),
-      industry: at(K.industry) ?? '',
+      industry: sharedIndustry(at(K.industry) ?? ''),
       status,
       ownerIsMember: bool('owner_is_member', at(K.owner_is_member)),
-      orgId: at(K.org_id) ?? '',
+      orgId: sharedOrg(at(K.org_id) ?? ''),
       workCovered: bool('work_covered', at(K.work_covered)) ?? false,
       extra,
     };
