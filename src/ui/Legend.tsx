@@ -86,15 +86,17 @@ export function Legend() {
           {row('planItems', t('legend.planItems'), <Outline color={`rgb(${STATUS_LIGHT_COLORS.overdue.join(',')})`} />)}
           {layers.planItems ? (
             <div className="legend-categories" data-testid="legend-plan-lights">
-              {LIGHTS.map((light) => (
-                <div className="legend-row indent" key={light} data-light={light}>
-                  <Outline color={`rgb(${STATUS_LIGHT_COLORS[light].join(',')})`} />
-                  <span>{t(`followup.light.${light}`)}</span>
-                </div>
-              ))}
-              <div className="legend-row indent" data-light="formed">
-                <Outline color={cssColor(PLAN_STATUS_COLORS.formed)} />
-                <span>{t('plan.status.formed')}</span>
+              <div className="legend-inline">
+                {LIGHTS.map((light) => (
+                  <span className="legend-chip" key={light} data-light={light}>
+                    <Outline color={`rgb(${STATUS_LIGHT_COLORS[light].join(',')})`} />
+                    <span>{t(`followup.light.${light}`)}</span>
+                  </span>
+                ))}
+                <span className="legend-chip" data-light="formed">
+                  <Outline color={cssColor(PLAN_STATUS_COLORS.formed)} />
+                  <span>{t('plan.status.formed')}</span>
+                </span>
               </div>
               <Typography.Text type="secondary" className="legend-note">{t('legend.planFillNote')}</Typography.Text>
             </div>

@@ -56,7 +56,7 @@ export function Worklist() {
         })}
         columns={[
           {
-            title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 130,
+            title: t('worklist.name'), dataIndex: 'name', ellipsis: true, width: 114,
             render: (name: string, r) => (newlyRegistered.has(r.id) ? <><Tag color="magenta" data-testid="worklist-new-registration">{t('followup.registrations.tag')}</Tag>{name}</> : name),
           },
           // District over street, each on a line of its own and wrapped, never cut (English names are long: 'Xiaoshan District' / 'Linpu Town').
@@ -68,9 +68,9 @@ export function Worklist() {
               </span>
             ),
           },
-          { title: t('worklist.members'), dataIndex: 'members', width: 56 },
+          { title: t('worklist.members'), dataIndex: 'members', width: 80 },
           {
-            title: t('worklist.status'), key: 'item', width: 132, ellipsis: true,
+            title: t('worklist.status'), key: 'item', width: 124, ellipsis: true,
             render: (_: unknown, r) => (r.item
               ? <><StatusLightTag light={statusLight(r.item.dueDate, r.item.status === 'formed', today)} /><Tag color={cssColor(PLAN_STATUS_COLORS[r.item.status])} data-testid="worklist-item-tag">{t(`plan.status.${r.item.status}`)} · {r.item.title}</Tag></>
               : <Tag data-testid="worklist-unplanned">{t('worklist.unplanned')}</Tag>),
