@@ -40,6 +40,9 @@ import { SignedInBadge } from '../ui/auth/SignedInBadge';
 import { StaffPanelButton } from '../ui/staff/StaffPanel';
 
 const DATASETS = ['hangzhou', 'linpu'];
+// Shared mode (a Supabase project, as boot.ts decides): the data is the shared store, so there is no dataset to
+// pick and no storage menu; the signed-in user and their scope stand at the right, beside the language.
+const SHARED_STORE = Boolean(import.meta.env.VITE_SUPABASE_URL && import.meta.env.VITE_SUPABASE_ANON_KEY);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -94,16 +97,16 @@ export function App() {
             {view?.synthetic ? <Tag color="gold" title={view.notice ? datasetDisplayName(view.notice, language) : ''} data-testid="synthetic-tag">{t('app.synthetic')}</Tag> : null}
           </Space>
           <Space>
-            <SignedInBadge />
-            <StaffPanelButton />
-            <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: t(`datasets.${d}`, { defaultValue: d }) }))} data-testid="dataset-select" aria-label={t('app.dataset')} />
+            {SHARED_STORE ? null : <Select size="small" value={config.dataset} onChange={switchDataset} options={DATASETS.map((d) => ({ value: d, label: t(`datasets.${d}`, { defaultValue: d }) }))} data-testid="dataset-select" aria-label={t('app.dataset')} />}
             <ImportDialog />
             <ExportMenu />
             <MapImageDialog />
-            <StorageMenu />
+            {SHARED_STORE ? null : <StorageMenu />}
             <RuleSettings />
             <ScenarioPanel />
             <BasemapSettings />
+            <SignedInBadge />
+            <StaffPanelButton />
             <Segmented size="small" value={language} onChange={(v) => switchLanguage(v as Language)} options={[{ value: 'zh-CN', label: t('language.zh') }, { value: 'en', label: t('language.en') }]} />
           </Space>
         </Layout.Header>

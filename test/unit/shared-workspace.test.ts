@@ -57,6 +57,9 @@ describe('the staff panel in words', () => {
     expect(scopeLine(zh, areaName, district, 'x@y')).toBe('萧山区委组织部 · 区县管理员 · 萧山区');
     expect(scopeLine(zh, areaName, city, 'x@y')).toBe('市委组织部 · 市级管理员 · 全市');
     expect(areaText(en, areaName, 'street', '330109', '330109001')).toBe('萧山区 · 临浦镇');
+    // English keeps the space between role and 'admin' (it read 'Cityadmin' in the header).
+    expect(scopeLine(en, areaName, city, 'x@y')).toBe('市委组织部 · City admin · Whole city');
+    expect(scopeLine(en, areaName, district, 'x@y')).toBe('萧山区委组织部 · District admin · 萧山区');
   });
 
   it('audit entries as sentences with area names, never codes', () => {

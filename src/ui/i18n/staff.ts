@@ -2,6 +2,7 @@
 export const staffZhCN = {
   roles: { city: '市级', district: '区县', street: '乡镇街道' },
   admin: '管理员',
+  roleAdmin: '{{role}}管理员',
   scope: {
     city: '全市', cityAdmin: '全市 · 管理员', district: '{{district}}', districtAdmin: '{{district}} · 管理员', street: '{{district}} · {{street}}',
   },
@@ -51,6 +52,8 @@ export const staffZhCN = {
     editing: '正在由 {{name}} 编辑',
     live: '实时同步',
     polling: '定时同步（每 2 秒）',
+    others: '另有 {{count}} 人在看',
+    menu: '账号：{{email}}',
   },
 };
 
@@ -59,6 +62,7 @@ export type StaffMessages = typeof staffZhCN;
 export const staffEn: StaffMessages = {
   roles: { city: 'City', district: 'District', street: 'Street' },
   admin: 'admin',
+  roleAdmin: '{{role}} admin',
   scope: {
     city: 'Whole city', cityAdmin: 'Whole city · admin', district: '{{district}}', districtAdmin: '{{district}} · admin', street: '{{district}} · {{street}}',
   },
@@ -108,5 +112,7 @@ export const staffEn: StaffMessages = {
     editing: 'Being edited by {{name}}',
     live: 'Live',
     polling: 'Checking every 2 s',
+    others: '{{count}} more here',
+    menu: 'Account: {{email}}',
   },
 };

@@ -6,7 +6,7 @@ export type AreaName = (code: string | null | undefined) => string;
 
 export function roleText(t: TFunction, role: StaffRole | null | undefined, isAdmin = false): string {
   if (!role) return '';
-  return isAdmin ? `${t(`staff.roles.${role}`)}${t('staff.admin')}` : t(`staff.roles.${role}`);
+  return isAdmin ? t('staff.roleAdmin', { role: t(`staff.roles.${role}`) }) : t(`staff.roles.${role}`);
 }
 
 /** Where a staff member works, by name: 全市, 萧山区, 萧山区 · 临浦镇. */
