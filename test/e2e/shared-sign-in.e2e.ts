@@ -1,82 +1,34 @@
 /**
  * The shared store's sign-in in the browser (issue 13): the app built with VITE_SUPABASE_URL, served
  * with /auth/v1 → the GoTrue stand-in (test/support, standing in for Supabase Auth, tests only) and
- * /rest/v1 → a real PostgREST in front of the test PostgreSQL. Sign up → awaiting approval → a city
+ * /rest/v1 → a real PostgREST in front of the test PostgreSQL (test/support/shared-stack.ts). Sign up → awaiting approval → a city
  * admin approves → the user gets in with their district's data only, kept across a reload; sign-out;
  * a street user signs in with an email code. Needs LIANJIAN_PG_URL (test/db/pg-cluster.sh start).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
-import { build, preview, type PreviewServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
-import { signJwt, startPostgrestFor } from '../db/postgrest';
-import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
-
-const PG_URL = process.env.LIANJIAN_PG_URL;
-if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
-const ADMIN_URL = PG_URL.replace('tester@', 'postgres@');
-
-const APP_PORT = 4181;
-const POSTGREST_PORT = 54385;
-const AUTH_PORT = 54386;
-const APP = `http://127.0.0.1:${APP_PORT}/?dataset=linpu`;
-
-const square = (w: number, s: number, e: number, n: number) => `extensions.st_multi(extensions.st_makeenvelope(${w}, ${s}, ${e}, ${n}, 4326))`;
-
-async function sql(text: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const db = new pg.Client({ connectionString: ADMIN_URL });
-  await db.connect();
-  try {
-    return await db.query(text, params);
-  } finally {
-    await db.end();
-  }
-}
+import { point, square, startSharedStack, type SharedStack } from '../support/shared-stack';
 
 describe('signing in to the shared store in the browser', () => {
-  let outDir = '';
-  let server: PreviewServer | undefined;
-  let stopPostgrest: (() => Promise<void>) | undefined;
-  let auth: GoTrueStandIn;
+  let stack: SharedStack;
   let browser: Browser;
   let page: Page;
+  const sql = (text: string, params?: unknown[]) => stack.sql(text, params);
 
   beforeAll(async () => {
-    await sql(`truncate public.enterprises, public.areas, public.buildings, public.zones, public.organizations, public.plan_items,
-      public.bulletin_snapshots, public.audit_log, public.staff, public.staff_requests, public.slides restart identity cascade`);
-    await sql(`insert into public.areas (id, name, level, parent_id, district_id, geom) values
-      ('330103', '下城区', 'district', null, '330103', ${square(120.15, 30.26, 120.2, 30.3)}),
-      ('330104', '江干区', 'district', null, '330104', ${square(120.2, 30.26, 120.25, 30.3)}),
-      ('330103001', '武林街道', 'street', '330103', '330103', ${square(120.15, 30.26, 120.175, 30.3)})`);
-    await sql(`insert into public.enterprises (id, district_id, street_id, name, employees, geom) values
-      ('ent-w1', '330103', '330103001', '武林一号', 10, extensions.st_setsrid(extensions.st_makepoint(120.16, 30.27), 4326)),
-      ('ent-w2', '330103', '330103001', '武林二号', 20, extensions.st_setsrid(extensions.st_makepoint(120.17, 30.28), 4326)),
-      ('ent-k1', '330104', null, '凯旋一号', 40, extensions.st_setsrid(extensions.st_makepoint(120.22, 30.27), 4326))`);
-    stopPostgrest = (await startPostgrestFor(PG_URL, POSTGREST_PORT)).stop;
-    auth = await startGoTrueStandIn(AUTH_PORT, { log: () => {} });
-    // The shared-mode build: the anon key is signed with this run's PostgREST secret.
-    const root = resolve(__dirname, '../..');
-    outDir = mkdtempSync(join(tmpdir(), 'lianjian-shared-'));
-    process.env.VITE_SUPABASE_URL = `http://127.0.0.1:${APP_PORT}`;
-    process.env.VITE_SUPABASE_ANON_KEY = signJwt({ role: 'anon' }, undefined);
-    try {
-      await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    } finally {
-      delete process.env.VITE_SUPABASE_URL;
-      delete process.env.VITE_SUPABASE_ANON_KEY;
-    }
-    server = await preview({
-      root, logLevel: 'warn', build: { outDir },
-      preview: {
-        port: APP_PORT, strictPort: true, host: '127.0.0.1',
-        proxy: {
-          '/auth/v1': `http://127.0.0.1:${AUTH_PORT}`,
-          '/rest/v1': { target: `http://127.0.0.1:${POSTGREST_PORT}`, rewrite: (p) => p.replace(/^\/rest\/v1/, '') },
-        },
+    stack = await startSharedStack({
+      name: 'shared',
+      ports: { app: 4181, postgrest: 54385, auth: 54386 },
+      seed: async (db) => {
+        await db(`insert into public.areas (id, name, level, parent_id, district_id, geom) values
+          ('330103', '下城区', 'district', null, '330103', ${square(120.15, 30.26, 120.2, 30.3)}),
+          ('330104', '江干区', 'district', null, '330104', ${square(120.2, 30.26, 120.25, 30.3)}),
+          ('330103001', '武林街道', 'street', '330103', '330103', ${square(120.15, 30.26, 120.175, 30.3)})`);
+        await db(`insert into public.enterprises (id, district_id, street_id, name, employees, geom) values
+          ('ent-w1', '330103', '330103001', '武林一号', 10, ${point(120.16, 30.27)}),
+          ('ent-w2', '330103', '330103001', '武林二号', 20, ${point(120.17, 30.28)}),
+          ('ent-k1', '330104', null, '凯旋一号', 40, ${point(120.22, 30.27)})`);
       },
     });
     browser = await launch();
@@ -85,14 +37,11 @@ describe('signing in to the shared store in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await auth?.stop();
-    await stopPostgrest?.();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('sign up → awaiting approval (nothing else shown) → request filed', async () => {
-    await page.goto(APP);
+    await page.goto(stack.app);
     await page.getByText('联建 · 登录').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: '没有账号？注册' }).click();
     const form = page.getByTestId('password-form');
@@ -116,11 +65,11 @@ describe('signing in to the shared store in the browser', () => {
   it('a city admin approves with role and area; the user gets in and reads only that district, across a reload', async () => {
     const { rows } = await sql(`select user_id from public.staff_requests`);
     const target = rows[0].user_id as string;
-    const admin = await fetch(`${auth.url}/signup`, {
+    const admin = await fetch(`${stack.auth.url}/signup`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@city.example', password: 'admin-password' }),
     }).then((r) => r.json() as Promise<{ access_token: string; user: { id: string } }>);
     await sql(`insert into public.staff (user_id, name, role, is_admin) values ($1, '市委组织部', 'city', true)`, [admin.user.id]);
-    const approved = await fetch(`http://127.0.0.1:${POSTGREST_PORT}/rpc/set_staff`, {
+    const approved = await fetch(`http://127.0.0.1:${stack.postgrestPort}/rpc/set_staff`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin.access_token}` },
       body: JSON.stringify({ target, new_role: 'district', district: '330103' }),
     });
@@ -141,7 +90,9 @@ describe('signing in to the shared store in the browser', () => {
   });
 
   it('signs out back to the sign-in screen', async () => {
-    await page.getByTestId('signed-in').getByRole('button').click();
+    // Sign-out is in the signed-in user's menu (the header keeps one button for who is signed in).
+    await page.getByTestId('signed-in-menu').click();
+    await page.getByTestId('sign-out').click();
     await page.getByText('联建 · 登录').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('signed-in').count()).toBe(0);
   });
@@ -152,7 +103,7 @@ describe('signing in to the shared store in the browser', () => {
     await form.getByLabel('邮箱').fill('wulin@xiacheng.example');
     await form.getByRole('button', { name: '发送验证码' }).click();
     await form.getByText('验证码已发送至 wulin@xiacheng.example').waitFor({ timeout: 30_000 });
-    const code = auth.codes.get('wulin@xiacheng.example')!;
+    const code = stack.auth.codes.get('wulin@xiacheng.example')!;
     await form.getByLabel('6 位验证码').fill(code === '000000' ? '111111' : '000000');
     await form.getByRole('button', { name: '验证并登录' }).click();
     await form.getByText('验证码错误或已过期。').waitFor({ timeout: 30_000 });

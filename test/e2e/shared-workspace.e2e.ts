@@ -11,43 +11,18 @@
  * Needs LIANJIAN_PG_URL (test/db/pg-cluster.sh start).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
-import { build, preview, type PreviewServer } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser';
-import { signJwt, startPostgrestFor } from '../db/postgrest';
-import { startGoTrueStandIn, type GoTrueStandIn } from '../support/gotrue-stand-in';
-import { startRealtimeStandIn, type RealtimeStandIn } from '../support/realtime-stand-in';
+import { point, square, startSharedStack, type SharedStack } from '../support/shared-stack';
+import type { GoTrueStandIn } from '../support/gotrue-stand-in';
+import type { RealtimeStandIn } from '../support/realtime-stand-in';
 import { createStaffUser } from '../support/start-shared';
 
-const PG_URL = process.env.LIANJIAN_PG_URL;
-if (!PG_URL) throw new Error('LIANJIAN_PG_URL is not set: start the database with test/db/pg-cluster.sh start (as .ci/run does)');
-const ADMIN_URL = PG_URL.replace('tester@', 'postgres@');
-
-const APP_PORT = 4183;
-const POSTGREST_PORT = 54387;
-const AUTH_PORT = 54388;
-const REALTIME_PORT = 54389;
-const APP = `http://127.0.0.1:${APP_PORT}/?dataset=linpu`;
-
-const square = (w: number, s: number, e: number, n: number) => `extensions.st_multi(extensions.st_makeenvelope(${w}, ${s}, ${e}, ${n}, 4326))`;
-const point = (lon: number, lat: number) => `extensions.st_setsrid(extensions.st_makepoint(${lon}, ${lat}), 4326)`;
-
-async function sql(text: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const db = new pg.Client({ connectionString: ADMIN_URL });
-  await db.connect();
-  try {
-    return await db.query(text, params);
-  } finally {
-    await db.end();
-  }
-}
+let stack: SharedStack;
+const sql = (text: string, params?: unknown[]) => stack.sql(text, params);
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(APP);
+  await page.goto(stack.app);
   await page.getByText('联建 · 登录').waitFor({ timeout: 120_000 });
   const form = page.getByTestId('password-form');
   await form.getByLabel('邮箱').fill(email);
@@ -59,9 +34,6 @@ const shownIds = (page: Page) => page.evaluate(() => window.__lianjianApp!.enter
 const waitForRows = (page: Page) => page.waitForFunction(() => (window.__lianjianApp?.enterpriseIds(5).length ?? 0) > 0, undefined, { timeout: 180_000 });
 
 describe('the shared workspace in the browser: staff panel, district scope, live changes, ended sessions', () => {
-  let outDir = '';
-  let server: PreviewServer | undefined;
-  let stopPostgrest: (() => Promise<void>) | undefined;
   let auth: GoTrueStandIn;
   let realtime: RealtimeStandIn;
   let browser: Browser;
@@ -71,47 +43,33 @@ describe('the shared workspace in the browser: staff panel, district scope, live
   let newcomer: Page;
 
   beforeAll(async () => {
-    await sql(`truncate public.enterprises, public.areas, public.buildings, public.zones, public.organizations, public.plan_items,
-      public.bulletin_snapshots, public.audit_log, public.staff, public.staff_requests, public.slides restart identity cascade`);
-    await sql(`insert into public.areas (id, name, level, parent_id, district_id, geom) values
-      ('330103', '下城区', 'district', null, '330103', ${square(120.15, 30.26, 120.2, 30.3)}),
-      ('330104', '江干区', 'district', null, '330104', ${square(120.2, 30.26, 120.25, 30.3)}),
-      ('330103001', '武林街道', 'street', '330103', '330103', ${square(120.15, 30.26, 120.175, 30.3)}),
-      ('330103002', '天水街道', 'street', '330103', '330103', ${square(120.175, 30.26, 120.2, 30.3)}),
-      ('330104001', '凯旋街道', 'street', '330104', '330104', ${square(120.2, 30.26, 120.25, 30.3)})`);
-    await sql(`insert into public.enterprises (id, district_id, street_id, name, employees, status, geom) values
-      ('ent-w1', '330103', '330103001', '武林一号', 10, '在营', ${point(120.16, 30.27)}),
-      ('ent-w2', '330103', '330103001', '武林二号', 20, '在营', ${point(120.17, 30.28)}),
-      ('ent-t1', '330103', '330103002', '天水一号', 30, '在营', ${point(120.18, 30.28)}),
-      ('ent-k1', '330104', '330104001', '凯旋一号', 40, '在营', ${point(120.22, 30.27)}),
-      ('ent-k2', '330104', '330104001', '凯旋二号', 50, '在营', ${point(120.23, 30.28)})`);
-    stopPostgrest = (await startPostgrestFor(PG_URL, POSTGREST_PORT)).stop;
-    auth = await startGoTrueStandIn(AUTH_PORT, { log: () => {} });
-    realtime = await startRealtimeStandIn(ADMIN_URL);
-    await realtime.listen(REALTIME_PORT);
-    await createStaffUser(auth.url, ADMIN_URL, {
-      email: 'city@lianjian.example', password: 'city-password', name: '市委组织部', role: 'city', districtId: null, streetId: null, isAdmin: true,
-    });
-    const root = resolve(__dirname, '../..');
-    outDir = mkdtempSync(join(tmpdir(), 'lianjian-shared-workspace-'));
-    process.env.VITE_SUPABASE_URL = `http://127.0.0.1:${APP_PORT}`;
-    process.env.VITE_SUPABASE_ANON_KEY = signJwt({ role: 'anon' }, undefined);
-    try {
-      await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    } finally {
-      delete process.env.VITE_SUPABASE_URL;
-      delete process.env.VITE_SUPABASE_ANON_KEY;
-    }
-    server = await preview({
-      root, logLevel: 'warn', build: { outDir },
-      preview: {
-        port: APP_PORT, strictPort: true, host: '127.0.0.1',
-        proxy: {
-          '/auth/v1': `http://127.0.0.1:${AUTH_PORT}`,
-          '/rest/v1': { target: `http://127.0.0.1:${POSTGREST_PORT}`, rewrite: (p) => p.replace(/^\/rest\/v1/, '') },
-          '/realtime/v1': { target: `ws://127.0.0.1:${REALTIME_PORT}`, ws: true },
-        },
+    stack = await startSharedStack({
+      name: 'shared-workspace',
+      ports: { app: 4183, postgrest: 54387, auth: 54388, realtime: 54389 },
+      seed: async (db) => {
+        await db(`insert into public.areas (id, name, level, parent_id, district_id, geom) values
+          ('330103', '下城区', 'district', null, '330103', ${square(120.15, 30.26, 120.2, 30.3)}),
+          ('330104', '江干区', 'district', null, '330104', ${square(120.2, 30.26, 120.25, 30.3)}),
+          ('330103001', '武林街道', 'street', '330103', '330103', ${square(120.15, 30.26, 120.175, 30.3)}),
+          ('330103002', '天水街道', 'street', '330103', '330103', ${square(120.175, 30.26, 120.2, 30.3)}),
+          ('330104001', '凯旋街道', 'street', '330104', '330104', ${square(120.2, 30.26, 120.25, 30.3)})`);
+        await db(`insert into public.enterprises (id, district_id, street_id, name, employees, status, geom) values
+          ('ent-w1', '330103', '330103001', '武林一号', 10, '在营', ${point(120.16, 30.27)}),
+          ('ent-w2', '330103', '330103001', '武林二号', 20, '在营', ${point(120.17, 30.28)}),
+          ('ent-t1', '330103', '330103002', '天水一号', 30, '在营', ${point(120.18, 30.28)}),
+          ('ent-k1', '330104', '330104001', '凯旋一号', 40, '在营', ${point(120.22, 30.27)}),
+          ('ent-k2', '330104', '330104001', '凯旋二号', 50, '在营', ${point(120.23, 30.28)})`);
+        // A plan item both the city and 下城区 see: the soft lock's card.
+        await db(`insert into public.plan_items (id, district_id, title, kind, level) values
+          ('aaaaaaaa-1111-4000-8000-00000000000a', '330103', '武林联合党支部', 'joint_branch', 'branch')`);
+        await db(`insert into public.plan_item_enterprises (plan_item_id, enterprise_id, district_id) values
+          ('aaaaaaaa-1111-4000-8000-00000000000a', 'ent-w1', '330103'), ('aaaaaaaa-1111-4000-8000-00000000000a', 'ent-w2', '330103')`);
       },
+    });
+    auth = stack.auth;
+    realtime = stack.realtime!;
+    await createStaffUser(auth.url, stack.adminUrl, {
+      email: 'city@lianjian.example', password: 'city-password', name: '市委组织部', role: 'city', districtId: null, streetId: null, isAdmin: true,
     });
     browser = await launch();
     cityContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
@@ -122,11 +80,7 @@ describe('the shared workspace in the browser: staff panel, district scope, live
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await realtime?.stop();
-    await auth?.stop();
-    await stopPostgrest?.();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   it('the city admin: name, role and scope in the header; every district, the districts ranked', async () => {
@@ -142,7 +96,7 @@ describe('the shared workspace in the browser: staff panel, district scope, live
   });
 
   it('a newcomer signs up and asks; the city admin approves them in the staff panel; they get in with only 下城区', async () => {
-    await newcomer.goto(APP);
+    await newcomer.goto(stack.app);
     await newcomer.getByText('联建 · 登录').waitFor({ timeout: 120_000 });
     await newcomer.getByRole('button', { name: '没有账号？注册' }).click();
     const form = newcomer.getByTestId('password-form');
@@ -217,8 +171,49 @@ describe('the shared workspace in the browser: staff panel, district scope, live
     await newcomer.getByTestId('history-title').filter({ hasText: '市委组织部' }).first().waitFor({ timeout: 30_000 });
   });
 
+  it('the header in shared mode at 1366 × 768, zh-CN and English: one row that fits, no dataset selector, sign-out in the user\'s menu', async () => {
+    const layout = (page: Page) => page.evaluate(() => {
+      const header = document.querySelector('.app-header') as HTMLElement;
+      const items = [...header.querySelectorAll(':scope > .ant-space > .ant-space-item')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0);
+      items.sort((a, b) => a.left - b.left);
+      const centres = items.map((r) => r.top + r.height / 2);
+      return {
+        overflow: header.scrollWidth - header.clientWidth,
+        right: Math.max(...items.map((r) => r.right)),
+        width: header.clientWidth,
+        height: header.getBoundingClientRect().height,
+        spread: Math.max(...centres) - Math.min(...centres),
+        overlaps: items.slice(1).filter((r, i) => r.left < items[i].right + 4).length,
+      };
+    });
+    for (const [page, name] of [[city, 'city'], [newcomer, 'district']] as const) {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      for (const language of ['zh-CN', 'en'] as const) {
+        if (language === 'en') {
+          await page.locator('.app-header').getByText('English', { exact: true }).click();
+          await page.locator('html[lang="en"]').waitFor();
+        }
+        expect(await page.getByTestId('dataset-select').count()).toBe(0);
+        expect(await page.getByTestId('storage-tag').count()).toBe(0);
+        const fit = await layout(page);
+        await page.locator('.app-header').screenshot({ path: `test-results/shared-workspace-header-${name}-${language}.png` });
+        expect(fit).toMatchObject({ overflow: 0, height: 52, overlaps: 0 });
+        expect(fit.right).toBeLessThanOrEqual(fit.width - 8);
+        expect(fit.spread).toBeLessThanOrEqual(2);
+      }
+      expect(await page.getByTestId('signed-in-scope').textContent()).toBe(name === 'city' ? '市委组织部 · City admin · Whole city' : '下城新人 · District · 下城区');
+      await page.getByTestId('signed-in-menu').click();
+      await page.getByTestId('sign-out').waitFor();
+      await page.screenshot({ path: `test-results/shared-workspace-page-${name}-en.png` });
+      await page.keyboard.press('Escape');
+      await page.getByTestId('sign-out').waitFor({ state: 'hidden' });
+      await page.locator('.app-header').getByText('中文', { exact: true }).click();
+      await page.locator('html[lang="zh-CN"]').waitFor();
+    }
+  });
+
   it('a street user: its scope in the header; another street\'s enterprise cannot be edited, with the reason; its own can', async () => {
-    await createStaffUser(auth.url, ADMIN_URL, {
+    await createStaffUser(auth.url, stack.adminUrl, {
       email: 'wulin@xiacheng.example', password: 'street-password', name: '武林街道党建办', role: 'street', districtId: '330103', streetId: '330103001', isAdmin: false,
     });
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 800 } })).newPage();
@@ -237,6 +232,33 @@ describe('the shared workspace in the browser: staff panel, district scope, live
     await page.getByTestId('detail-employees').filter({ hasText: '20' }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('detail-edit').isDisabled()).toBe(false);
     expect(await page.getByTestId('staff-button').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the soft lock: the district user sees on the plan item\'s card that the street user is editing it, and it clears when they stop', async () => {
+    // Both on 下城区's channel (district:330103): the street user's presence carries the item it edits.
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 800 } })).newPage();
+    await signIn(page, 'wulin@xiacheng.example', 'street-password');
+    await page.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    await waitForRows(page);
+    await page.locator('[data-testid="live-status"][data-live="yes"]').waitFor({ timeout: 30_000 });
+    const card = (p: Page) => p.getByTestId('plan-item').filter({ hasText: '武林联合党支部' });
+    await newcomer.getByTestId('tab-plan').click();
+    await card(newcomer).waitFor({ timeout: 30_000 });
+    expect(await card(newcomer).getByTestId('plan-item-editing-by').count()).toBe(0);
+    await page.getByTestId('tab-plan').click();
+    await card(page).getByTestId('plan-item-edit').click();
+    await page.getByTestId('draft-editor').waitFor({ timeout: 30_000 });
+    const lock = card(newcomer).getByTestId('plan-item-editing-by');
+    await lock.waitFor({ timeout: 30_000 });
+    expect(await lock.textContent()).toBe('正在由 武林街道党建办 编辑');
+    await card(newcomer).screenshot({ path: 'test-results/shared-workspace-soft-lock.png' });
+    // The editor's own card shows no lock of its own.
+    expect(await page.getByTestId('plan-item-editing-by').count()).toBe(0);
+    await page.getByTestId('draft-cancel').click();
+    await page.getByTestId('draft-editor').waitFor({ state: 'detached', timeout: 30_000 });
+    await lock.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await card(newcomer).isVisible()).toBe(true);
     await page.context().close();
   });
 
