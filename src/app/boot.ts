@@ -108,6 +108,10 @@ async function startApp(config: PageConfig): Promise<void> {
     useAppStore.setState({ boot: { step, done, total } });
   };
   const started = performance.now();
+  // A save is shown once committed and durable a moment later: leaving in between would lose it.
+  window.addEventListener('beforeunload', (event) => {
+    if (useAppStore.getState().pendingWrites > 0) event.preventDefault();
+  });
   try {
     const baseUrl = datasetUrl(config.dataset);
     const meta = await fetchMeta(baseUrl, config.dataset);
@@ -128,7 +132,12 @@ async function startApp(config: PageConfig): Promise<void> {
     let stopFollowing: (() => void) | null = null;
     const follow = (repository: Repository) => {
       stopFollowing?.();
-      stopFollowing = followFeed(repository, `lianjian-feed:${config.dataset}`, repository.kind === 'supabase' ? SHARED_POLL_MS : null);
+      const stopFeed = followFeed(repository, `lianjian-feed:${config.dataset}`, repository.kind === 'supabase' ? SHARED_POLL_MS : null);
+      const stopPending = repository.onPendingWrites((count) => useAppStore.setState({ pendingWrites: count }));
+      stopFollowing = () => {
+        stopFeed();
+        stopPending();
+      };
       useAppStore.setState({ repository });
     };
     const fullRead = async (repository: Repository, problems: Problem[] = []) => {

@@ -110,6 +110,13 @@ export interface Repository {
   acceptChanges(changes: ChangeSet, afterSeq: number): Promise<boolean>;
   /** Where this repository stands in the feed. */
   readonly feedSeq: number;
+  /**
+   * Writes whose changes the page has (they reach the listeners once committed) but that are not yet
+   * durable (the embedded store still writing its files): the page must not call them saved, nor unload.
+   */
+  readonly pendingWrites: number;
+  /** Called with `pendingWrites` whenever it changes. */
+  onPendingWrites(listener: (count: number) => void): () => void;
   /** Continues the feed from `seq` instead of a full read (the page shows contents it has kept at that position). */
   resumeFrom(seq: number): void;
   upsertPlaces(kind: 'areas', places: Area[]): Promise<RowResult[]>;

@@ -25,9 +25,10 @@ export interface RpcGateway {
   /**
    * Runs several calls as one unit where the engine can: the embedded store runs them in one
    * transaction (one storage sync instead of one per call) and, when `writes`, makes the result
-   * durable before it resolves. Without it every call stands alone.
+   * durable before it resolves, calling `committed` first with the result (committed, not yet durable).
+   * Without it every call stands alone.
    */
-  session?<T>(work: (rpc: RpcCall) => Promise<T>, writes: boolean): Promise<T>;
+  session?<T>(work: (rpc: RpcCall) => Promise<T>, writes: boolean, committed?: (result: T) => void): Promise<T>;
 }
 
 export type RpcCall = (name: string, args: Record<string, unknown>) => Promise<Row[]>;
@@ -51,9 +52,9 @@ async function call(gateway: RpcGateway | RpcCall, name: string, args: Record<st
   }
 }
 
-function session<T>(gateway: RpcGateway, writes: boolean, work: (rpc: RpcCall) => Promise<T>): Promise<T> {
+function session<T>(gateway: RpcGateway, writes: boolean, work: (rpc: RpcCall) => Promise<T>, committed?: (result: T) => void): Promise<T> {
   const rpc: RpcCall = (name, args) => gateway.rpc(name, args);
-  return gateway.session ? gateway.session(work, writes) : work(rpc);
+  return gateway.session ? gateway.session(work, writes, committed) : work(rpc);
 }
 
 /** Rows per page for whole-table reads: small enough that one page never blocks the page that deserialises it. */
@@ -170,21 +171,46 @@ export function createRpcRepository(gateway: RpcGateway): Repository {
     return changeCount(changes);
   }
 
-  /** A write and the feed after it as one unit; the changes reach the listeners before the write resolves. */
+  /**
+   * A write and the feed after it as one unit. The changes reach the listeners as soon as the write
+   * has committed (the page shows them at once); the write resolves once it is durable.
+   */
+  let pendingWrites = 0;
+  const pendingListeners = new Set<(count: number) => void>();
+  const setPending = (delta: number) => {
+    pendingWrites += delta;
+    for (const listener of pendingListeners) listener(pendingWrites);
+  };
   const write = <T>(work: (rpc: RpcCall) => Promise<T>): Promise<T> =>
     serial(async () => {
-      const { result, changes } = await session(gateway, true, async (rpc) => {
-        const result = await work(rpc);
-        return { result, changes: following ? await readFeed(rpc) : null };
-      });
-      deliver(changes);
-      return result;
+      let delivered = false;
+      setPending(1);
+      try {
+        const { result, changes } = await session(gateway, true, async (rpc) => {
+          const result = await work(rpc);
+          return { result, changes: following ? await readFeed(rpc) : null };
+        }, (committed) => {
+          delivered = true;
+          deliver(committed.changes);
+        });
+        if (!delivered) deliver(changes);
+        return result;
+      } finally {
+        setPending(-1);
+      }
     });
 
   return {
     kind: gateway.kind,
     get feedSeq() {
       return feedSeq;
+    },
+    get pendingWrites() {
+      return pendingWrites;
+    },
+    onPendingWrites(listener) {
+      pendingListeners.add(listener);
+      return () => pendingListeners.delete(listener);
     },
     resumeFrom(seq) {
       feedSeq = seq;

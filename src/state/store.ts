@@ -61,6 +61,8 @@ export interface AppState {
   storage: StorageInfo | null;
   repository: Repository | null;
   localStore: LocalStoreActions | null;
+  /** Saves shown on the page whose files the embedded store is still writing (see Repository.pendingWrites). */
+  pendingWrites: number;
   /** Re-reads the whole store and plans from scratch: only after a restore (changes otherwise arrive through the feed). */
   refresh: (() => Promise<void>) | null;
   /** The bulletin's dated figures, kept up to date by the change feed. */
@@ -112,6 +114,7 @@ export const useAppStore = create<AppState>()((set) => ({
   storage: null,
   repository: null,
   localStore: null,
+  pendingWrites: 0,
   refresh: null,
   snapshots: [],
   error: null,

@@ -11,6 +11,7 @@ export function StorageMenu() {
   const { message } = AntApp.useApp();
   const storage = useAppStore((s) => s.storage);
   const local = useAppStore((s) => s.localStore);
+  const pendingWrites = useAppStore((s) => s.pendingWrites);
   const fileInput = useRef<HTMLInputElement>(null);
   if (!storage) return null;
   const persistedLabel = storage.persisted === null ? t('storage.persistUnknown') : storage.persisted ? t('storage.persisted') : t('storage.notPersisted');
@@ -40,6 +41,7 @@ export function StorageMenu() {
 
   return (
     <>
+      {pendingWrites > 0 ? <Tag color="processing" data-testid="saving" title={t('storage.savingHint')}>{t('storage.saving')}</Tag> : null}
       {storage.opening ? <Tag color="processing" data-testid="storage-opening" title={t('storage.openingHint')}>{t('storage.opening')}</Tag> : null}
       <Tag color={storage.kind === 'supabase' ? 'blue' : storage.persisted ? 'green' : 'orange'} data-testid="storage-tag" title={persistedLabel}>
         {storage.kind === 'supabase' ? 'Supabase' : `${t('storage.local')} · ${storage.persisted === false ? t('storage.notPersistedShort') : persistedLabel}`}

@@ -136,7 +136,12 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
       const { repository: repo, other } = subject();
       const mine: ChangeSet[] = [];
       const theirs: ChangeSet[] = [];
-      const stopMine = repo.onChanges((c) => mine.push(c));
+      // A change reaches the page while its write is still pending (the embedded store: not yet durable), never after it resolved.
+      const pendingWhenDelivered: number[] = [];
+      const stopMine = repo.onChanges((c) => {
+        mine.push(c);
+        pendingWhenDelivered.push(repo.pendingWrites);
+      });
       const stopTheirs = other.onChanges((c) => theirs.push(c));
       try {
         const start = await repo.readDataset('linpu');
@@ -146,6 +151,8 @@ export function repositoryContract(name: string, subject: () => ContractSubject)
 
         const edited = await repo.updateEnterprise(target.id, { employees: 123 }, target.version);
         expect(mine).toHaveLength(1);
+        expect(pendingWhenDelivered).toEqual([1]);
+        expect(repo.pendingWrites).toBe(0);
         expect(mine[0].enterprises.upserted).toEqual([edited]);
         expect(mine[0].enterprises.deleted).toEqual([]);
         expect(repo.feedSeq).toBe(mine[0].lastSeq);

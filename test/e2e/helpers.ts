@@ -81,3 +81,11 @@ export async function mainThreadBlocks(page: Page, reset = false): Promise<{ lon
     return seen;
   }, reset);
 }
+
+/**
+ * Waits until no save is pending: a save is shown once committed and written to the browser's storage a
+ * moment later (the header's 保存中… tag meanwhile); a reload before that would lose it (and is refused).
+ */
+export async function savesWritten(page: Page): Promise<void> {
+  await page.getByTestId('saving').waitFor({ state: 'hidden', timeout: 60_000 });
+}

@@ -15,7 +15,7 @@ import { planDataset } from '../../src/core/plan';
 import { UMBRELLA_KINDS } from '../../src/core/model/report';
 import { CATEGORY_COLORS } from '../../src/map/layers/palette';
 import { CoverageCategory } from '../../src/core/coverage/category';
-import { builtFile } from './helpers';
+import { builtFile, savesWritten } from './helpers';
 
 const root = resolve(__dirname, '../..');
 const out = resolve(root, 'test-results');
@@ -122,6 +122,7 @@ describe('bulletin, presentation and print in Chromium', () => {
       await page.getByTestId('slide-add').click();
       await page.getByTestId('slide-item').nth(k).waitFor();
     }
+    await savesWritten(page);
     await page.reload();
     await openMap(page, url());
     await page.getByTestId('tab-slides').click();

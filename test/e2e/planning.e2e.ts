@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, mapSettled, openMap } from './browser';
-import { loneEnterprise, builtFile } from './helpers';
+import { loneEnterprise, builtFile, savesWritten } from './helpers';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import { Flag } from '../../src/core/model/enterprise-table';
@@ -105,6 +105,7 @@ describe('the planning workspace in Chromium', () => {
     await page.getByTestId('draft-save').click();
     await page.getByTestId('plan-item-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
 
+    await savesWritten(page);
     await page.reload();
     await openMap(page, url());
     await page.getByTestId('tab-plan').click();

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openMap } from './browser';
-import { loneEnterprise, openEnterprise } from './helpers';
+import { loneEnterprise, openEnterprise, savesWritten } from './helpers';
 
 const out = resolve(__dirname, '../../test-results');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
@@ -46,6 +46,7 @@ describe('the embedded store (PGlite + PostGIS in IndexedDB) in Chromium', () =>
     await editEmployees(page, 4321);
     await page.getByTestId('detail-employees').filter({ hasText: '4321' }).waitFor({ timeout: 60_000 });
     const started = Date.now();
+    await savesWritten(page);
     await page.reload();
     await openMap(page, url());
     timings.warmBootMs = Date.now() - started;
@@ -76,6 +77,7 @@ describe('the embedded store (PGlite + PostGIS in IndexedDB) in Chromium', () =>
     await second.getByTestId('edit-employees').fill('2222');
     await second.getByTestId('edit-save').click();
     await second.getByText('已被他人修改').waitFor({ timeout: 30_000 });
+    await savesWritten(page);
     await page.reload();
     await openMap(page, url());
     await openEnterprise(page, target);

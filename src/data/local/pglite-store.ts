@@ -166,9 +166,13 @@ export async function openLocalStore(db: PGliteInterface, options: LocalStoreOpt
       if (!READ_ONLY_FUNCTIONS.test(name)) await durable();
       return rows;
     },
-    session: async (work, writes) => {
+    session: async (work, writes, committed) => {
       const result = await asUser((tx) => work(callIn(tx)));
-      if (writes) await durable();
+      try {
+        committed?.(result);
+      } finally {
+        if (writes) await durable();
+      }
       return result;
     },
   };

@@ -65,6 +65,7 @@ export const en: Messages = {
     geoZones: 'Zones GeoJSON', geoAreas: 'Areas GeoJSON', geoClusters: 'Uncovered clusters GeoJSON',
   },
   storage: {
+    saving: 'Saving…', savingHint: 'The change is shown and being written to this device’s storage; do not close the page until it is done',
     opening: 'Opening the database on this device…', openingHint: 'The map shows the data saved last time; editing is possible once the database has opened and checked it',
     local: 'On this device', persisted: 'persistent', notPersisted: 'Not granted lasting storage: the browser may clear the data on this device when disk space runs low (export the whole database now and then)', notPersistedShort: 'may be cleared', persistUnknown: 'persistence unknown', menu: 'Data',
     export: 'Export the whole database…', restore: 'Restore from a backup…', exported: 'Exported {{size}} MB', restored: 'Restored from the backup', failed: 'Failed: {{message}}',

@@ -64,6 +64,7 @@ export const zhCN = {
     geoZones: '商圈园区图层 GeoJSON', geoAreas: '行政区划图层 GeoJSON', geoClusters: '未覆盖集聚区 GeoJSON',
   },
   storage: {
+    saving: '保存中…', savingHint: '修改已显示，正在写入本机存储；写完前请勿关闭页面',
     opening: '正在打开本机数据库…', openingHint: '地图先显示上次保存的数据；数据库打开并核对后即可编辑',
     local: '本机存储', persisted: '已持久化', notPersisted: '未获长期保存许可：磁盘空间不足时，浏览器可能清除本机数据（请定期「导出整个数据库」备份）', notPersistedShort: '可能被清除', persistUnknown: '持久化状态未知', menu: '数据',
     export: '导出整个数据库…', restore: '从备份恢复…', exported: '已导出 {{size}} MB', restored: '已从备份恢复', failed: '操作失败：{{message}}',
