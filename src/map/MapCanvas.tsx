@@ -25,7 +25,7 @@ import { enterpriseIndexById } from '../state/selectors';
 import { Flag } from '../core/model/enterprise-table';
 import type { PlanView } from '../core/model/plan-view';
 import { mapBridge } from './map-bridge';
-import { sideColouring } from './split/sides';
+import { resolveSide, sideLayers, useSideSources } from './split/sides';
 
 const PRESENTING_STREET_PX = 20;
 const EDGE_PX = 40;
@@ -103,6 +103,7 @@ export function MapCanvas() {
   const showAfterPlan = usePresentationStore((s) => s.afterPlan);
   const presenting = usePresentationStore((s) => s.presenting);
   const split = usePresentationStore((s) => s.split);
+  const sideSources = useSideSources();
   const selectedPlace = useSearchStore((s) => s.place);
   const drawRef = useRef<DrawControl | null>(null);
   const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
@@ -214,9 +215,9 @@ export function MapCanvas() {
     if (!view || !overlayRef.current) return;
     if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
     // Side by side, this map is the left side (src/map/split).
-    const categories = split.on ? sideColouring(view, planItems, split.left).categories : showAfterPlan ? afterPlan(view, planItems).categories : undefined;
-    overlayRef.current.setProps({ layers: buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories, selectedPlace, presenting }) });
-  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting, split]);
+    const input = { view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories: showAfterPlan ? afterPlan(view, planItems).categories : undefined, selectedPlace, presenting };
+    overlayRef.current.setProps({ layers: split.on ? sideLayers(input, resolveSide(view, planItems, split, 'left')) : buildLayers(input) });
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting, split, sideSources]);
 
   // Street names legible on a projector while presenting (the district names are deck.gl's, sized in buildLayers).
   useEffect(() => {

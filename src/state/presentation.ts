@@ -10,10 +10,21 @@ import type { Slide } from '../core/model/records';
 import { useAppStore, type Camera, type LayerKey } from './store';
 import { usePlanningStore } from './planning';
 import { EMPTY_FILTER, type EnterpriseFilter } from './filter';
+import type { RuleProfile } from '../core/model/types';
 
 /** What one side of the side-by-side view shows: the situation now, after every plan item, after every recommendation. */
 export type SideKind = 'now' | 'plan' | 'recommended';
 export const SIDE_KINDS: readonly SideKind[] = ['now', 'plan', 'recommended'];
+
+/** What the two sides compare: the situation now / after the plan / after the recommendations, two scenarios, two snapshot dates. */
+export type SplitCompare = 'plan' | 'scenarios' | 'snapshots';
+export const SPLIT_COMPARES: readonly SplitCompare[] = ['plan', 'scenarios', 'snapshots'];
+
+/** One scenario of the planner's 方案比较: 'current' (the rules in force) or a preset's key, with the rules it was planned under. */
+export interface SplitScenario {
+  key: string;
+  rules: Partial<RuleProfile>;
+}
 
 export interface SplitSetting {
   on: boolean;
@@ -23,6 +34,12 @@ export interface SplitSetting {
   right: SideKind;
   /** Where the swipe line stands, 0–1 of the map's width. */
   swipe: number;
+  /** Absent: 'plan' (left and right say which). */
+  compare?: SplitCompare;
+  /** compare 'scenarios': scenario A (left) and B (right). */
+  scenarios?: [SplitScenario, SplitScenario];
+  /** compare 'snapshots': the two snapshot dates (YYYY-MM-DD), left and right. */
+  dates?: [string, string];
 }
 
 export const SPLIT_OFF: SplitSetting = { on: false, mode: 'side', left: 'now', right: 'plan', swipe: 0.5 };
@@ -76,12 +93,23 @@ function validSplit(raw: unknown): SplitSetting {
   const s = (raw ?? {}) as Partial<SplitSetting>;
   const side = (v: unknown, d: SideKind): SideKind => (SIDE_KINDS.includes(v as SideKind) ? (v as SideKind) : d);
   if (s.on !== true) return SPLIT_OFF;
+  const scenario = (v: unknown): SplitScenario | null => {
+    const x = v as Partial<SplitScenario> | null;
+    return x && typeof x.key === 'string' && x.rules && typeof x.rules === 'object' ? { key: x.key, rules: { ...x.rules } } : null;
+  };
+  const scenarios = Array.isArray(s.scenarios) ? s.scenarios.map(scenario) : [];
+  const dates = Array.isArray(s.dates) ? s.dates.filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) : [];
+  const compare: SplitCompare = s.compare === 'scenarios' && scenarios.length === 2 && scenarios.every(Boolean) ? 'scenarios'
+    : s.compare === 'snapshots' ? 'snapshots' : 'plan';
   return {
     on: true,
     mode: s.mode === 'swipe' ? 'swipe' : 'side',
     left: side(s.left, 'now'),
     right: side(s.right, 'plan'),
     swipe: typeof s.swipe === 'number' && s.swipe > 0 && s.swipe < 1 ? s.swipe : 0.5,
+    ...(compare === 'plan' ? {} : { compare }),
+    ...(compare === 'scenarios' ? { scenarios: scenarios as [SplitScenario, SplitScenario] } : {}),
+    ...(compare === 'snapshots' && dates.length === 2 ? { dates: [dates[0], dates[1]] as [string, string] } : {}),
   };
 }
 

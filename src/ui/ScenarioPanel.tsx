@@ -5,7 +5,9 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RuleProfile } from '../core/model/types';
+import { SCENARIO_PRESETS, scenarioRules } from './scenario-presets';
+import { keepScenarioSides } from '../state/split-sides';
+import { usePresentationStore } from '../state/presentation';
 import type { Scenario, ScenarioComparison, ScenarioFigures, ScenarioRow } from '../core/scenarios';
 import { exportScenariosXlsx } from '../core/io/scenario-export';
 import { compareScenarios } from '../state/sync';
@@ -13,12 +15,7 @@ import { useRuleProfileStore } from '../state/rule-profile';
 import { useAppStore } from '../state/store';
 import { download } from './download';
 
-const PRESETS: Record<string, Partial<RuleProfile>> = {
-  units8: { jointMaxUnits: 8 },
-  unitsUnlimited: { jointMaxUnits: 0 },
-  span1500: { jointMaxSpanM: 1500 },
-  mustCover50: { mustCoverMinEmployees: 50 },
-};
+const PRESETS = SCENARIO_PRESETS;
 const FIGURES: (keyof ScenarioFigures)[] = ['mustCover', 'mustCoverInOrgs', 'newOrgs', 'workCoverage', 'umbrellas'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,20 +28,35 @@ export function ScenarioPanel() {
   const [picked, setPicked] = useState<string[]>(['units8', 'unitsUnlimited']);
   const [comparison, setComparison] = useState<ScenarioComparison | null>(null);
   const [running, setRunning] = useState(false);
+  /** The compared scenarios' keys ('current' first), and the two shown on the map (indexes into them). */
+  const [compared, setCompared] = useState<string[]>([]);
+  const [onMap, setOnMap] = useState<[number, number]>([0, 1]);
 
   const scenarios = (): Scenario[] => [
     { name: t('scenarios.current'), rules: { ...current } },
-    ...picked.map((key) => ({ name: t(`scenarios.presets.${key}`), rules: { ...current, ...PRESETS[key] } })),
+    ...picked.map((key) => ({ name: t(`scenarios.presets.${key}`), rules: scenarioRules(key, current) })),
   ];
   const run = async () => {
     setRunning(true);
     try {
-      setComparison(await compareScenarios(scenarios()));
+      const asked = scenarios();
+      const result = await compareScenarios(asked, { sides: true });
+      const shown = useAppStore.getState().view;
+      // Each scenario's map is kept for the side-by-side view (两图对比: scenario A | scenario B).
+      if (shown) keepScenarioSides(shown, asked.map((s) => s.rules), result);
+      setCompared(['current', ...picked]);
+      setOnMap([0, Math.min(1, picked.length)]);
+      setComparison(result);
     } catch (error) {
       message.error(t('scenarios.failed', { message: (error as Error).message }));
     } finally {
       setRunning(false);
     }
+  };
+  const showOnMap = () => {
+    const side = (k: number) => ({ key: compared[k], rules: scenarioRules(compared[k], current) });
+    usePresentationStore.getState().setSplit({ on: true, compare: 'scenarios', scenarios: [side(onMap[0]), side(onMap[1])] });
+    setOpen(false);
   };
   const exportXlsx = async () => {
     if (!comparison) return;
@@ -69,6 +81,17 @@ export function ScenarioPanel() {
           <Button size="small" type="primary" loading={running} onClick={() => void run()} data-testid="scenarios-compare">{t('scenarios.compare')}</Button>
           <Button size="small" disabled={!comparison} onClick={() => void exportXlsx()} data-testid="scenarios-export">{t('scenarios.export')}</Button>
         </Space>
+        {comparison && compared.length >= 2 ? (
+          <Space wrap style={{ marginBottom: 8 }}>
+            {([0, 1] as const).map((side) => (
+              <Select key={side} size="small" style={{ width: 200 }} value={onMap[side]} data-testid={`scenarios-map-${side === 0 ? 'a' : 'b'}`}
+                aria-label={t(side === 0 ? 'meeting.split.scenarioA' : 'meeting.split.scenarioB')}
+                onChange={(v: number) => setOnMap(side === 0 ? [v, onMap[1]] : [onMap[0], v])}
+                options={compared.map((key, k) => ({ value: k, label: key === 'current' ? t('scenarios.current') : t(`scenarios.presets.${key}`) }))} />
+            ))}
+            <Button size="small" onClick={showOnMap} data-testid="scenarios-show-map">{t('meeting.split.showOnMap')}</Button>
+          </Space>
+        ) : null}
         <Typography.Paragraph type="secondary">{t('scenarios.hint')}</Typography.Paragraph>
         {comparison ? (
           <Table<ScenarioRow>

@@ -13,6 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { countColours, launch, mapSettled, nextPaint, openMap } from './browser';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
+import { compareScenarios } from '../../src/core/scenarios';
+import { coverageRampColor } from '../../src/map/layers/palette';
 import { CATEGORY_COLORS, COVERAGE_PALETTES } from '../../src/map/layers/palette';
 
 const CATEGORY_COLORS_CONTRAST = COVERAGE_PALETTES.contrast;
@@ -36,6 +38,39 @@ function near(png: Buffer, x: number, y: number, colour: [number, number, number
     if (Math.abs(image.data[p] - colour[0]) <= tolerance && Math.abs(image.data[p + 1] - colour[1]) <= tolerance && Math.abs(image.data[p + 2] - colour[2]) <= tolerance) n++;
   }
   return n;
+}
+
+/** The colour of one pixel of a screenshot. */
+function pixel(png: Buffer, x: number, y: number): [number, number, number] {
+  const image = PNG.sync.read(png);
+  const p = (Math.round(y) * image.width + Math.round(x)) * 4;
+  return [image.data[p], image.data[p + 1], image.data[p + 2]];
+}
+
+/** Picks an option of an antd Select by its text. */
+async function choose(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  // The list closes (an animation): the next Select's list is then the only one shown.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
+}
+
+/** Both maps of the side-by-side view stand still and have drawn. */
+async function splitSettled(page: Page) {
+  await mapSettled(page);
+  await page.waitForFunction(() => window.__lianjianSplit?.settled() === true);
+  await nextPaint(page);
+}
+
+async function takeSnapshot(page: Page, date: string) {
+  await page.getByTestId('tab-bulletin').click();
+  const input = page.locator('input[data-testid="bulletin-date"], [data-testid="bulletin-date"] input').first();
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await page.getByTestId('bulletin-take').click();
+  await page.getByText(`已生成 ${date} 的快照`).waitFor();
 }
 
 async function fontPx(page: Page, selector: string): Promise<number> {
@@ -177,9 +212,11 @@ describe('the meeting room in Chromium (1920×1080)', () => {
     await page.getByTestId('slides').getByTestId('palette-switch').getByText('标准配色').click();
   });
 
+  // The standalone recommendation the side-by-side cases accept as a plan item (formed by the snapshot case).
+  const rec = plan.report.recommendations.slice(0, 8).find((r) => r.kind === 'standalone')!;
+  const target = dataset.enterprises.find((e) => e.id === rec.enterprise_ids[0] && e.lon !== null)!;
+
   it('side by side, 现状 | 计划完成后: an enterprise a plan item forms has different colours on the two halves', async () => {
-    const rec = plan.report.recommendations.slice(0, 8).find((r) => r.kind === 'standalone')!;
-    const target = dataset.enterprises.find((e) => e.id === rec.enterprise_ids[0] && e.lon !== null)!;
     await page.getByTestId('tab-recommendations').click();
     await page.locator(`[data-testid="recommendation-item"][data-rec-id="${rec.id}"]`).getByTestId('recommendation-accept').click();
     await page.getByText('已采纳为计划项').waitFor();
@@ -263,6 +300,233 @@ describe('the meeting room in Chromium (1920×1080)', () => {
     expect(redCount).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    await offline.close();
+  });
+
+  it('swipe, 现状 | 计划完成后: the enterprise a plan item forms shows 现状 left of the line and 计划完成后 right of it', async () => {
+    await page.getByTestId('tab-slides').click();
+    await page.getByTestId('split-toggle').click();
+    await page.getByTestId('split-mode').getByText('卷帘').click();
+    await page.getByTestId('split-handle').waitFor();
+    await page.waitForFunction(() => window.__lianjianSplit !== undefined && window.__lianjianSplit.frames > 0);
+    const lon = target.lon as number, lat = target.lat as number;
+    await page.evaluate((b) => window.__lianjian!.fitBounds(b), [lon - 0.0015, lat - 0.001, lon + 0.0015, lat + 0.001] as Box);
+    await page.waitForFunction(() => window.__lianjianSplit!.changed > 0);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const drag = async (share: number) => {
+      const h = (await page.getByTestId('split-handle').boundingBox())!;
+      await page.mouse.move(h.x + h.width / 2, h.y + 120);
+      await page.mouse.down();
+      await page.mouse.move(map.x + share * map.width, h.y + 120, { steps: 6 });
+      await page.mouse.up();
+      await page.locator(`[data-testid="split-handle"][aria-valuenow="${Math.round(share * 100)}"]`).waitFor();
+      await splitSettled(page);
+    };
+    const purple = rgb(CATEGORY_COLORS[CoverageCategory.UNCOVERED_MUST]);
+    const red = rgb(CATEGORY_COLORS[CoverageCategory.OWN_ORG]);
+    const seen: Record<string, number>[] = [];
+    for (const share of [0.3, 0.7]) {
+      await drag(share);
+      const [lx, ly] = await page.evaluate(([a, b]) => window.__lianjian!.project(a, b), [lon, lat]);
+      const [rx, ry] = await page.evaluate(([a, b]) => window.__lianjianSplit!.project(a, b), [lon, lat]);
+      const swipeBox = (await page.getByTestId('split-map').boundingBox())!;
+      // The swipe map starts at the line and draws every place where the main map draws it.
+      expect(Math.abs(swipeBox.x - (map.x + share * map.width))).toBeLessThan(2);
+      expect(Math.abs(swipeBox.x + rx - (map.x + lx))).toBeLessThan(1.5);
+      expect(Math.abs(swipeBox.y + ry - (map.y + ly))).toBeLessThan(1.5);
+      const shot = await page.screenshot({ path: resolve(out, `split-swipe-${Math.round(share * 100)}.png`) });
+      seen.push({ share, lineX: share * map.width, enterpriseX: lx, purple: near(shot, map.x + lx, map.y + ly, purple), red: near(shot, map.x + lx, map.y + ly, red) });
+    }
+    report.swipe = seen;
+    // Line at 30 %: the enterprise (in the middle) is right of it, on the swipe map: 计划完成后, its own organization.
+    expect(seen[0].enterpriseX).toBeGreaterThan(seen[0].lineX + 20);
+    expect(seen[0].red, 'right of the swipe line the enterprise is not drawn in 计划完成后 colours').toBeGreaterThan(0);
+    expect(seen[0].purple).toBe(0);
+    // Line at 70 %: it is left of the line, on the main map: 现状, uncovered must-cover.
+    expect(seen[1].enterpriseX).toBeLessThan(seen[1].lineX - 20);
+    expect(seen[1].purple, 'left of the swipe line the enterprise is not drawn in 现状 colours').toBeGreaterThan(0);
+    expect(seen[1].red).toBe(0);
+    await page.getByTestId('split-mode').getByText('并排').click();
+    await page.locator('[data-testid="split-map"].side').waitFor();
+  });
+
+  it('side by side, scenario A | scenario B from 方案比较: an enterprise whose coverage differs between the scenarios has different colours on the two halves; as a slide too', async () => {
+    const expected = compareScenarios(dataset, [{ name: 'a', rules: {} }, { name: 'b', rules: { jointMaxUnits: 8 } }], { sides: true });
+    const [a, b] = expected.sides!;
+    const k = dataset.enterprises.findIndex((e, i) => e.lon !== null && a.categories[i] !== b.categories[i]);
+    expect(k, 'the two scenarios colour no mapped enterprise differently').toBeGreaterThanOrEqual(0);
+    const e = dataset.enterprises[k];
+    await page.getByTestId('scenarios-button').click();
+    await page.getByTestId('scenarios-compare').click();
+    await page.getByTestId('scenarios-table').waitFor({ timeout: 60_000 });
+    // Scenario A: the rules in force; B: joint branches of at most 8 units (the panel's first variant).
+    await page.getByTestId('scenarios-show-map').click();
+    await page.getByTestId('split-map').waitFor();
+    await page.waitForFunction(() => window.__lianjianSplit?.sides.join() === 'coverage,coverage' && window.__lianjianSplit.changed > 0, undefined, { timeout: 60_000 });
+    await expect(page.getByTestId('split-title-left').innerText()).resolves.toBe('现行规则');
+    await expect(page.getByTestId('split-title-right').innerText()).resolves.toBe('联合党支部≤8家');
+    const lon = e.lon as number, lat = e.lat as number;
+    await page.evaluate((box) => window.__lianjian!.fitBounds(box), [lon - 0.0015, lat - 0.001, lon + 0.0015, lat + 0.001] as Box);
+    await splitSettled(page);
+    const left = (await page.getByTestId('map').boundingBox())!;
+    const right = (await page.getByTestId('split-map').boundingBox())!;
+    const [lx, ly] = await page.evaluate(([x, y]) => window.__lianjian!.project(x, y), [lon, lat]);
+    const [rx, ry] = await page.evaluate(([x, y]) => window.__lianjianSplit!.project(x, y), [lon, lat]);
+    const shot = await page.screenshot({ path: resolve(out, 'split-scenarios.png') });
+    const colourA = rgb(CATEGORY_COLORS[a.categories[k]]), colourB = rgb(CATEGORY_COLORS[b.categories[k]]);
+    const seen = {
+      enterprise: e.name, categories: [a.categories[k], b.categories[k]],
+      leftA: near(shot, left.x + lx, left.y + ly, colourA), leftB: near(shot, left.x + lx, left.y + ly, colourB),
+      rightA: near(shot, right.x + rx, right.y + ry, colourA), rightB: near(shot, right.x + rx, right.y + ry, colourB),
+      changed: await page.evaluate(() => window.__lianjianSplit!.changed),
+    };
+    report.splitScenarios = seen;
+    expect(seen.leftA, 'the left half (scenario A) does not show the enterprise in its scenario-A colour').toBeGreaterThan(0);
+    expect(seen.leftB).toBe(0);
+    expect(seen.rightB, 'the right half (scenario B) does not show the enterprise in its scenario-B colour').toBeGreaterThan(0);
+    expect(seen.rightA).toBe(0);
+    const mapped = dataset.enterprises.filter((x, i) => x.lon !== null && a.categories[i] !== b.categories[i]).length;
+    expect(seen.changed).toBe(mapped);
+    await page.getByTestId('split-changed').filter({ hasText: String(mapped) }).waitFor();
+
+    // As a slide, presented on two screens: the presenter view (and the audience) plan the scenarios themselves.
+    await page.getByTestId('slide-title').fill('第 4 页 · 两个方案');
+    await page.getByTestId('slide-add').click();
+    await page.getByTestId('slide-item').nth(3).waitFor();
+    await page.getByTestId('split-toggle').click();
+    await page.getByTestId('split-map').waitFor({ state: 'detached' });
+    await page.getByTestId('slides-present-two').click();
+    await page.getByTestId('presenter-view').waitFor();
+    for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowRight');
+    await page.getByTestId('presenter-counter').filter({ hasText: '4 / 4' }).waitFor();
+    await page.waitForFunction(() => window.__lianjianSplit?.sides.join() === 'coverage,coverage' && window.__lianjianSplit.changed > 0, undefined, { timeout: 60_000 });
+    await audience.getByTestId('presentation-counter').filter({ hasText: '4 / 4' }).waitFor();
+    await audience.waitForFunction((want) => window.__lianjianSplit?.sides.join() === 'coverage,coverage' && window.__lianjianSplit.changed === want, mapped, { timeout: 60_000 });
+    await audience.getByTestId('split-title-right').filter({ hasText: '联合党支部≤8家' }).waitFor();
+    await splitSettled(page);
+    await splitSettled(audience);
+    await page.screenshot({ path: resolve(out, 'presenter-view-split.png') });
+    await audience.screenshot({ path: resolve(out, 'audience-split.png') });
+    const presenterLeft = (await page.getByTestId('map').boundingBox())!;
+    const presenterRight = (await page.getByTestId('split-map').boundingBox())!;
+    const panel = (await page.getByTestId('presenter-view').boundingBox())!;
+    // In the presenter view the two halves share the space left of the presenter's panel.
+    expect(presenterRight.x + presenterRight.width).toBeLessThanOrEqual(panel.x + 2);
+    expect(Math.abs(presenterLeft.width - presenterRight.width)).toBeLessThan(4);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presenter-view').waitFor({ state: 'detached' });
+  });
+
+  it('side by side, two snapshot dates: says when fewer than two dates exist; then the areas are filled by their 组建率 at each date, in different colours', async () => {
+    await page.getByTestId('tab-slides').click();
+    await page.getByTestId('split-toggle').click();
+    await page.getByTestId('split-compare').getByText('两个快照日期').click();
+    const before = await page.evaluate(() => document.querySelector('[data-testid="split-few-dates"]') !== null);
+    if (before) await expect(page.getByTestId('split-few-dates').innerText()).resolves.toContain('快照日期不足两个');
+    await page.getByTestId('split-toggle').click();
+    await takeSnapshot(page, '2011-11-01');
+    // Between the two dates: the accepted standalone and the branches under two umbrellas are formed.
+    await page.getByTestId('tab-recommendations').click();
+    for (const umbrella of plan.report.recommendations.slice(0, 2)) {
+      await page.locator(`[data-testid="recommendation-item"][data-rec-id="${umbrella.id}"]`).getByTestId('recommendation-accept-branches').click();
+      await page.locator(`[data-testid="recommendation-item"][data-rec-id="${umbrella.id}"]`).getByText('其下党组织均已采纳').waitFor();
+    }
+    await page.getByTestId('tab-plan').click();
+    const open = page.locator('[data-testid="plan-item"]:not([data-status="formed"])');
+    await open.first().waitFor();
+    let formed = 0;
+    while ((await open.count()) > 0) {
+      const item = open.first();
+      const id = await item.getAttribute('data-recommendation-id');
+      if ((await item.getAttribute('data-status')) !== 'forming') {
+        await item.getByTestId('plan-item-next').click();
+        await page.locator(`[data-testid="plan-item"][data-status="forming"][data-recommendation-id="${id}"]`).waitFor();
+      }
+      await page.locator(`[data-testid="plan-item"][data-recommendation-id="${id}"]`).getByTestId('plan-item-next').click();
+      await page.getByTestId('plan-form-ok').click();
+      await page.locator(`[data-testid="plan-item"][data-status="formed"][data-recommendation-id="${id}"]`).waitFor({ timeout: 60_000 });
+      formed++;
+    }
+    await takeSnapshot(page, '2011-11-16');
+    const street = dataset.areas.find((x) => x.level === 'street')!;
+    const row = page.getByTestId('bulletin-table').locator('tbody tr.ant-table-row').first();
+    const newly = Number((await row.getByTestId('bulletin-newly-covered').innerText()).replace('+', ''));
+    expect(newly).toBeGreaterThan(10);
+
+    await page.getByTestId('tab-slides').click();
+    await page.getByTestId('split-toggle').click();
+    await page.getByTestId('split-compare').getByText('两个快照日期').click();
+    await choose(page, 'split-date-a', '2011-11-01');
+    await choose(page, 'split-date-b', '2011-11-16');
+    await page.getByTestId('split-title-left').filter({ hasText: '快照 2011-11-01' }).waitFor();
+    await page.getByTestId('split-title-right').filter({ hasText: '快照 2011-11-16' }).waitFor();
+    await page.waitForFunction(() => window.__lianjianSplit?.sides.join() === 'snapshot,snapshot');
+    const rateLeft = 0, rateRight = newly / plan.report.summary.enterprises;
+    await expect(page.getByTestId('split-rate-left').innerText()).resolves.toBe(`${(rateLeft * 100).toFixed(2)}%`);
+    await expect(page.getByTestId('split-rate-right').innerText()).resolves.toBe(`${(rateRight * 100).toFixed(2)}%`);
+    await page.evaluate((box) => window.__lianjian!.fitBounds(box), [120.2, 30.0, 120.32, 30.1] as Box);
+    await splitSettled(page);
+    const left = (await page.getByTestId('map').boundingBox())!;
+    const right = (await page.getByTestId('split-map').boundingBox())!;
+    const shot = await page.screenshot({ path: resolve(out, 'split-snapshots.png') });
+    // At the same places of the street on each half (its enterprises' positions, not drawn on snapshot sides):
+    // the fills differ by the ramp colours' difference times the fill's opacity (the basemap under it is the same).
+    const places = dataset.enterprises.filter((x) => x.lon !== null && x.street === street.name).slice(0, 60);
+    const diffs: number[] = [];
+    for (const x of places) {
+      const [lx, ly] = await page.evaluate(([p, q]) => window.__lianjian!.project(p, q), [x.lon as number, x.lat as number]);
+      const [rx, ry] = await page.evaluate(([p, q]) => window.__lianjianSplit!.project(p, q), [x.lon as number, x.lat as number]);
+      if (lx < 20 || ly < 20 || lx > left.width - 20 || ly > left.height - 200) continue;
+      const l = pixel(shot, left.x + lx, left.y + ly), r = pixel(shot, right.x + rx, right.y + ry);
+      diffs.push(r[1] - l[1]);
+    }
+    diffs.sort((p, q) => p - q);
+    const median = diffs[Math.floor(diffs.length / 2)];
+    const want = (coverageRampColor(rateRight, 215)[1] - coverageRampColor(rateLeft, 215)[1]) * (215 / 255);
+    report.splitSnapshots = { formed, newly, rateRight, places: diffs.length, medianGreenDiff: median, want };
+    expect(diffs.length).toBeGreaterThan(10);
+    expect(want).toBeGreaterThan(4);
+    expect(Math.abs(median - want), 'the right half (later date) is not filled with its higher rate').toBeLessThan(2);
+    await page.getByTestId('split-snapshot-note').waitFor();
+    await expect(page.getByTestId('legend').isVisible()).resolves.toBe(false);
+
+    // As a slide of the exported file: each half fills the street with its date's rate (the player's 0.85 over the district's fill).
+    await page.getByTestId('slide-title').fill('第 5 页 · 两个快照日期');
+    await page.getByTestId('slide-add').click();
+    await page.getByTestId('slide-item').nth(4).waitFor();
+    await page.getByTestId('split-toggle').click();
+    await page.getByTestId('split-map').waitFor({ state: 'detached' });
+    const download = page.waitForEvent('download');
+    await page.getByTestId('deck-export').click();
+    const path = resolve(out, 'presentation-snapshots.html');
+    await (await download).saveAs(path);
+    const offline = await browser.newContext({ viewport: { width: 1920, height: 1080 }, offline: true });
+    const viewer = await offline.newPage();
+    await viewer.goto(pathToFileURL(path).href);
+    await viewer.waitForFunction(() => document.body.dataset.slide === '1');
+    for (let n = 2; n <= 5; n++) {
+      await viewer.keyboard.press('ArrowRight');
+      await viewer.waitForFunction((want) => document.body.dataset.slide === want, String(n));
+    }
+    const fifth = await viewer.screenshot({ path: resolve(out, 'presentation-file-5.png') });
+    const blend = (rate: number) => rgb(coverageRampColor(rate, 255)).map((c, j) => Math.round(0.85 * c + 0.15 * [251, 243, 228][j])) as [number, number, number];
+    const image = PNG.sync.read(fifth);
+    const halves = [0, 1].map((h) => {
+      let early = 0, late = 0;
+      for (let y = 200; y < image.height - 60; y += 2) for (let x = h * 960 + 10; x < h * 960 + 950; x += 2) {
+        const p = (y * image.width + x) * 4;
+        const c = [image.data[p], image.data[p + 1], image.data[p + 2]];
+        const close = (w: number[]) => Math.abs(c[0] - w[0]) <= 3 && Math.abs(c[1] - w[1]) <= 3 && Math.abs(c[2] - w[2]) <= 3;
+        if (close(blend(rateLeft))) early++;
+        if (close(blend(rateRight))) late++;
+      }
+      return { early, late };
+    });
+    report.fileSnapshots = halves;
+    expect(halves[0].early, 'the file\'s left half is not filled with the earlier rate').toBeGreaterThan(500);
+    expect(halves[0].late).toBeLessThan(halves[0].early / 20);
+    expect(halves[1].late, 'the file\'s right half is not filled with the later rate').toBeGreaterThan(500);
+    expect(halves[1].early).toBeLessThan(halves[1].late / 20);
     await offline.close();
   });
 });

@@ -122,3 +122,27 @@ describe('the HTML presentation file', () => {
     expect(JSON.parse(scriptSafeJson({ t: '</script>\u2028' }))).toEqual({ t: '</script>\u2028' });
   });
 });
+
+describe('side-by-side slides of two snapshot dates in the file', () => {
+  it('fill the areas with each date\'s rate, draw no enterprise and carry the snapshot figures', async () => {
+    const { useAppStore } = await import('../../src/state/store');
+    const view = planView('linpu');
+    const street = view.areaList.find((a) => a.level === 'street')!;
+    const district = view.areaList.find((a) => a.level === 'district')!;
+    const row = (takenOn: string, areaId: string, covered: number) => ({
+      takenOn, areaId, districtId: district.id, enterprises: 500, covered, ownOrg: 0, workCovered: 0, mustCover: 200, mustCoverCovered: covered, sixClearsComplete: 0, organizations: 0, planItemsFormed: 0,
+    });
+    useAppStore.setState({ snapshots: [row('2026-11-01', district.id, 50), row('2026-11-01', street.id, 50), row('2026-11-16', district.id, 100), row('2026-11-16', street.id, 100)] });
+    const slides = [slide(0, '两个快照日期', { camera: camera(120.26, 30.06, 12), split: { on: true, mode: 'side', left: 'now', right: 'plan', swipe: 0.5, compare: 'snapshots', dates: ['2026-11-01', '2026-11-16'] } })];
+    const deck = buildDeck({ ...input(view, slides), splitLabel: (split, which) => `快照 ${split.dates![which === 'left' ? 0 : 1]}` });
+    const [left, right] = deck.slides[0].sides;
+    expect([left.label, right.label]).toEqual(['快照 2026-11-01', '快照 2026-11-16']);
+    expect(deck.points.count).toBe(0);
+    const k = deck.areas.findIndex((a) => a.level === 'street');
+    expect(left.areaRates?.[k]).toBeCloseTo(0.1);
+    expect(right.areaRates?.[k]).toBeCloseTo(0.2);
+    expect(left.areaRates?.filter((r) => r !== null)).toHaveLength(1);
+    expect(right.figures[0].value).toBe('20.00%');
+    useAppStore.setState({ snapshots: [] });
+  });
+});

@@ -13,24 +13,35 @@ import { usePlanningStore } from '../../state/planning';
 import { usePresentationStore } from '../../state/presentation';
 import { useFilterMask } from '../../state/figures';
 import { summarize } from '../../core/coverage/coverage';
-import { buildLayers } from '../layers/build-layers';
 import { createHighlightLayer } from '../layers/plan-layers';
+import { coverageRampColor, cssColor } from '../layers/palette';
 import { basemapStyle } from '../style/basemap-style';
 import { mapBridge } from '../map-bridge';
-import { changedPositions, sideColouring } from './sides';
+import { changedPositions, resolveSide, sideLayers, useSideSources, type SplitSide } from './sides';
+import { requestScenarioSides } from '../../state/split-sides';
+import { sideTitle } from './titles';
 
 export const SPLIT_CHANGED_LAYER = 'split-changed';
 
 declare global {
   interface Window {
     /** Read by the browser tests: the right-hand map of the side-by-side view. */
-    __lianjianSplit?: { frames: number; settled(): boolean; project(lon: number, lat: number): [number, number]; changed: number };
+    __lianjianSplit?: {
+      frames: number; settled(): boolean; project(lon: number, lat: number): [number, number]; changed: number;
+      /** What each side shows now: 'coverage', 'planning' (a scenario still being planned) or 'snapshot'. */
+      sides: [string, string];
+    };
   }
 }
 
 function percent(rate: number): string {
   return rate === rate ? `${(rate * 100).toFixed(2)}%` : '—';
 }
+
+/** The 组建率 ramp the snapshot sides fill their areas with (the legend's categories do not apply to them). */
+const RAMP = [0, 0.25, 0.5, 0.75, 1].map((r) => cssColor(coverageRampColor(r, 255))).join(',');
+
+const sideState = (side: SplitSide) => (side.kind === 'snapshot' ? 'snapshot' : side.colouring ? 'coverage' : 'planning');
 
 export function SplitView() {
   const { t, i18n } = useTranslation();
@@ -41,6 +52,7 @@ export function SplitView() {
   const layers = useAppStore((s) => s.layers);
   const basemap = useAppStore((s) => s.basemap);
   const planItems = usePlanningStore((s) => s.planItems);
+  const sideSources = useSideSources();
   const mask = useFilterMask();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -65,10 +77,10 @@ export function SplitView() {
 
   useEffect(() => {
     if (!on) return;
-    const cls = split.mode === 'side' ? 'split-side' : 'split-swipe';
-    document.body.classList.add(cls);
-    return () => document.body.classList.remove(cls);
-  }, [on, split.mode]);
+    const cls = [split.mode === 'side' ? 'split-side' : 'split-swipe', 'split-on', `split-compare-${split.compare ?? 'plan'}`];
+    document.body.classList.add(...cls);
+    return () => document.body.classList.remove(...cls);
+  }, [on, split.mode, split.compare]);
 
   // The right-hand map: created with the view, kept in step with the main map.
   useEffect(() => {
@@ -89,7 +101,7 @@ export function SplitView() {
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__lianjianSplit = {
-      frames: 0, changed: 0,
+      frames: 0, changed: 0, sides: ['coverage', 'coverage'],
       settled: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
       project: (lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; },
     };
@@ -115,21 +127,30 @@ export function SplitView() {
     // A new map for each mode: its container changes size and clipping, and a fresh map and overlay size themselves to it.
   }, [on, datasetName, basemap, split.mode]);
 
-  const left = view ? sideColouring(view, planItems, split.left) : null;
-  const right = view ? sideColouring(view, planItems, split.right) : null;
+  // Scenario sides are planned in the worker, once per scenario and plan view.
+  const scenarios = split.compare === 'scenarios' ? split.scenarios : undefined;
+  useEffect(() => {
+    if (on && view && scenarios) requestScenarioSides(view, scenarios.map((s) => s.rules));
+  }, [on, view, scenarios, sideSources]);
+
+  void sideSources;
+  const left = view && on ? resolveSide(view, planItems, split, 'left') : null;
+  const right = view && on ? resolveSide(view, planItems, split, 'right') : null;
+  const changedOf = (a: SplitSide, b: SplitSide) =>
+    view && a.kind === 'coverage' && b.kind === 'coverage' && a.colouring && b.colouring ? changedPositions(view, a.colouring.categories, b.colouring.categories, mask) : new Float32Array(0);
 
   useEffect(() => {
     if (!on || !view || !right || !left || !overlayRef.current) return;
     void split.mode;
-    const changed = changedPositions(view, left.categories, right.categories, mask);
-    if (window.__lianjianSplit) window.__lianjianSplit.changed = changed.length / 2;
-    overlayRef.current.setProps({
-      layers: [
-        ...buildLayers({ view, layers, selectedEnterprise: null, selectedRecommendation: null, mask, planItems, draft: null, categories: right.categories, presenting }),
-        createHighlightLayer(SPLIT_CHANGED_LAYER, changed, 9),
-      ],
-    });
-  }, [on, view, layers, mask, planItems, right, left, presenting, split.mode]);
+    const changed = changedOf(left, right);
+    if (window.__lianjianSplit) {
+      window.__lianjianSplit.changed = changed.length / 2;
+      window.__lianjianSplit.sides = [sideState(left), sideState(right)];
+    }
+    const input = { view, layers, selectedEnterprise: null, selectedRecommendation: null, mask, planItems, draft: null, presenting };
+    overlayRef.current.setProps({ layers: [...sideLayers(input, right), createHighlightLayer(SPLIT_CHANGED_LAYER, changed, 9)] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- left and right are derived from the listed values
+  }, [on, view, layers, mask, planItems, presenting, split, sideSources]);
 
   // The line moved: the map's left edge moved with it, its camera follows.
   useEffect(() => {
@@ -141,18 +162,36 @@ export function SplitView() {
 
   if (!on || !view || !left || !right) return null;
   const num = (n: number) => n.toLocaleString(i18n.language);
-  const figures = (side: 'left' | 'right') => {
-    const s = summarize((side === 'left' ? left : right).flags, mask ?? undefined);
-    return (
-      <div className={`split-label ${side}`} data-testid={`split-label-${side}`}>
-        <b>{t(`meeting.sides.${split[side]}`)}</b>
-        <span>{t('meeting.rate')} <b data-testid={`split-rate-${side}`}>{percent(s.coverage_rate)}</b></span>
-        <span>{t('summary.covered')} {num(s.covered)}</span>
-        <span>{t('summary.mustCover')} {num(s.must_cover_covered)} / {num(s.must_cover)}</span>
-      </div>
-    );
+  const figures = (which: 'left' | 'right') => {
+    const side = which === 'left' ? left : right;
+    const title = <b data-testid={`split-title-${which}`}>{sideTitle(t, split, which)}</b>;
+    let body: React.ReactNode;
+    if (side.kind === 'snapshot') {
+      const s = side.totals;
+      body = s ? (
+        <>
+          <span>{t('meeting.rate')} <b data-testid={`split-rate-${which}`}>{percent(s.rate)}</b></span>
+          <span>{t('summary.covered')} {num(s.covered)} / {num(s.enterprises)}</span>
+          <span>{t('summary.mustCover')} {num(s.mustCoverCovered)} / {num(s.mustCover)}</span>
+          {which === 'right' ? <span className="split-ramp" title={t('meeting.rate')}><i style={{ background: `linear-gradient(90deg,${RAMP})` }} /><small>0%</small><small>100%</small></span> : null}
+        </>
+      ) : <span data-testid={`split-rate-${which}`}>{t('meeting.split.noSnapshot')}</span>;
+    } else if (!side.colouring) {
+      body = <span data-testid={`split-planning-${which}`}>{t('meeting.split.planning')}</span>;
+    } else {
+      const s = summarize(side.colouring.flags, mask ?? undefined);
+      body = (
+        <>
+          <span>{t('meeting.rate')} <b data-testid={`split-rate-${which}`}>{percent(s.coverage_rate)}</b></span>
+          <span>{t('summary.covered')} {num(s.covered)}</span>
+          <span>{t('summary.mustCover')} {num(s.must_cover_covered)} / {num(s.must_cover)}</span>
+        </>
+      );
+    }
+    return <div className={`split-label ${which}`} data-testid={`split-label-${which}`} data-side={sideState(side)}>{title}{body}</div>;
   };
-  const changedCount = changedPositions(view, left.categories, right.categories, mask).length / 2;
+  const coverageBoth = left.kind === 'coverage' && right.kind === 'coverage';
+  const changedCount = changedOf(left, right).length / 2;
   const swipe = split.mode === 'swipe';
   // The line stands at a share of the main map's width (less than the screen's in the presenter view).
   const mainWidth = mapBridge.main()?.size()[0] ?? 0;
@@ -185,7 +224,8 @@ export function SplitView() {
       ) : <div className="split-divider" />}
       {figures('left')}
       {figures('right')}
-      <div className="split-changed" data-testid="split-changed">{t('meeting.changed', { count: changedCount })}</div>
+      {coverageBoth ? <div className="split-changed" data-testid="split-changed">{t('meeting.changed', { count: changedCount })}</div> : null}
+      {left.kind === 'snapshot' ? <div className="split-changed" data-testid="split-snapshot-note">{t('meeting.split.snapshotNote')}</div> : null}
     </>
   );
 }

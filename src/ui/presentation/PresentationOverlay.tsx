@@ -26,6 +26,7 @@ export function PresentationOverlay() {
   const index = usePresentationStore((s) => s.index);
   const showAfter = usePresentationStore((s) => s.afterPlan);
   const setAfterPlan = usePresentationStore((s) => s.setAfterPlan);
+  const splitOn = usePresentationStore((s) => s.split.on);
   const step = usePresentationStore((s) => s.step);
   const stop = usePresentationStore((s) => s.stop);
   const view = useAppStore((s) => s.view);
@@ -67,7 +68,7 @@ export function PresentationOverlay() {
             {slide?.note && !audience ? <div className="presentation-note">{slide.note}</div> : null}
           </div>
           <Space>
-            {audience ? null : (
+            {audience || splitOn ? null : (
               <Segmented value={showAfter ? 'after' : 'before'} onChange={(v) => setAfterPlan(v === 'after')}
                 options={[{ value: 'before', label: t('slides.before') }, { value: 'after', label: t('slides.after') }]} data-testid="presentation-toggle" />
             )}

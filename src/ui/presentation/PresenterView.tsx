@@ -47,6 +47,7 @@ export function PresenterView() {
   const index = usePresentationStore((s) => s.index);
   const showAfter = usePresentationStore((s) => s.afterPlan);
   const setAfterPlan = usePresentationStore((s) => s.setAfterPlan);
+  const splitOn = usePresentationStore((s) => s.split.on);
   const step = usePresentationStore((s) => s.step);
   const stop = usePresentationStore((s) => s.stop);
   const [pointer, setPointer] = useState(true);
@@ -81,8 +82,11 @@ export function PresenterView() {
       <Space wrap>
         <Button onClick={() => step(-1)} disabled={index === 0} data-testid="presenter-previous">◀ {t('meeting.previous')}</Button>
         <Button type="primary" onClick={() => step(1)} disabled={index === slides.length - 1} data-testid="presenter-next-button">{t('meeting.nextButton')} ▶</Button>
-        <Segmented value={showAfter ? 'after' : 'before'} onChange={(v) => setAfterPlan(v === 'after')}
-          options={[{ value: 'before', label: t('slides.before') }, { value: 'after', label: t('slides.after') }]} data-testid="presentation-toggle" />
+        {/* Two maps side by side: each side says what it shows; the before / after switch would change nothing. */}
+        {splitOn ? null : (
+          <Segmented value={showAfter ? 'after' : 'before'} onChange={(v) => setAfterPlan(v === 'after')}
+            options={[{ value: 'before', label: t('slides.before') }, { value: 'after', label: t('slides.after') }]} data-testid="presentation-toggle" />
+        )}
       </Space>
       <Space wrap>
         <Space size={4}><Switch size="small" checked={pointer} onChange={setPointer} data-testid="presenter-pointer" /><span>{t('meeting.pointer')}</span></Space>

@@ -14,7 +14,9 @@ export function SlideFigures({ compact = false }: { compact?: boolean }) {
   const planItems = usePlanningStore((s) => s.planItems);
   const showAfter = usePresentationStore((s) => s.afterPlan);
   const mask = useFilterMask();
-  if (!view) return null;
+  // Two scenarios or two snapshot dates side by side: each side's label carries its own figures; these would contradict them.
+  const splitOther = usePresentationStore((s) => s.split.on && (s.split.compare ?? 'plan') !== 'plan');
+  if (!view || splitOther) return null;
   const before = scopeSummary(view, mask);
   const after = summarize(afterPlan(view, planItems).flags, mask ?? undefined);
   const num = (n: number) => n.toLocaleString(i18n.language);

@@ -9,6 +9,9 @@ import { deckPlayer } from './deck-player';
 import { deckTexts, deckInputTexts } from './deck-texts';
 import { CATEGORY_COLORS } from '../../map/layers/palette';
 import { useCoveragePalette } from './PaletteSwitch';
+import { useSideSources } from '../../map/split/sides';
+import { requestScenarioSides } from '../../state/split-sides';
+import type { SplitSetting } from '../../state/presentation';
 
 const player = deckPlayer();
 
@@ -18,10 +21,17 @@ export function SlidePreview({ slide, width, height }: { slide: Slide; width: nu
   const planItems = usePlanningStore((s) => s.planItems);
   const palette = useCoveragePalette();
   const canvas = useRef<HTMLCanvasElement>(null);
+  // A slide comparing two scenarios: their maps are planned in the worker; the preview follows when they come.
+  const sideSources = useSideSources();
+  const split = (slide.view as { split?: SplitSetting } | undefined)?.split;
+  const scenarios = split?.on && split.compare === 'scenarios' ? split.scenarios : undefined;
+  useEffect(() => {
+    if (view && scenarios) requestScenarioSides(view, scenarios.map((x) => x.rules));
+  }, [view, scenarios]);
   const deck = useMemo(
     () => (view ? buildDeck({ view, slides: [slide], planItems, colors: CATEGORY_COLORS, lang: i18n.language, texts: deckTexts(t, view, '', i18n.language), ...deckInputTexts(t, i18n.language) }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view, slide, planItems, palette, i18n.language],
+    [view, slide, planItems, palette, i18n.language, sideSources],
   );
   useEffect(() => {
     const c = canvas.current;

@@ -12,7 +12,7 @@ import { summarize } from '../../core/coverage/coverage';
 import { CoverageCategory } from '../../core/coverage/category';
 import { EMPTY_FILTER, filterMask, type EnterpriseFilter } from '../../state/filter';
 import type { SideKind, SlideView, SplitSetting } from '../../state/presentation';
-import { sideColouring } from '../../map/split/sides';
+import { resolveSide, sideColouring, type SplitSide } from '../../map/split/sides';
 import { PLAN_STATUS_COLORS, type Rgba } from '../../map/layers/palette';
 import { paddedHull } from '../../core/clustering/hull';
 
@@ -27,6 +27,8 @@ export interface DeckSide {
   /** base64 of a Uint8Array over the deck's points: the category, 255 = not on this slide. */
   cats: string;
   figures: { label: string; value: string }[];
+  /** A snapshot side: per entry of the deck's `areas`, its 组建率 on the snapshot's date (null: not filled). */
+  areaRates?: (number | null)[];
 }
 
 export interface DeckSlide {
@@ -79,6 +81,8 @@ export interface DeckInput {
   lang: string;
   /** Translated names of the sides and figure labels. */
   sideLabel(kind: SideKind): string;
+  /** The name of a side of a side-by-side slide comparing two scenarios or two snapshot dates. */
+  splitLabel?(split: SplitSetting, which: 'left' | 'right'): string;
   figureLabels: { rate: string; sideRate: string; rateAfter: string; enterprises: string; covered: string; mustCover: string };
   forecastText: string;
   formatNumber(n: number): string;
@@ -132,7 +136,8 @@ function boxOfGeometry(g: Polygon | MultiPolygon): [number, number, number, numb
 
 const overlaps = (a: number[], b: number[]) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
-interface Prepared { slide: Slide; view: Partial<SlideView> & { frame?: [number, number] }; box: [number, number, number, number]; mask: Uint8Array | null; sides: { kind: SideKind; categories: Uint8Array; flags: Uint8Array }[] }
+interface PreparedSide { kind: SideKind; categories: Uint8Array; flags: Uint8Array; label?: string; snapshot?: Extract<SplitSide, { kind: 'snapshot' }>; planning?: boolean }
+interface Prepared { slide: Slide; view: Partial<SlideView> & { frame?: [number, number] }; box: [number, number, number, number]; mask: Uint8Array | null; sides: PreparedSide[] }
 
 export function buildDeck(input: DeckInput): DeckData {
   const { view } = input;
@@ -146,7 +151,17 @@ export function buildDeck(input: DeckInput): DeckData {
     const filter: EnterpriseFilter = { ...EMPTY_FILTER, ...(v.filter ?? {}), bbox: null };
     const split = v.split as SplitSetting | undefined;
     const kinds: SideKind[] = split?.on ? [split.left, split.right] : [v.afterPlan ? 'plan' : 'now'];
-    const sides = kinds.map((kind) => {
+    const other = split?.on && (split.compare === 'scenarios' || split.compare === 'snapshots');
+    const sides: PreparedSide[] = kinds.map((kind, k) => {
+      if (other && split) {
+        // Two scenarios (their maps kept by the side-by-side view) or two snapshot dates (areas filled, no enterprises).
+        const which = k === 0 ? 'left' : 'right';
+        const side = resolveSide(view, input.planItems, split, which);
+        const label = input.splitLabel?.(split, which) ?? input.sideLabel(kind);
+        if (side.kind === 'coverage' && side.colouring) return { kind, label, categories: side.colouring.categories, flags: side.colouring.flags };
+        const none = new Uint8Array(n).fill(CoverageCategory.OUT_OF_SCOPE);
+        return { kind, label, categories: none, flags: new Uint8Array(n), ...(side.kind === 'snapshot' ? { snapshot: side } : { planning: true }) };
+      }
       const c = sideColouring(view, input.planItems, kind);
       return { kind, categories: c.categories, flags: c.flags };
     });
@@ -179,6 +194,7 @@ export function buildDeck(input: DeckInput): DeckData {
   }
 
   const f = input.figureLabels;
+  const polygonalAreas = view.areas.features.filter((ft) => !!ft.geometry && (ft.geometry.type === 'Polygon' || ft.geometry.type === 'MultiPolygon'));
   const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : '—');
   const slides: DeckSlide[] = prepared.map((p) => {
     const camera = p.view.camera;
@@ -194,6 +210,19 @@ export function buildDeck(input: DeckInput): DeckData {
         if (lon < p.box[0] || lon > p.box[2] || lat < p.box[1] || lat > p.box[3]) continue;
         cats[k] = s.categories[i];
       }
+      if (s.snapshot || s.planning) {
+        const totals = s.snapshot?.totals;
+        const rates = s.snapshot ? new Map(s.snapshot.areas.features.map((ft) => [String(ft.properties?.id), Number(ft.properties?.snapshot_rate)])) : null;
+        return {
+          label: s.label ?? input.sideLabel(s.kind), cats: toBase64(cats),
+          figures: totals ? [
+            { label: f.sideRate, value: pct(totals.rate) },
+            { label: f.covered, value: `${input.formatNumber(totals.covered)} / ${input.formatNumber(totals.enterprises)}` },
+            { label: f.mustCover, value: `${input.formatNumber(totals.mustCoverCovered)} / ${input.formatNumber(totals.mustCover)}` },
+          ] : [],
+          ...(rates ? { areaRates: polygonalAreas.map((ft) => rates.get(String(ft.properties?.id)) ?? null) } : {}),
+        };
+      }
       const sum = summarize(s.flags, p.mask ?? undefined);
       const figures = split
         ? [{ label: f.sideRate, value: pct(sum.coverage_rate) }, { label: f.covered, value: input.formatNumber(sum.covered) }, { label: f.mustCover, value: `${input.formatNumber(sum.must_cover_covered)} / ${input.formatNumber(sum.must_cover)}` }]
@@ -204,7 +233,7 @@ export function buildDeck(input: DeckInput): DeckData {
             { label: f.covered, value: input.formatNumber(sum.covered) },
             { label: f.mustCover, value: `${input.formatNumber(sum.must_cover_covered)} / ${input.formatNumber(now.must_cover)}` },
           ];
-      return { label: input.sideLabel(s.kind), cats: toBase64(cats), figures };
+      return { label: s.label ?? input.sideLabel(s.kind), cats: toBase64(cats), figures };
     });
     const layers = p.view.layers;
     return {
@@ -222,7 +251,7 @@ export function buildDeck(input: DeckInput): DeckData {
   const boxes = prepared.map((p) => p.box);
   const inAny = (g: Polygon | MultiPolygon) => { const b = boxOfGeometry(g); return boxes.some((x) => overlaps(b, x)); };
   const polygonal = (g: unknown): g is Polygon | MultiPolygon => !!g && ((g as Polygon).type === 'Polygon' || (g as MultiPolygon).type === 'MultiPolygon');
-  const areas = view.areas.features.filter((ft) => polygonal(ft.geometry)).map((ft) => ({
+  const areas = polygonalAreas.map((ft) => ({
     level: (ft.properties?.level === 'street' ? 'street' : 'district') as 'district' | 'street',
     rings: ringsOf(ft.geometry as Polygon | MultiPolygon, 8),
   }));

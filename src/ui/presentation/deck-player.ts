@@ -60,6 +60,13 @@ export function deckPlayer(): DeckPlayer {
     ctx.closePath();
   }
 
+  // 组建率 0 → 1 as red → amber → green (the app's coverageRampColor), for the areas of a snapshot side.
+  const ramp = (rate: number): string => {
+    const r = Math.max(0, Math.min(1, rate));
+    const c = r < 0.5 ? [215, 48 + (r / 0.5) * 132, 39] : [215 - ((r - 0.5) / 0.5) * 189, 180 - ((r - 0.5) / 0.5) * 28, 39 + ((r - 0.5) / 0.5) * 41];
+    return `rgba(${Math.round(c[0])},${Math.round(c[1])},${Math.round(c[2])},0.85)`;
+  };
+
   const ZONE_FILL: Record<string, string> = { business_district: 'rgba(255,193,7,0.25)', park: 'rgba(76,175,80,0.22)', market: 'rgba(233,30,99,0.22)', village: 'rgba(121,85,72,0.18)' };
 
   function drawMap(ctx: CanvasRenderingContext2D, deck: DeckData, k: number, side: number, x0: number, y0: number, w: number, h: number) {
@@ -83,6 +90,16 @@ export function deckPlayer(): DeckPlayer {
       ctx.beginPath();
       for (const a of deck.areas) if (a.level === 'district') for (const ring of a.rings) ringPath(ctx, ring, px, py);
       ctx.fill('evenodd');
+      const rates = slide.sides[side]?.areaRates;
+      if (rates) {
+        rates.forEach((rate, a) => {
+          if (rate === null || !deck.areas[a]) return;
+          ctx.fillStyle = ramp(rate);
+          ctx.beginPath();
+          for (const ring of deck.areas[a].rings) ringPath(ctx, ring, px, py);
+          ctx.fill('evenodd');
+        });
+      }
       ctx.strokeStyle = 'rgba(120,120,120,0.6)';
       ctx.lineWidth = 1;
       ctx.beginPath();

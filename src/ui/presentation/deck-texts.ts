@@ -4,6 +4,7 @@ import type { PlanView } from '../../core/model/plan-view';
 import type { SideKind } from '../../state/presentation';
 import type { DeckInput, DeckTexts } from './deck-data';
 import { datasetDisplayName } from '../names';
+import { sideTitle } from '../../map/split/titles';
 
 const LEGEND_KEYS = ['legend.ownOrg', 'legend.jointOrg', 'legend.workOnly', 'legend.uncoveredMust', 'legend.uncoveredOther'] as const;
 
@@ -20,9 +21,10 @@ export function deckTexts(t: TFunction, view: PlanView, date: string, language: 
   };
 }
 
-export function deckInputTexts(t: TFunction, language: string): Pick<DeckInput, 'sideLabel' | 'figureLabels' | 'forecastText' | 'formatNumber'> {
+export function deckInputTexts(t: TFunction, language: string): Pick<DeckInput, 'sideLabel' | 'splitLabel' | 'figureLabels' | 'forecastText' | 'formatNumber'> {
   return {
     sideLabel: (kind: SideKind) => t(`meeting.sides.${kind}`),
+    splitLabel: (split, which) => sideTitle((key, options) => t(key, options), split, which),
     figureLabels: { rate: t('slides.rateNow'), sideRate: t('meeting.rate'), rateAfter: t('slides.rateAfter'), enterprises: t('summary.enterprises'), covered: t('summary.covered'), mustCover: t('summary.mustCover') },
     forecastText: t('slides.afterBadge'),
     formatNumber: (n: number) => n.toLocaleString(language),
