@@ -42,9 +42,10 @@ export function signInToSharedStore(auth: AuthPort): Promise<Whoami> {
       root.unmount();
       host.remove();
       useWorkspaceStore.getState().signedIn(who, auth.staff, () => void signOut());
-      followLive(auth.live, who);
       // Area names for the header before the data has been read (the plan view has them afterwards).
-      auth.areaChoices().then(
+      const choices = auth.areaChoices();
+      followLive(auth.live, who, choices.then((areas) => areas.filter((a) => a.level === 'district').map((a) => a.id)));
+      choices.then(
         (areas) => useWorkspaceStore.setState({ areaNames: Object.fromEntries(areas.map((a) => [a.id, a.name])) }),
         () => undefined,
       );

@@ -125,6 +125,11 @@ export interface LiveHandlers {
 export interface LiveHandle {
   /** Says what this user is editing (null: nothing) to the others on the channel. */
   editing(planItemId: string | null): void;
+  /**
+   * Also present (presence only, no wake-ups) on these channels: the city on every district's, so that a
+   * soft lock crosses between the city and a district (each is on its own channel otherwise).
+   */
+  alsoPresentOn(topics: readonly string[]): void;
   stop(): Promise<void>;
 }
 

@@ -140,7 +140,7 @@ export function useEditingBy(planItemId: string): PresentPerson | undefined {
  * change feed (polling carries on beside it), presence lists the others and what they edit; the plan
  * item this page is editing is announced as it changes.
  */
-export function followLive(live: LivePort, who: Whoami): () => void {
+export function followLive(live: LivePort, who: Whoami, districts: Promise<readonly string[]> = Promise.resolve([])): () => void {
   const staff = who.staff;
   if (!staff) return () => {};
   const topic = staff.role === 'city' ? 'city' : `district:${staff.districtId}`;
@@ -156,6 +156,8 @@ export function followLive(live: LivePort, who: Whoami): () => void {
     },
     onStatus: (live) => useWorkspaceStore.setState({ live }),
   });
+  // The city is present on every district's channel too: its soft locks show to the district, and theirs to it.
+  if (staff.role === 'city') districts.then((ids) => handle.alsoPresentOn(ids.map((id) => `district:${id}`)), () => undefined);
   const editing = () => handle.editing(usePlanningStore.getState().draft?.itemId ?? null);
   const unsubscribe = usePlanningStore.subscribe(editing);
   return () => {

@@ -262,6 +262,29 @@ describe('the shared workspace in the browser: staff panel, district scope, live
     await page.context().close();
   });
 
+  it('the soft lock across the city and a district (each on its own channel; the city is present on the district\'s too)', async () => {
+    const card = (p: Page) => p.getByTestId('plan-item').filter({ hasText: '武林联合党支部' });
+    await city.getByTestId('tab-plan').click();
+    await card(city).waitFor({ timeout: 30_000 });
+    // The city edits: the district sees it.
+    await card(city).getByTestId('plan-item-edit').click();
+    await city.getByTestId('draft-editor').waitFor({ timeout: 30_000 });
+    const lockForDistrict = card(newcomer).getByTestId('plan-item-editing-by');
+    await lockForDistrict.waitFor({ timeout: 30_000 });
+    expect(await lockForDistrict.textContent()).toBe('正在由 市委组织部 编辑');
+    await city.getByTestId('draft-cancel').click();
+    await lockForDistrict.waitFor({ state: 'detached', timeout: 30_000 });
+    // The district edits: the city sees it.
+    await card(newcomer).getByTestId('plan-item-edit').click();
+    await newcomer.getByTestId('draft-editor').waitFor({ timeout: 30_000 });
+    const lockForCity = card(city).getByTestId('plan-item-editing-by');
+    await lockForCity.waitFor({ timeout: 30_000 });
+    expect(await lockForCity.textContent()).toBe('正在由 下城新人 编辑');
+    await card(city).screenshot({ path: 'test-results/shared-workspace-soft-lock-city.png' });
+    await newcomer.getByTestId('draft-cancel').click();
+    await lockForCity.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   it('a session ended elsewhere: back to the sign-in screen with a clear message', async () => {
     // Short-lived tokens make supabase-js refresh within its next tick; the refresh is refused.
     auth.setAccessTokenLifetime(40);
