@@ -92,10 +92,14 @@ begin
     select p.*,
       case
         when p.key is null then 'row has neither id nor credit_code'
-        when limited and p.district_id is distinct from my_district then pg_catalog.format(
+        -- Another district's row: placed there, or naming a district the caller cannot read (its areas are
+        -- hidden from them, so the row would otherwise be placed by its street or point alone).
+        when limited and (p.district_id is distinct from my_district
+          or (p.named_district is null and exists (select 1 from choices c where c.level = 'district' and c.id <> my_district
+                                                   and (c.id = p.district or c.name = p.district)))) then pg_catalog.format(
           'enterprise %s is in another district (%s): only enterprises of %s are yours to load', p.key,
-          coalesce((select c.name from choices c where c.level = 'district' and c.id = p.district_id),
-                   (select pg_catalog.min(c.name) from choices c where c.level = 'district' and (c.id = p.district or c.name = p.district)),
+          coalesce((select pg_catalog.min(c.name) from choices c where c.level = 'district' and p.named_district is null and (c.id = p.district or c.name = p.district)),
+                   (select c.name from choices c where c.level = 'district' and c.id = p.district_id),
                    (select pg_catalog.min(d.name) from choices c join choices d on d.id = c.parent_id
                     where c.level = 'street' and (c.id = p.street or c.name = p.street)),
                    nullif(p.district, ''), '—'),

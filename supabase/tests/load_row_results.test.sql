@@ -4,7 +4,7 @@
 begin;
 set search_path = public, extensions;
 \ir _fixtures.psql
-select plan(22);
+select plan(23);
 
 create function pg_temp.attempt(who text, statement text) returns text language plpgsql as $$
 begin
@@ -96,6 +96,10 @@ select is(pg_temp.load_as(:a, 'load_enterprises', '[
   '5 inserted D-5',
   'district staff: both streets of their district load; another district''s rows are rejected naming it (found by its street too)');
 select is(pg_temp.stored(array['D-1', 'D-2', 'D-3', 'D-4', 'D-5']), 'D-1@330103001,D-2@330103002,D-5@-', '…and only their district''s rows are stored');
+select is(pg_temp.load_as(:a, 'load_enterprises', '[{"id": "D-7", "name": "错区", "district": "330104", "street": "330103001"}, {"id": "D-8", "name": "错区", "district": "江干区", "lon": 120.16, "lat": 30.27}]'),
+  E'1 rejected D-7: enterprise D-7 is in another district (江干区): only enterprises of 下城区 are yours to load\n'
+  '2 rejected D-8: enterprise D-8 is in another district (江干区): only enterprises of 下城区 are yours to load',
+  'a row naming another district (which district staff cannot read) is rejected, whatever its street or point');
 select is(pg_temp.load_as(:a, 'load_enterprises', '[{"id": "D-6", "name": "错区", "district": "330103", "street": "330104001"}]'),
   '1 rejected D-6: street 凯旋街道 is not a street of 下城区',
   'a row of their district naming another district''s street is rejected naming the street');
