@@ -11,6 +11,7 @@ import { launch, openMap } from './browser';
 import { builtFile } from './helpers';
 import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
 import { pendingTransfers } from '../../src/core/campaign/members';
+import { isOperating } from '../../src/core/model/scope';
 
 const out = resolve(__dirname, '../../test-results');
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
@@ -21,6 +22,8 @@ describe('理顺党员组织关系 · 党群联动 · 重点企业 (临浦镇)',
   let page: Page;
   const register = parseEnterprisesCsv(readFileSync(builtFile('data/linpu/enterprises.csv'), 'utf8')).enterprises;
   const pendingInAll = register.reduce((n, e) => n + pendingTransfers(e), 0);
+  /** The enterprise whose transfer the second case completes. */
+  let transferredId = '';
 
   beforeAll(async () => {
     mkdirSync(out, { recursive: true });
@@ -56,6 +59,7 @@ describe('理顺党员组织关系 · 党群联动 · 重点企业 (临浦镇)',
     const name = await page.getByTestId('detail-name').innerText();
     const target = register.find((e) => e.name === name && pendingTransfers(e) > 0)!;
     expect(target).toBeDefined();
+    transferredId = target.id;
     const pending = pendingTransfers(target);
     const formalBefore = Number(await page.getByTestId('detail-party-members').innerText());
     expect(formalBefore).toBe(target.partyMembers ?? 0);
@@ -84,6 +88,13 @@ describe('理顺党员组织关系 · 党群联动 · 重点企业 (临浦镇)',
       throw new Error(`filter count is "${await shown()}", expected ${massOrgs} enterprises`);
     });
     expect(await numberIn(page, 'campaign-mass-org')).toBe(massOrgs);
+    // The what-if follows the filter too, not only an area: the members still elsewhere in what it shows.
+    const pendingShown = register
+      .filter((e) => e.orgId === '' && (e.tradeUnion || e.youthLeague || e.womensFederation) && isOperating(e.status) && e.id !== transferredId)
+      .reduce((n, e) => n + pendingTransfers(e), 0);
+    expect(pendingShown).toBeLessThan(pendingInAll);
+    await page.getByTestId('what-if-line').filter({ hasText: pendingShown > 0 ? `若 ${pendingShown} 名在外党员完成转接` : '当前范围内没有待转接的党员' }).waitFor({ timeout: 30_000 })
+      .catch(async () => { throw new Error(`what-if line is "${await page.getByTestId('what-if-line').innerText()}", expected ${pendingShown} pending`); });
     await page.screenshot({ path: resolve(out, 'campaign-filter-mass-org.png') });
   });
 
