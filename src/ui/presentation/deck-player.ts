@@ -85,6 +85,8 @@ export function deckPlayer(): DeckPlayer {
     ctx.clip();
     ctx.fillStyle = '#eef2f3';
     ctx.fillRect(x0, y0, w, h);
+    // A snapshot side shows its areas' 组建率 only: today's buildings, zones and plan items are not of its date.
+    const snapshotSide = !!slide.sides[side]?.areaRates;
     if (slide.layers.areas) {
       ctx.fillStyle = '#fbf3e4';
       ctx.beginPath();
@@ -111,7 +113,7 @@ export function deckPlayer(): DeckPlayer {
       for (const a of deck.areas) if (a.level === 'district') for (const ring of a.rings) ringPath(ctx, ring, px, py);
       ctx.stroke();
     }
-    if (slide.layers.zones) {
+    if (slide.layers.zones && !snapshotSide) {
       for (const z of deck.zones) {
         ctx.fillStyle = ZONE_FILL[z.kind] ?? 'rgba(0,0,0,0.1)';
         ctx.beginPath();
@@ -119,13 +121,13 @@ export function deckPlayer(): DeckPlayer {
         ctx.fill();
       }
     }
-    if (slide.layers.buildings) {
+    if (slide.layers.buildings && !snapshotSide) {
       ctx.fillStyle = 'rgba(84,110,122,0.55)';
       ctx.beginPath();
       for (const ring of deck.buildings) ringPath(ctx, ring, px, py);
       ctx.fill();
     }
-    if (slide.layers.planItems) {
+    if (slide.layers.planItems && !snapshotSide) {
       ctx.lineWidth = 2.5;
       for (const item of deck.planItems || []) {
         const [r, g, b] = item.color;
