@@ -11,7 +11,7 @@ import { autoSnapshotEnabled } from '../state/bulletin-settings';
 import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
 import type { BrowserStore } from '../data/local/browser-store';
 import type { Repository, StoreContents } from '../data/repository';
-import { dropCachedContents, fetchBuiltContents, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
+import { appendCachedChanges, dropCachedContents, fetchBuiltContents, JOURNAL_ROWS_LIMIT, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
 import type { Problem } from '../core/io/problems';
 import { datasetUrl, type PageConfig } from './config';
 
@@ -200,9 +200,13 @@ async function startApp(config: PageConfig): Promise<void> {
           },
         },
       });
-      keepContents((contents, seq) => writeCachedContents(name, { storeId: opened.store.storeId, seq, contents }), () => repository().feedSeq);
+      keepContents({
+        writeAll: (contents, seq) => writeCachedContents(name, { storeId: opened.store.storeId, seq, contents }),
+        append: (changes) => appendCachedChanges(name, opened.store.storeId, changes),
+        journalLimit: JOURNAL_ROWS_LIMIT,
+      }, () => repository().feedSeq, cached && cached.storeId === opened.store.storeId ? { seq: cached.seq, journalRows: cached.journalRows } : null);
       // In the background: the first save would otherwise wait seconds for a cold engine.
-      void opened.store.warmUp().catch(() => undefined);
+      void opened.store.warmUp().then(() => performance.mark('lianjian:warm'), () => undefined);
     }
     performance.mark('lianjian:ready');
     exposeForBenchmarks();

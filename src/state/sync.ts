@@ -9,6 +9,7 @@ import { changeCount } from '../data/rpc-repository';
 import type { PlanView } from '../core/model/plan-view';
 import type { Slide } from '../core/model/records';
 import { onlyReplaces, patchRows } from '../core/model/row-changes';
+import { patchStoreContents } from '../data/contents-patch';
 import type { PlanSession } from '../worker/client';
 import type { Scenario, ScenarioComparison } from '../core/scenarios';
 import type { RegisterPatch } from '../worker/protocol';
@@ -26,7 +27,6 @@ let session: PlanSession | null = null;
 let sent = 0;
 /** Everything the page holds of the store, patched like the rest: what `keepContents` saves for the next visit. */
 let contents: StoreContents | null = null;
-let saveContents: (() => void) | null = null;
 
 /** Hands the data path the planning session that holds the register, and the contents it was started from. */
 export function attachPlanSession(next: PlanSession, from: StoreContents): void {
@@ -39,28 +39,53 @@ export function attachPlanSession(next: PlanSession, from: StoreContents): void 
     if (view) useAppStore.getState().replacePlan({ ...view, report: { ...view.report, ...report } });
   });
   contents = from;
+  keepAll?.();
   useRuleProfileStore.getState().setProfile(from.ruleProfile ?? null);
   useFollowUpStore.getState().set({ notes: from.inspectionNotes ?? [], registerChanges: from.registerChanges ?? [] });
 }
 
-/** How long changes must be quiet before the kept contents are saved (a save serialises the whole register). */
+/** How long changes must be quiet before the whole contents are written again (it serialises the whole register). */
 const KEEP_DELAY_MS = 1000;
 
+/** Where the page keeps what it shows for the next visit: the whole contents now and then, each batch of changes in between. */
+export interface ContentsKeeper {
+  writeAll(contents: StoreContents, seq: number): Promise<void>;
+  append(changes: ChangeSet): Promise<void>;
+  /** Journal rows over the last whole write above which the whole contents are written again. */
+  journalLimit: number;
+}
+
+let keepChanges: ((changes: ChangeSet) => void) | null = null;
+/** After a full read (a restore) the kept copy is written whole again. */
+let keepAll: (() => void) | null = null;
+
 /**
- * Saves what the page holds, with its feed position, now and a while after changes settle: the next
- * visit draws it at once and the store confirms it.
+ * Keeps what the page holds, with its feed position: the next visit draws it at once and the store
+ * confirms it. `kept` says how far the keeper's copy already is (null: it has nothing usable).
  */
-export function keepContents(write: (contents: StoreContents, seq: number) => Promise<void>, seq: () => number): void {
+export function keepContents(keeper: ContentsKeeper, seq: () => number, kept: { seq: number; journalRows: number } | null): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const save = () => {
+  let journalRows = kept?.journalRows ?? 0;
+  const mark = () => performance.mark('lianjian:kept');
+  const writeAll = () => {
     timer = null;
-    if (contents) void write(contents, seq()).then(() => performance.mark('lianjian:kept'), () => undefined);
+    if (!contents) return;
+    journalRows = 0;
+    void keeper.writeAll(contents, seq()).then(mark, () => undefined);
   };
-  saveContents = () => {
+  const scheduleWriteAll = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(save, KEEP_DELAY_MS);
+    timer = setTimeout(writeAll, KEEP_DELAY_MS);
   };
-  saveContents();
+  keepChanges = (changes) => {
+    // A whole write is due: it will hold these changes too.
+    if (timer) return scheduleWriteAll();
+    journalRows += changeCount(changes);
+    if (journalRows > keeper.journalLimit) return scheduleWriteAll();
+    void keeper.append(changes).then(mark, () => undefined);
+  };
+  keepAll = scheduleWriteAll;
+  if (!kept || kept.seq !== seq() || journalRows > keeper.journalLimit) scheduleWriteAll();
 }
 
 function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
@@ -72,21 +97,8 @@ function registerPatchOf(changes: ChangeSet): RegisterPatch | null {
 
 function patchContents(changes: ChangeSet) {
   if (!contents) return;
-  contents = {
-    ...contents,
-    enterprises: patchRows(contents.enterprises, changes.enterprises),
-    areas: patchRows(contents.areas, changes.areas),
-    buildings: patchRows(contents.buildings, changes.buildings),
-    zones: patchRows(contents.zones, changes.zones),
-    organizations: patchRows(contents.organizations, changes.organizations),
-    planItems: patchRows(contents.planItems, changes.planItems),
-    slides: patchRows(contents.slides, changes.slides),
-    inspectionNotes: patchRows(contents.inspectionNotes ?? [], changes.inspectionNotes),
-    registerChanges: patchRows(contents.registerChanges ?? [], changes.registerChanges),
-    snapshots: useAppStore.getState().snapshots,
-    ...(changes.ruleProfile ? { rules: changes.ruleProfile.rules, ruleProfile: changes.ruleProfile } : {}),
-  };
-  saveContents?.();
+  contents = patchStoreContents(contents, changes);
+  keepChanges?.(changes);
 }
 
 /** Applies one batch of changes to everything the page shows. */

@@ -45,8 +45,21 @@ describe('the embedded store (PGlite + PostGIS in IndexedDB) in Chromium', () =>
     await openEnterprise(page, target);
     await editEmployees(page, 4321);
     await page.getByTestId('detail-employees').filter({ hasText: '4321' }).waitFor({ timeout: 60_000 });
-    const started = Date.now();
     await savesWritten(page);
+    // What the next visit draws first keeps the edit as one small journal entry, not a rewrite of the register.
+    await page.waitForFunction(() => new Promise<boolean>((done) => {
+      const open = indexedDB.open('lianjian-contents');
+      open.onsuccess = () => {
+        const read = open.result.transaction('contents').objectStore('contents').getAll(IDBKeyRange.bound('lianjian-linpu#', 'lianjian-linpu#\uffff'));
+        read.onsuccess = () => {
+          open.result.close();
+          done((read.result as string[]).some((entry) => entry.length < 20_000 && entry.includes('"employees":4321')));
+        };
+        read.onerror = () => done(false);
+      };
+      open.onerror = () => done(false);
+    }), undefined, { timeout: 30_000 });
+    const started = Date.now();
     await page.reload();
     await openMap(page, url());
     timings.warmBootMs = Date.now() - started;

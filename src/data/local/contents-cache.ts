@@ -4,7 +4,9 @@
  * store then confirms it (same store, feed pulled from that position) or replaces it with a full read.
  * A first visit uses the contents the build wrote beside the store image (`contents.json`).
  */
-import type { StoreContents } from '../repository';
+import type { ChangeSet, StoreContents } from '../repository';
+import { changeCount } from '../rpc-repository';
+import { patchStoreContents } from '../contents-patch';
 
 export interface CachedContents {
   /** The store they were read from (`lianjian_meta.store.id`). */
@@ -26,13 +28,13 @@ function openCache(): Promise<IDBDatabase> {
   });
 }
 
-function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => () => T): Promise<T> {
   return openCache().then((db) => new Promise<T>((resolve, reject) => {
     const tx = db.transaction(STORE, mode);
-    const request = work(tx.objectStore(STORE));
+    const result = work(tx.objectStore(STORE));
     tx.oncomplete = () => {
       db.close();
-      resolve(request.result);
+      resolve(result());
     };
     tx.onerror = () => {
       db.close();
@@ -41,22 +43,74 @@ function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRe
   }));
 }
 
-/** Kept as one JSON string: one value to clone instead of a hundred thousand objects. */
-export async function readCachedContents(name: string): Promise<CachedContents | null> {
+/**
+ * The kept contents are one value (the whole register, written now and then) and a journal of the
+ * change sets since (one small value per batch): a saved edit writes a few hundred bytes, not the
+ * register. The journal is folded into the whole value once it holds JOURNAL_ROWS_LIMIT rows.
+ */
+const journalKeys = (name: string) => IDBKeyRange.bound(`${name}#`, `${name}#\uffff`);
+const journalKey = (name: string, seq: number) => `${name}#${String(seq).padStart(16, '0')}`;
+export const JOURNAL_ROWS_LIMIT = 20_000;
+
+interface JournalEntry {
+  storeId: string;
+  changes: ChangeSet;
+}
+
+export interface KeptContents extends CachedContents {
+  /** Rows in the journal over the whole value: when many, the caller writes the whole value again. */
+  journalRows: number;
+}
+
+/** Kept as JSON strings: one value to clone instead of a hundred thousand objects. */
+export async function readCachedContents(name: string): Promise<KeptContents | null> {
   try {
-    const text = await run<string | undefined>('readonly', (store) => store.get(name) as IDBRequest<string | undefined>);
-    return text ? (JSON.parse(text) as CachedContents) : null;
+    const [text, journal] = await run('readonly', (store) => {
+      const base = store.get(name) as IDBRequest<string | undefined>;
+      const entries = store.getAll(journalKeys(name)) as IDBRequest<string[]>;
+      return () => [base.result, entries.result] as const;
+    });
+    if (!text) return null;
+    const kept = JSON.parse(text) as CachedContents;
+    let { contents, seq } = kept;
+    let journalRows = 0;
+    for (const entry of journal.map((t) => JSON.parse(t) as JournalEntry)) {
+      if (entry.storeId !== kept.storeId || entry.changes.lastSeq <= seq) continue;
+      contents = patchStoreContents(contents, entry.changes);
+      seq = entry.changes.lastSeq;
+      journalRows += changeCount(entry.changes);
+    }
+    return { storeId: kept.storeId, seq, contents, journalRows };
   } catch {
     return null;
   }
 }
 
+/** Writes the whole contents and clears the journal they include. */
 export async function writeCachedContents(name: string, cached: CachedContents): Promise<void> {
-  await run('readwrite', (store) => store.put(JSON.stringify(cached), name));
+  const text = JSON.stringify(cached);
+  await run('readwrite', (store) => {
+    store.put(text, name);
+    store.delete(journalKeys(name));
+    return () => undefined;
+  });
+}
+
+/** Adds one batch of changes to the journal over the kept contents. */
+export async function appendCachedChanges(name: string, storeId: string, changes: ChangeSet): Promise<void> {
+  const text = JSON.stringify({ storeId, changes } satisfies JournalEntry);
+  await run('readwrite', (store) => {
+    store.put(text, journalKey(name, changes.lastSeq));
+    return () => undefined;
+  });
 }
 
 export async function dropCachedContents(name: string): Promise<void> {
-  await run('readwrite', (store) => store.delete(name));
+  await run('readwrite', (store) => {
+    store.delete(name);
+    store.delete(journalKeys(name));
+    return () => undefined;
+  });
 }
 
 /** The contents the build read from a dataset's store image (null when the dataset has none). */
