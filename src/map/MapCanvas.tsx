@@ -205,11 +205,13 @@ export function MapCanvas() {
     };
   }, [datasetName, basemap]);
 
-  // A re-plan (after an edit) brings new area figures: update the source, keep the camera.
+  // A re-plan (after an edit) brings new area figures: update the source, keep the camera. Only then:
+  // maplibre re-tiles the whole source, which on a software-rendered page holds the next edit's click.
+  const areas = view?.areas;
   useEffect(() => {
     const source = mapRef.current?.getSource(AREA_SOURCE) as maplibregl.GeoJSONSource | undefined;
-    if (view && source) source.setData(view.areas);
-  }, [view]);
+    if (areas && source) source.setData(areas);
+  }, [areas]);
 
   useEffect(() => {
     if (!view || !overlayRef.current) return;

@@ -10,10 +10,20 @@ const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHe
 
 export const LABEL_PX = 16;
 
+type AreaLabel = PlanView['areaLabels'][number];
+const districtLabels = new WeakMap<readonly AreaLabel[], AreaLabel[]>();
+
+/** The same array while the labels are the same: new data would make the TextLayer lay out every name again. */
+function districtLabelsOf(labels: readonly AreaLabel[]): AreaLabel[] {
+  let out = districtLabels.get(labels);
+  if (!out) districtLabels.set(labels, (out = labels.filter((l) => l.level === 'district')));
+  return out;
+}
+
 export function createAreaLabelLayer(view: PlanView, visible: boolean, sizePx = LABEL_PX) {
   return new TextLayer({
     id: LAYER_IDS.labels,
-    data: view.areaLabels.filter((l) => l.level === 'district'),
+    data: districtLabelsOf(view.areaLabels),
     visible,
     characterSet: 'auto',
     fontFamily: FONT,

@@ -29,11 +29,13 @@ function outline(view: PlanView, geometry: PlanItem['geometry'], ids: readonly s
   return coords.length > 0 ? paddedHull(coords, HULL_PAD_M) : null;
 }
 
-const featureCache = new WeakMap<PlanView, WeakMap<PlanItem[], FeatureCollection>>();
+// By the view's positions, not the view: an edit shown in place or the what-if's figures make a new
+// view over the same rows and places, and new outlines would make deck.gl tessellate them all again.
+const featureCache = new WeakMap<Float32Array, WeakMap<PlanItem[], FeatureCollection>>();
 
 function planItemFeatures(view: PlanView, items: PlanItem[], editing: string | null): FeatureCollection {
-  let byItems = featureCache.get(view);
-  if (!byItems) featureCache.set(view, (byItems = new WeakMap()));
+  let byItems = featureCache.get(view.positions);
+  if (!byItems) featureCache.set(view.positions, (byItems = new WeakMap()));
   let collection = byItems.get(items);
   if (!collection) {
     const features: Feature[] = [];
