@@ -49,6 +49,8 @@ export interface DeckTexts {
   snapshot: string;
   legendTitle: string;
   categories: string[];
+  /** The legend of a snapshot slide: its areas are filled by 组建率 (older files lack it). */
+  rateTitle?: string;
   changed: string;
   keys: string;
   counter: string;

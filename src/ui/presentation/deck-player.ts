@@ -247,34 +247,56 @@ export function deckPlayer(): DeckPlayer {
       figureRow(0, 24 * unit, W / 2 - 48 * unit);
       figureRow(1, W / 2 + 24 * unit, W / 2 - 48 * unit);
     } else figureRow(0, 24 * unit, W - 48 * unit);
-    // Legend at the lower left of the map.
+    // Legend at the lower left of the map: the 组建率 ramp where the slide's areas are filled by it
+    // (two snapshot dates, no enterprises), the coverage categories otherwise.
     const lx = 16 * unit, rowH = 30 * unit;
-    const legendRows = t.categories.length + (split ? 1 : 0);
-    const ly = mapTop + mapH - legendRows * rowH - 56 * unit;
-    ctx.fillStyle = 'rgba(255,255,255,0.92)';
-    ctx.fillRect(lx, ly, 300 * unit, legendRows * rowH + 44 * unit);
-    ctx.fillStyle = '#1f1f1f';
-    ctx.font = `bold ${Math.round(20 * unit)}px ${FONT}`;
-    ctx.fillText(t.legendTitle, lx + 12 * unit, ly + 28 * unit);
-    ctx.font = `${Math.round(18 * unit)}px ${FONT}`;
-    t.categories.forEach((label, c) => {
-      const yy = ly + 40 * unit + c * rowH + rowH / 2;
-      const [r, g, b] = deck.colors[c];
-      ctx.fillStyle = `rgb(${r},${g},${b})`;
-      ctx.beginPath();
-      ctx.arc(lx + 22 * unit, yy, 8 * unit, 0, Math.PI * 2);
-      ctx.fill();
+    if (slide.sides.some((s) => s?.areaRates)) {
+      const barW = 240 * unit, barH = 18 * unit;
+      const ly = mapTop + mapH - 110 * unit;
+      ctx.fillStyle = 'rgba(255,255,255,0.92)';
+      ctx.fillRect(lx, ly, barW + 24 * unit, 96 * unit);
       ctx.fillStyle = '#1f1f1f';
-      ctx.fillText(label, lx + 40 * unit, yy + 6 * unit);
-    });
-    if (split) {
-      const yy = ly + 40 * unit + t.categories.length * rowH + rowH / 2;
-      ctx.strokeStyle = 'rgb(0,188,212)';
-      ctx.lineWidth = 2.5;
-      ctx.beginPath();
-      ctx.arc(lx + 22 * unit, yy, 8 * unit, 0, Math.PI * 2);
-      ctx.stroke();
-      ctx.fillText(t.changed, lx + 40 * unit, yy + 6 * unit);
+      ctx.font = `bold ${Math.round(20 * unit)}px ${FONT}`;
+      ctx.fillText(t.rateTitle ?? t.legendTitle, lx + 12 * unit, ly + 28 * unit);
+      for (let i = 0; i < 48; i++) {
+        ctx.fillStyle = ramp(i / 47);
+        ctx.fillRect(lx + 12 * unit + (i * barW) / 48, ly + 40 * unit, barW / 48 + 1, barH);
+      }
+      ctx.fillStyle = '#1f1f1f';
+      ctx.font = `${Math.round(16 * unit)}px ${FONT}`;
+      ['0%', '50%', '100%'].forEach((label, i) => {
+        ctx.textAlign = i === 0 ? 'left' : i === 1 ? 'center' : 'right';
+        ctx.fillText(label, lx + 12 * unit + (i * barW) / 2, ly + 80 * unit);
+      });
+      ctx.textAlign = 'left';
+    } else {
+      const legendRows = t.categories.length + (split ? 1 : 0);
+      const ly = mapTop + mapH - legendRows * rowH - 56 * unit;
+      ctx.fillStyle = 'rgba(255,255,255,0.92)';
+      ctx.fillRect(lx, ly, 300 * unit, legendRows * rowH + 44 * unit);
+      ctx.fillStyle = '#1f1f1f';
+      ctx.font = `bold ${Math.round(20 * unit)}px ${FONT}`;
+      ctx.fillText(t.legendTitle, lx + 12 * unit, ly + 28 * unit);
+      ctx.font = `${Math.round(18 * unit)}px ${FONT}`;
+      t.categories.forEach((label, c) => {
+        const yy = ly + 40 * unit + c * rowH + rowH / 2;
+        const [r, g, b] = deck.colors[c];
+        ctx.fillStyle = `rgb(${r},${g},${b})`;
+        ctx.beginPath();
+        ctx.arc(lx + 22 * unit, yy, 8 * unit, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.fillStyle = '#1f1f1f';
+        ctx.fillText(label, lx + 40 * unit, yy + 6 * unit);
+      });
+      if (split) {
+        const yy = ly + 40 * unit + t.categories.length * rowH + rowH / 2;
+        ctx.strokeStyle = 'rgb(0,188,212)';
+        ctx.lineWidth = 2.5;
+        ctx.beginPath();
+        ctx.arc(lx + 22 * unit, yy, 8 * unit, 0, Math.PI * 2);
+        ctx.stroke();
+        ctx.fillText(t.changed, lx + 40 * unit, yy + 6 * unit);
+      }
     }
     if (slide.forecast) {
       ctx.font = `bold ${Math.round(22 * unit)}px ${FONT}`;

@@ -14,6 +14,7 @@ export function deckTexts(t: TFunction, view: PlanView, date: string, language: 
     snapshot: t('meeting.export.snapshot', { date }),
     legendTitle: t('legend.title'),
     categories: LEGEND_KEYS.map((k) => t(k)),
+    rateTitle: t('summary.coverageRate'),
     changed: t('meeting.changedLegend'),
     keys: t('meeting.export.keys'),
     counter: t('meeting.export.counter'),
