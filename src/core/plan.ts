@@ -60,7 +60,7 @@ export function planDataset(dataset: Dataset, options: PlanOptions = {}): PlanRe
   const { clusters, clusterOf } = findUncoveredClusters(table, building, zone, rules);
   const t4 = now();
   const { recommendations, effect } = recommend({
-    table, rules, building, zone, street, buildings: dataset.buildings, zones: dataset.zones,
+    table, rules, building, zone, street, areas: dataset.areas, buildings: dataset.buildings, zones: dataset.zones,
     buildingCluster, clusters, clusterOf, enterprises: dataset.enterprises, compareWithGreedy: options.compareWithGreedy,
   });
   const t5 = now();

@@ -23,6 +23,15 @@ describe('recommendation ids and names', () => {
     expect(ids(structuredClone(dataset))).toEqual(report.recommendations.map((r) => r.id));
   });
 
+  it('do not depend on the order the places come in (the store returns them ordered by id, the files as written)', () => {
+    const reordered = structuredClone(dataset);
+    reordered.buildings.reverse();
+    reordered.zones.reverse();
+    reordered.areas.reverse();
+    const again = planDataset(reordered, { compareWithGreedy: false }).report.recommendations;
+    expect(again.map((r) => [r.id, r.name])).toEqual(report.recommendations.map((r) => [r.id, r.name]));
+  });
+
   it('stay the same for every other recommendation after an unrelated edit (one enterprise added far away)', () => {
     const far: Enterprise = {
       ...dataset.enterprises[0], row: 99_999, id: 'FAR-1', name: '远方企业', creditCode: '', district: '', street: '', address: '', orgId: '', status: '正常',

@@ -21,6 +21,8 @@ export interface RecommendInput {
   building: Int32Array;
   zone: Int32Array;
   street: Int32Array;
+  /** The areas `street` indexes: ids name a recommendation's street whatever order the areas come in. */
+  areas: readonly { id: string }[];
   buildings: readonly Building[];
   zones: readonly Zone[];
   /** Per building: its building cluster. */
@@ -156,6 +158,7 @@ interface PlaceDescription {
 export function recommend(input: RecommendInput): RecommendOutput {
   const { table, rules, street, clusterOf } = input;
   const enterpriseName = (i: number) => input.enterprises?.[i]?.name?.trim() || table.ids[i];
+  const streetId = (i: number) => (street[i] >= 0 ? input.areas[street[i]]?.id ?? '' : '');
   const leaves: LeafDraft[] = [];
   const uncovered = uncoveredInScope(table);
 
@@ -193,7 +196,7 @@ export function recommend(input: RecommendInput): RecommendOutput {
     if (massOrg) list.push(massOrg);
     leaves.push({
       kind: association ? 'association_branch' : 'joint_branch', level: 'branch', members, reasons: list,
-      place: where?.place ?? `street:${street[members[0]]}`,
+      place: where?.place ?? `street:${streetId(members[0])}`,
       name: where?.name ?? names.association(enterpriseName(members[0]), members.length),
     });
   }
@@ -203,7 +206,7 @@ export function recommend(input: RecommendInput): RecommendOutput {
   for (const members of groupBy(rest, (i) => `${street[i]}|${clusterOf[i]}`).values()) {
     const unmapped = members.filter((m) => !isMapped(table, m)).length;
     leaves.push({
-      kind: 'work_coverage', level: null, members, place: `street:${street[members[0]]}|cluster:${clusterOf[members[0]]}`,
+      kind: 'work_coverage', level: null, members, place: `street:${streetId(members[0])}|cluster:${clusterOf[members[0]]}`,
       reasons: unmapped > 0 ? [reasons.workCoverage(members.length), reasons.unmapped(unmapped)] : [reasons.workCoverage(members.length)],
       name: names.workCoverage(enterpriseName(members[0]), members.length),
     });
@@ -273,9 +276,11 @@ function describePlace(input: RecommendInput, members: readonly number[], enterp
 
   const perBuilding = new Map<number, number>();
   for (const m of members) if (building[m] >= 0) perBuilding.set(building[m], (perBuilding.get(building[m]) ?? 0) + 1);
-  // The building holding the most members (the first such in index order on a tie).
+  // The building holding the most members; on a tie the one with the smallest id, not the first in
+  // the input's order (the store returns buildings in another order than the files: the same
+  // recommendation was named after another building, with another id, in the app and the CLI).
   let main = -1;
-  for (const [k, n] of perBuilding) if (main < 0 || n > (perBuilding.get(main) as number) || (n === perBuilding.get(main) && k < main)) main = k;
+  for (const [k, n] of perBuilding) if (main < 0 || n > (perBuilding.get(main) as number) || (n === perBuilding.get(main) && buildings[k].id < buildings[main].id)) main = k;
 
   const cluster = common(members, (m) => (building[m] >= 0 ? buildingCluster[building[m]] : -1));
   if (cluster >= 0) {
