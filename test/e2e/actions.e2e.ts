@@ -11,7 +11,9 @@ import { launch, openMap } from './browser';
 import { builtFile } from './helpers';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
+import { recommendationDrift } from '../../src/core/recommend/drift';
 import { UMBRELLA_KINDS, type Recommendation } from '../../src/core/model/report';
+import type { Dataset } from '../../src/core/model/types';
 
 const out = resolve(__dirname, '../../test-results');
 const HANGZHOU_LIMIT = 5000;
@@ -20,6 +22,50 @@ async function showKind(page: Page, label: string) {
   await page.getByTestId('tab-recommendations').click();
   await page.getByTestId('recommendations').locator('.ant-select').first().click();
   await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  // The list shows the kind chosen (rows are read right after this).
+  const chosen = page.getByTestId('recommendations').locator('.ant-select').first();
+  await expect.poll(() => chosen.innerText()).toMatch(new RegExp(`(^|\\s)${label}(\\s|$)`));
+}
+
+/**
+ * Pages the recommendation list to the one with `id`: from the first page on, waiting after every
+ * click until the page it asked for is the active one (reading the rows before the list has
+ * re-rendered skipped pages, and a loop that only pages forwards then clicked the last page's
+ * disabled "next" for ever); fails with the pages seen when the last page does not hold it either.
+ */
+async function pageTo(page: Page, id: string) {
+  const list = page.getByTestId('recommendations');
+  const row = list.locator(`[data-testid="recommendation-item"][data-rec-id="${id}"]`);
+  const showing = (n: number) => list.locator(`.ant-pagination-item-active[title="${n}"]`).waitFor();
+  const first = list.locator('.ant-pagination-item-1');
+  if ((await first.count()) > 0) {
+    await first.click();
+    await showing(1);
+  }
+  for (let seen = 1; (await row.count()) === 0; seen++) {
+    const next = list.locator('.ant-pagination-next');
+    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true' || (await next.getAttribute('class'))?.includes('disabled')) {
+      throw new Error(`recommendation ${id} is on none of the ${seen} pages of the list`);
+    }
+    await next.click();
+    await showing(seen + 1);
+  }
+  return row;
+}
+
+/** A joint branch and a member-less member of it whose 3 formal members (own organization) change the branch, as the core plans it. */
+function branchThatChanges(dataset: Dataset, recs: readonly Recommendation[], taken: ReadonlySet<string>) {
+  const byId = new Map(dataset.enterprises.map((e) => [e.id, e]));
+  for (const rec of recs.filter((r) => r.kind === 'joint_branch' && r.enterprise_ids.length >= 4 && !taken.has(r.id)).slice(0, 12)) {
+    for (const id of rec.enterprise_ids) {
+      const e = byId.get(id);
+      if (!e || e.partyMembers || e.probationaryMembers) continue;
+      const edited = { ...dataset, enterprises: dataset.enterprises.map((x) => (x.id === id ? { ...x, partyMembers: 3 } : x)) };
+      const drift = recommendationDrift({ recommendationId: rec.id, enterpriseIds: rec.enterprise_ids }, planDataset(edited, { compareWithGreedy: false }).report.recommendations);
+      if (drift?.state === 'changed') return { rec, member: e, drift };
+    }
+  }
+  throw new Error('no joint branch in the Linpu demo changes when one member gets 3 formal members');
 }
 
 const leavesUnder = (recs: readonly Recommendation[], umbrella: string) => {
@@ -73,6 +119,45 @@ describe('recommendation actions in Chromium', () => {
         await expect(item.getByTestId('plan-item-drift').count()).resolves.toBe(0);
       }
       await page.screenshot({ path: resolve(out, 'actions-umbrella.png') });
+    });
+
+    it('an accepted branch whose recommendation changes after an edit says "建议已变化：成员 +a −b" and shows the current one', async () => {
+      // Not one of the branches the umbrella test accepted.
+      const umbrella = recs.find((r) => r.kind === 'building_community') as Recommendation;
+      const { rec, member, drift } = branchThatChanges(dataset, recs, new Set(leavesUnder(recs, umbrella.id).map((r) => r.id)));
+      if (drift?.state !== 'changed') throw new Error('unreachable');
+      await showKind(page, '联合党支部');
+      const row = await pageTo(page, rec.id);
+      await row.getByTestId('recommendation-accept').click();
+      await page.getByText('已采纳为计划项').first().waitFor();
+      await page.getByTestId('tab-plan').click();
+      const item = page.locator(`[data-testid="plan-item"][data-recommendation-id="${rec.id}"]`);
+      await item.waitFor();
+      await expect(item.getByTestId('plan-item-drift').count()).resolves.toBe(0);
+
+      // The edit: one member-less member now has 3 formal members (an organization of its own).
+      await page.evaluate((id) => window.__lianjianApp!.select(id), member.id);
+      await page.getByTestId('detail-name').filter({ hasText: member.name }).waitFor();
+      await page.getByTestId('detail-edit').click();
+      await page.getByTestId('edit-party-members').fill('3');
+      await page.getByTestId('edit-save').click();
+      await page.getByText('已保存').first().waitFor({ timeout: 30_000 });
+
+      await page.getByTestId('tab-plan').click();
+      const note = item.getByTestId('plan-item-drift');
+      await note.waitFor({ timeout: 60_000 });
+      await expect(note.getAttribute('data-drift')).resolves.toBe('changed');
+      // The page's plan is the core's plan of the edited register: the same successor, the same members added and removed.
+      await expect(note.getAttribute('data-current-id')).resolves.toBe(drift.current.id);
+      await expect(note.innerText()).resolves.toContain(`建议已变化：成员 +${drift.added.length} −${drift.removed.length}`);
+      await expect(note.innerText()).resolves.toContain(member.name);
+      await item.scrollIntoViewIfNeeded();
+      await item.screenshot({ path: resolve(out, 'actions-drift.png') });
+      // 查看当前建议 selects the current recommendation (the list marks it).
+      await note.getByTestId('plan-item-drift-show').click();
+      await showKind(page, '联合党支部');
+      const current = await pageTo(page, drift.current.id);
+      await expect(current.getAttribute('class')).resolves.toContain('selected');
     });
   });
 

@@ -33,10 +33,21 @@ export async function openEnterprise(page: Page, e: Enterprise): Promise<void> {
   const [x, y] = await page.evaluate(([lon, lat]) => window.__lianjian!.project(lon, lat), [e.lon as number, e.lat as number]);
   const box = await page.getByTestId('map').boundingBox();
   if (!box) throw new Error('no map on the page');
-  await page.mouse.move(box.x + x - 20, box.y + y - 20);
-  await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
-  // Picking has found it when its tooltip shows.
-  await page.locator('.deck-tooltip').filter({ hasText: e.name }).waitFor({ timeout: 30_000 });
+  // Picking has found it when its tooltip shows. deck.gl picks on pointer moves only: a hover that
+  // came before the frame holding a just-added point found nothing and never looked again, so the
+  // pointer comes back until the tooltip shows (30 s in all).
+  const tooltip = page.locator('.deck-tooltip').filter({ hasText: e.name });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.mouse.move(box.x + x - 20, box.y + y - 20);
+    await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    try {
+      await tooltip.waitFor({ timeout: Math.max(1, Math.min(3_000, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+  }
   await page.mouse.click(box.x + x, box.y + y);
   await page.getByTestId('detail-name').filter({ hasText: e.name }).waitFor({ timeout: 30_000 });
 }

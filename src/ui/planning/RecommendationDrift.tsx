@@ -37,7 +37,7 @@ export function RecommendationDrift({ recommendationId, enterpriseIds }: { recom
     if (box) requestView(box);
   };
   return (
-    <Alert type="info" showIcon className="rec-drift" data-testid="plan-item-drift" data-drift="changed" data-added={added.length} data-removed={removed.length}
+    <Alert type="info" showIcon className="rec-drift" data-testid="plan-item-drift" data-drift="changed" data-added={added.length} data-removed={removed.length} data-current-id={current.id}
       title={added.length + removed.length > 0 ? t('planner.drift.changed', { added: added.length, removed: removed.length }) : t('planner.drift.changedSameMembers')}
       description={
         <div>
