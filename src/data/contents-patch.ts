@@ -8,10 +8,14 @@ export const snapshotKey = (s: BulletinSnapshot): string => s.id ?? `${s.takenOn
 
 const withKey = (s: BulletinSnapshot): BulletinSnapshot & { id: string } => ({ ...s, id: snapshotKey(s) });
 
+/** The snapshots after the changes (the same array when none). */
+export function patchSnapshots(snapshots: BulletinSnapshot[], changes: ChangeSet['snapshots']): BulletinSnapshot[] {
+  if (changes.upserted.length + changes.deleted.length === 0) return snapshots;
+  return patchRows(snapshots.map(withKey), { upserted: changes.upserted.map(withKey), deleted: changes.deleted });
+}
+
 export function patchStoreContents(contents: StoreContents, changes: ChangeSet): StoreContents {
-  const snapshots = changes.snapshots.upserted.length + changes.snapshots.deleted.length === 0
-    ? contents.snapshots
-    : patchRows(contents.snapshots.map(withKey), { upserted: changes.snapshots.upserted.map(withKey), deleted: changes.snapshots.deleted });
+  const snapshots = patchSnapshots(contents.snapshots, changes.snapshots);
   return {
     ...contents,
     enterprises: patchRows(contents.enterprises, changes.enterprises),

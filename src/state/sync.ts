@@ -9,7 +9,7 @@ import { changeCount } from '../data/rpc-repository';
 import type { PlanView } from '../core/model/plan-view';
 import type { Slide } from '../core/model/records';
 import { onlyReplaces, patchRows } from '../core/model/row-changes';
-import { patchStoreContents } from '../data/contents-patch';
+import { patchSnapshots, patchStoreContents } from '../data/contents-patch';
 import type { PlanSession } from '../worker/client';
 import type { Scenario, ScenarioComparison } from '../core/scenarios';
 import type { RegisterPatch } from '../worker/protocol';
@@ -119,12 +119,8 @@ function applyToPage(changes: ChangeSet): void {
     const presentation = usePresentationStore.getState();
     presentation.setSlides(patchRows(presentation.slides, slides).sort(bySlideOrder));
   }
-  const snapshotChanges = changes.snapshots;
-  if (snapshotChanges.upserted.length + snapshotChanges.deleted.length > 0) {
-    const current = useAppStore.getState().snapshots;
-    const withIds = current.map((s) => ({ ...s, id: s.id ?? `${s.takenOn}|${s.areaId}` }));
-    useAppStore.setState({ snapshots: patchRows(withIds, { upserted: snapshotChanges.upserted.map((s) => ({ ...s, id: s.id ?? `${s.takenOn}|${s.areaId}` })), deleted: snapshotChanges.deleted }) });
-  }
+  const snapshots = patchSnapshots(useAppStore.getState().snapshots, changes.snapshots);
+  if (snapshots !== useAppStore.getState().snapshots) useAppStore.setState({ snapshots });
   const patch = registerPatchOf(changes);
   if (!patch || !session) return;
   const view = useAppStore.getState().view;

@@ -86,12 +86,15 @@ export async function readCachedContents(name: string): Promise<KeptContents | n
   }
 }
 
-/** Writes the whole contents and clears the journal they include. */
+/**
+ * Writes the whole contents and clears the journal entries they include (up to their position: a
+ * batch appended meanwhile is newer and stays).
+ */
 export async function writeCachedContents(name: string, cached: CachedContents): Promise<void> {
   const text = JSON.stringify(cached);
   await run('readwrite', (store) => {
     store.put(text, name);
-    store.delete(journalKeys(name));
+    store.delete(IDBKeyRange.bound(`${name}#`, journalKey(name, cached.seq)));
     return () => undefined;
   });
 }
