@@ -31,10 +31,11 @@ describe('lianjian CLI', () => {
     expect(run('frobnicate').status).toBe(2);
   });
 
-  it('plans the Linpu demo into a report file', () => {
+  it('plans the Linpu demo into a report file, verified with --check', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lj-plan-')), 'report.json');
-    const r = run('plan', join(demoFolder(), 'linpu'), '--json', out);
+    const r = run('plan', join(demoFolder(), 'linpu'), '--json', out, '--check');
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/check: every invariant holds/);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.schema).toBe('lianjian.plan/1');
     expect(report.recommendations.filter((x: { kind: string }) => x.kind === 'standalone')).toHaveLength(48);

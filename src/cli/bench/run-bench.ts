@@ -239,7 +239,7 @@ function runDenseScenario(enterprises: number, out: Out): boolean {
   const c1 = process.cpuUsage();
   const t1 = performance.now();
   const checked = checkReport(result.report, input, result.rules);
-  out(`  invariant check (every CLI plan runs it) ${ms(performance.now() - t1)}, CPU ${ms(cpuMsOf(c1))}`);
+  out(`  invariant check (lianjian plan --check, and every test plan) ${ms(performance.now() - t1)}, CPU ${ms(cpuMsOf(c1))}`);
   const tg = performance.now();
   const greedy = greedyJointBranches(result.table, jointCandidates(result.table, result.rules), result.rules);
   const greedyMs = performance.now() - tg;

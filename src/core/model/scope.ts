@@ -4,10 +4,17 @@ import type { Enterprise, RuleProfile } from '../model/types';
 const OUT_OF_SCOPE_MARKERS = ['停业', '歇业', '注销', '吊销', '撤销', '迁出', '清算', '关闭', '破产', 'closed', 'dissolved', 'revoked', 'suspended', 'cancelled'];
 const OPERATING_STATUSES = new Set(['', '正常', '在营', '存续', '开业', '营业', 'operating', 'active', 'normal']);
 
+/** A register has few distinct statuses: each is judged once (trimming and lower-casing Chinese text is slow). */
+const STATUS_MEMO_LIMIT = 4096;
+const operatingMemo = new Map<string, boolean>();
+
 export function isOperating(status: string): boolean {
+  const known = operatingMemo.get(status);
+  if (known !== undefined) return known;
   const s = status.trim().toLowerCase();
-  if (OPERATING_STATUSES.has(s)) return true;
-  return !OUT_OF_SCOPE_MARKERS.some((marker) => s.includes(marker));
+  const operating = OPERATING_STATUSES.has(s) || !OUT_OF_SCOPE_MARKERS.some((marker) => s.includes(marker));
+  if (operatingMemo.size < STATUS_MEMO_LIMIT) operatingMemo.set(status, operating);
+  return operating;
 }
 
 export function isKnownStatus(status: string): boolean {
