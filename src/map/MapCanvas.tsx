@@ -166,14 +166,14 @@ export function MapCanvas() {
     });
     // The meeting room's maps in step and the presenter's pointer (src/map/map-bridge.ts).
     const cameraOf = () => ({ center: [map.getCenter().lng, map.getCenter().lat] as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
-    mapBridge.register({ project: (lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; }, jumpTo: (c) => map.jumpTo(c), camera: cameraOf, size: () => [map.getContainer().clientWidth, map.getContainer().clientHeight] });
+    mapBridge.register({ project: (lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; }, jumpTo: (c) => map.jumpTo(c), camera: cameraOf, size: () => [map.getContainer().clientWidth, map.getContainer().clientHeight],
+      image: (width, decor) => renderMapImage(map, overlay, width, decor) });
     map.on('move', () => mapBridge.moved(cameraOf()));
     map.on('mousemove', (e) => mapBridge.pointer([e.lngLat.lng, e.lngLat.lat]));
     map.on('mouseout', () => mapBridge.pointer(null));
     map.once('idle', () => {
       if (window.__lianjian) window.__lianjian.ready = true;
     });
-    useAppStore.setState({ exportMapImage: (width, decor) => renderMapImage(map, overlay, width, decor) });
     map.on('load', () => {
       // Presenting may have begun before the style loaded (an audience window opens straight into it).
       if (usePresentationStore.getState().presenting && map.getLayer('street-label')) map.setLayoutProperty('street-label', 'text-size', PRESENTING_STREET_PX);
@@ -198,7 +198,6 @@ export function MapCanvas() {
       attributionRef.current = null;
       drawRef.current?.destroy();
       drawRef.current = null;
-      useAppStore.setState({ exportMapImage: null });
       overlayRef.current = null;
       mapRef.current = null;
       map.remove();

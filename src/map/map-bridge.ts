@@ -1,9 +1,10 @@
 /**
  * What the main map tells the meeting-room views (the side-by-side map, the presenter's pointer), and
  * what they may ask of it, without anyone else holding the maplibre Map: MapCanvas registers itself
- * here while it is shown and reports every camera move and the pointer's position on the map.
+ * here while it is shown and reports every camera move and the pointer's position on the map; the
+ * map image (MapImageDialog, the area report) is rendered through it too.
  */
-import type { Camera } from '../state/store';
+import type { Camera, ImageDecor } from '../state/store';
 
 export interface MainMap {
   /** [lon, lat] → pixels in the map's container. */
@@ -13,6 +14,8 @@ export interface MainMap {
   camera(): Camera;
   /** The map's size in CSS pixels (a slide keeps it, so that a player shows the same extent). */
   size(): [number, number];
+  /** Renders the current view as a PNG of the given width, with its title, legend and north arrow. */
+  image(width: number, decor: ImageDecor): Promise<Blob>;
 }
 
 type CameraListener = (camera: Camera) => void;

@@ -11,8 +11,12 @@
  */
 import { create } from 'zustand';
 import type { LivePort, PresentPerson, StaffMember, StaffPort, StaffRole, Whoami } from '../data/auth';
-import { useAppStore } from './store';
+import { repositoryIfOpen } from './services';
 import { usePlanningStore } from './planning';
+
+// What the UI names of the signed-in world, from the layers below it (src/ui imports nothing from src/data).
+export type { AuthPort, PresentPerson, StaffAssignment, StaffAuditEntry, StaffEntry, StaffMember, StaffRole, Whoami } from '../data/auth';
+export { LOCAL_CITY_USER } from '../data/local/local-user';
 
 /** Allowed, or refused with a reason: an i18n key under `staff.reason` and its values (area codes are named by the UI). */
 export type Capability = { allowed: true } | { allowed: false; reason: string; values?: Record<string, string> };
@@ -146,7 +150,7 @@ export function followLive(live: LivePort, who: Whoami, districts: Promise<reado
   const topic = staff.role === 'city' ? 'city' : `district:${staff.districtId}`;
   const handle = live.follow(topic, { userId: who.userId, name: staff.name || who.email }, {
     onWake: (seq) => {
-      const repository = useAppStore.getState().repository;
+      const repository = repositoryIfOpen();
       if (repository && (seq === null || seq > repository.feedSeq)) void repository.pullChanges().catch(() => undefined);
     },
     onPresence: (present) => {

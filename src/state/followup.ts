@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { InspectionNote, NewInspectionNote, RegisterChange } from '../core/model/records';
 import { patchRows } from '../core/model/row-changes';
 import type { ChangeSet } from '../data/repository';
-import { requireRepository, useAppStore } from './store';
+import { useAppStore } from './store';
+import { repository } from './services';
 import { newRegistrations, type NewRegistration } from '../core/followup/new-registrations';
 import { addDays, todayInChina } from '../core/followup/status-light';
 import { monthStart } from '../core/followup/rollups';
@@ -35,15 +36,15 @@ export function applyFollowUpChanges(changes: Pick<ChangeSet, 'inspectionNotes' 
 }
 
 export function recordInspectionNote(note: NewInspectionNote): Promise<InspectionNote> {
-  return requireRepository().saveInspectionNote(note);
+  return repository().saveInspectionNote(note);
 }
 
 export function resolveInspectionNote(note: InspectionNote, resolved: boolean): Promise<InspectionNote> {
-  return requireRepository().saveInspectionNote({ id: note.id, version: note.version, resolved });
+  return repository().saveInspectionNote({ id: note.id, version: note.version, resolved });
 }
 
 export function setAreaLeader(areaId: string, leader: string): Promise<void> {
-  return requireRepository().setAreaLeader(areaId, leader.trim());
+  return repository().setAreaLeader(areaId, leader.trim());
 }
 
 // ─── Selectors ───────────────────────────────────────────────────────────────────────────────────

@@ -10,11 +10,9 @@ import { Flag } from '../core/model/enterprise-table';
 import { pointsInPolygon } from '../core/spatial/points-in-polygon';
 import type { PolygonGeometry } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
-import { requireRepository } from './store';
+import { readEverything, repository } from './services';
 import { usePlanningStore, type Draft } from './planning';
 import { enterpriseIndexById } from './selectors';
-
-const repository = requireRepository;
 
 /** After a refused stale write: bring in what others changed (through the feed), so the next try starts from it. */
 export async function catchUp(): Promise<void> {
@@ -40,6 +38,20 @@ export async function acceptRecommendation(view: PlanView, rec: Recommendation, 
     enterpriseIds: rec.enterprise_ids, recommendationId: rec.id, geometry: rec.geometry ?? null,
   });
   return item;
+}
+
+/**
+ * A new zone (区域联建) around an uncovered cluster, named `name`; a refusal throws with the database's
+ * reason. `created` runs once the zone is stored, before the store is read again and planned from
+ * scratch (the next plan groups the cluster's enterprises by the zone).
+ */
+export async function createRecommendedZone(rec: Recommendation, name: string, created?: () => void): Promise<void> {
+  if (!rec.geometry) return;
+  const results = await repository().upsertPlaces('zones', [{ id: `Z-${rec.id}-${Date.now().toString(36)}`, name, kind: 'business_district', geometry: rec.geometry }]);
+  const refused = results.find((x) => x.action === 'rejected');
+  if (refused) throw new Error(refused.message ?? '');
+  created?.();
+  await readEverything();
 }
 
 export async function saveDraft(view: PlanView, draft: Draft): Promise<PlanItem> {

@@ -1,9 +1,7 @@
 /** Slides through the repository: add the current view, edit, reorder, delete (the feed brings the result back). */
 import type { Slide } from '../core/model/records';
-import { requireRepository } from './store';
+import { repository } from './services';
 import { captureView, usePresentationStore } from './presentation';
-
-const repository = requireRepository;
 
 /** `frame`: the map's size in CSS pixels, so that a player (the HTML file, a preview) shows the same extent. */
 export async function addSlide(title: string, note: string, frame?: [number, number]): Promise<void> {

@@ -59,12 +59,12 @@ export interface AppState {
   status: 'loading' | 'ready' | 'failed';
   boot: BootProgress | null;
   storage: StorageInfo | null;
-  repository: Repository | null;
-  localStore: LocalStoreActions | null;
+  /** A repository is open (services.ts holds it): writes, and reads through it, can go. */
+  canWrite: boolean;
+  /** The embedded store's backup and restore are there (services.ts holds them). */
+  storeBackup: boolean;
   /** Saves shown on the page whose files the embedded store is still writing (see Repository.pendingWrites). */
   pendingWrites: number;
-  /** Re-reads the whole store and plans from scratch: only after a restore (changes otherwise arrive through the feed). */
-  refresh: (() => Promise<void>) | null;
   /** The bulletin's dated figures, kept up to date by the change feed. */
   snapshots: BulletinSnapshot[];
   error: string | null;
@@ -77,8 +77,6 @@ export interface AppState {
   camera: Camera | null;
   cameraRequest: (Camera & { seq: number }) | null;
   basemap: Basemap;
-  /** Set by the map while it is shown: renders the current view as a PNG of the given width. */
-  exportMapImage: ((width: number, decor: ImageDecor) => Promise<Blob>) | null;
   setLoading(): void;
   setPlan(view: PlanView): void;
   /** A new plan of the same register after a change: keeps what is selected where it still exists. */
@@ -112,10 +110,9 @@ export const useAppStore = create<AppState>()((set) => ({
   status: 'loading',
   boot: null,
   storage: null,
-  repository: null,
-  localStore: null,
+  canWrite: false,
+  storeBackup: false,
   pendingWrites: 0,
-  refresh: null,
   snapshots: [],
   error: null,
   view: null,
@@ -126,7 +123,6 @@ export const useAppStore = create<AppState>()((set) => ({
   camera: null,
   cameraRequest: null,
   basemap: storedBasemap(),
-  exportMapImage: null,
   setLoading: () => set({ status: 'loading', error: null }),
   setPlan: (view) =>
     set((s) => {
@@ -161,9 +157,3 @@ export const useAppStore = create<AppState>()((set) => ({
   },
 }));
 
-/** The repository, for write actions that only run once the app has one. */
-export function requireRepository(): Repository {
-  const repository = useAppStore.getState().repository;
-  if (!repository) throw new Error('no repository');
-  return repository;
-}

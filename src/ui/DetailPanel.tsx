@@ -20,7 +20,7 @@ export function DetailPanel() {
   const index = useAppStore((s) => s.selectedEnterprise);
   const select = useAppStore((s) => s.selectEnterprise);
   const selectRecommendation = useAppStore((s) => s.selectRecommendation);
-  const canEdit = useAppStore((s) => s.repository !== null);
+  const canEdit = useAppStore((s) => s.canWrite);
   const capabilities = useCapabilities();
   const [editing, setEditing] = useState<string | null>(null);
   if (!view || index === null) return null;

@@ -1,5 +1,5 @@
 /**
- * Edits an enterprise's six-clears fields through the repository, at the version it was read; a stale
+ * Edits an enterprise's six-clears fields (state/enterprise-actions.ts), at the version it was read; a stale
  * edit is refused, never overwritten. Credit codes must pass the GB 32100 check; counts are whole and ≥ 0.
  */
 import { useState } from 'react';
@@ -7,9 +7,10 @@ import { App as AntApp, Button, Form, Input, InputNumber, Select, Space, Switch 
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../core/model/types';
 import { checkCharacter, checkCreditCode } from '../core/io/credit-code';
-import { StaleWriteError } from '../data/repository';
+import { StaleWriteError } from '../state/errors';
 import type { EnterprisePatch } from '../core/model/records';
 import { useAppStore } from '../state/store';
+import { updateEnterprise } from '../state/enterprise-actions';
 import { statusLabel } from './names';
 import { CampaignEditFields, campaignInitialValues, campaignPatch, withoutCampaignValues, type CampaignFormValues } from './campaign/CampaignEditFields';
 
@@ -26,17 +27,16 @@ export function EnterpriseEditForm({ enterprise, onDone }: { enterprise: Enterpr
   // this edit was made on older values and must be refused, not silently applied on top.
   const [openedVersion] = useState(enterprise.version);
   const save = async (values: Editable) => {
-    const { repository } = useAppStore.getState();
-    if (!repository || openedVersion === undefined) return;
+    if (!useAppStore.getState().canWrite || openedVersion === undefined) return;
     setSaving(true);
     try {
       const patch: EnterprisePatch = { ...withoutCampaignValues(values), creditCode: values.creditCode.trim().toUpperCase(), ...campaignPatch(values) };
-      await repository.updateEnterprise(enterprise.id, patch, openedVersion);
+      await updateEnterprise(enterprise.id, patch, openedVersion);
       message.success(t('detail.saved'));
       onDone();
     } catch (error) {
+      // A stale edit: the others' changes have been brought in (the action pulls them before it throws).
       message.error(error instanceof StaleWriteError ? t('detail.stale') : t('detail.saveFailed', { message: (error as Error).message }));
-      if (error instanceof StaleWriteError) await repository.pullChanges();
     } finally {
       setSaving(false);
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store';
+import { enterpriseHistory } from '../state/enterprise-actions';
 import type { AuditEntry } from '../core/model/records';
 import { historyChanges, localTime, staffName } from './history-lines';
 import { areaNameOf } from './names';
@@ -10,7 +11,7 @@ import { learnStaffNames, useWorkspaceStore } from '../state/capabilities';
 
 export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: string; version: number | undefined }) {
   const { t, i18n } = useTranslation();
-  const repository = useAppStore((s) => s.repository);
+  const canWrite = useAppStore((s) => s.canWrite);
   const view = useAppStore((s) => s.view);
   const areaName = (code: string) => (view ? areaNameOf(view, code) : code);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -18,7 +19,8 @@ export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: str
   useEffect(() => {
     let live = true;
     setEntries(null);
-    repository?.enterpriseHistory(enterpriseId).then((h) => {
+    if (!canWrite) return;
+    enterpriseHistory(enterpriseId).then((h) => {
       if (!live) return;
       setEntries(h);
       void learnStaffNames(h.map((e) => e.userId)).catch(() => undefined);
@@ -26,7 +28,7 @@ export function EnterpriseHistory({ enterpriseId, version }: { enterpriseId: str
     return () => {
       live = false;
     };
-  }, [repository, enterpriseId, version]);
+  }, [canWrite, enterpriseId, version]);
   return (
     <List
       size="small"

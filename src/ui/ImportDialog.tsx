@@ -1,7 +1,7 @@
 /**
  * Import an enterprise register (CSV in any usual encoding, or XLSX): read and checked in a worker
  * with progress and cancel, previewed with every row-level problem, columns mapped where needed,
- * then committed all or nothing through the repository. Re-importing upserts by credit code.
+ * then committed all or nothing (state/import-actions.ts). Re-importing upserts by credit code.
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
@@ -15,17 +15,17 @@ import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
 import type { Problem } from '../core/io/problems';
 import type { RowResult } from '../core/model/records';
 import { useAppStore } from '../state/store';
+import { importRegister } from '../state/import-actions';
 import { startImport, type RunningImport } from '../worker/import-client';
 import type { ImportPreview } from '../worker/import-protocol';
 
-const COMMIT_CHUNK = 5000;
 const PREVIEW_ROWS = 10;
 type Stage = 'choose' | 'reading' | 'preview' | 'committing';
 
 export function ImportDialog() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
-  const canWrite = useAppStore((s) => s.repository !== null);
+  const canWrite = useAppStore((s) => s.canWrite);
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<Stage>('choose');
   const [crs, setCrs] = useState<Crs>('wgs84');
@@ -76,35 +76,21 @@ export function ImportDialog() {
   };
 
   const commit = async () => {
-    const { repository } = useAppStore.getState();
-    if (!preview || !repository) return;
+    if (!preview || !useAppStore.getState().canWrite) return;
     setStage('committing');
     setProgress(0);
     const source = running.current;
     if (!source) return;
     const total = preview.rowCount;
-    const chunks = Math.ceil(total / COMMIT_CHUNK);
-    const bad: RowResult[] = [];
     try {
-      // All or nothing: every chunk is checked (nothing kept) before any is written.
-      for (let c = 0; c < chunks; c++) {
-        const rows = await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK);
-        const results = await repository.upsertEnterprises(rows, 'check');
-        bad.push(...results.filter((r) => r.action === 'rejected').map((r) => ({ ...r, rowNo: rows[r.rowNo - 1].row })));
-        setProgress(Math.round(((c + 1) / chunks) * 50));
-      }
-      if (bad.length > 0) {
-        setRejected(bad);
+      // All or nothing: every chunk is checked (nothing kept) before any is written, as one register import run (源头登记).
+      const result = await importRegister(source, total, fullRegister, setProgress);
+      if (!('summary' in result)) {
+        setRejected(result.rejected);
         setStage('preview');
         return;
       }
-      // One register import run (源头登记): the database records which enterprises are new and which left.
-      const run = await repository.startRegisterImport(fullRegister, total);
-      for (let c = 0; c < chunks; c++) {
-        await repository.importRegisterRows(run, await source.rows(c * COMMIT_CHUNK, COMMIT_CHUNK));
-        setProgress(50 + Math.round(((c + 1) / chunks) * 50));
-      }
-      const found = await repository.finishRegisterImport(run);
+      const found = result.summary;
       message.success(`${t('import.committed', { count: total })} ${t('followup.import.summary', { new: found.newCount, left: found.leftCount })}`);
       setOpen(false);
       reset();

@@ -4,6 +4,7 @@ import { App as AntApp, Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useAppStore, type ImageDecor } from '../state/store';
+import { mapBridge } from '../map/map-bridge';
 import { CATEGORY_COLORS, cssColor } from '../map/layers/palette';
 import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 import type { PlanView } from '../core/model/plan-view';
@@ -29,7 +30,6 @@ export function MapImageDialog() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const view = useAppStore((s) => s.view);
-  const exportMapImage = useAppStore((s) => s.exportMapImage);
   const [open, setOpen] = useState(false);
   const [width, setWidth] = useState(3840);
   const [title, setTitle] = useState('');
@@ -38,10 +38,11 @@ export function MapImageDialog() {
   // Titled with the place it shows: the chosen area, else the dataset's place (临浦镇非公企业党组织覆盖图).
   const defaultTitle = t('image.placeTitle', { place: currentScopeName(view) ?? datasetPlace(view.datasetName, i18n.language) });
   const run = async () => {
-    if (!exportMapImage) return;
+    const map = mapBridge.main();
+    if (!map) return;
     setBusy(true);
     try {
-      const png = await exportMapImage(width, mapDecor(t, view, title.trim() || defaultTitle, i18n.language));
+      const png = await map.image(width, mapDecor(t, view, title.trim() || defaultTitle, i18n.language));
       download(png, exportFileName(view, currentScopeName(view), t('files.map'), 'png'), 'image/png');
       setOpen(false);
     } catch (error) {

@@ -14,6 +14,7 @@ import type { RowResult } from '../core/model/records';
 import { decodeText } from '../core/io/text';
 import { readShapefileZip } from '../core/io/shapefile';
 import { useAppStore } from '../state/store';
+import { importPlaces, type PlaceImport as PlacesToImport } from '../state/import-actions';
 import { useCapabilities } from '../state/capabilities';
 import { Guarded } from './staff/Guarded';
 import { HiddenFileInput } from './HiddenFileInput';
@@ -45,16 +46,10 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   const commit = async () => {
-    const { repository } = useAppStore.getState();
-    if (!parsed || !repository) return;
+    if (!parsed || !useAppStore.getState().canWrite) return;
     setBusy(true);
     try {
-      const results =
-        parsed.kind === 'buildings'
-          ? await repository.upsertPlaces('buildings', parsed.places as Building[])
-          : parsed.kind === 'zones'
-            ? await repository.upsertPlaces('zones', parsed.places as Zone[])
-            : await repository.upsertPlaces('areas', parsed.places as Area[]);
+      const results = await importPlaces({ kind: parsed.kind, places: parsed.places } as PlacesToImport);
       const bad = results.filter((r) => r.action === 'rejected');
       setRejected(bad);
       message.success(t('import.placesWritten', { count: results.length - bad.length, rejected: bad.length }));

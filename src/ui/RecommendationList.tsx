@@ -11,7 +11,7 @@ import { UMBRELLA_KINDS, type Recommendation, type RecommendationKind } from '..
 import type { PlanView } from '../core/model/plan-view';
 import { useAppStore } from '../state/store';
 import { enterpriseIndexById, recommendationBbox, recommendationsById } from '../state/selectors';
-import { acceptRecommendation } from '../state/plan-actions';
+import { acceptRecommendation, createRecommendedZone } from '../state/plan-actions';
 import { usePlanningStore } from '../state/planning';
 import { recommendationName } from './names';
 
@@ -55,7 +55,7 @@ export function RecommendationList() {
   const [kind, setKind] = useState<RecommendationKind | 'all'>('all');
   const [busy, setBusy] = useState<string | null>(null);
   const { message } = AntApp.useApp();
-  const canWrite = useAppStore((s) => s.repository !== null);
+  const canWrite = useAppStore((s) => s.canWrite);
   const planItems = usePlanningStore((s) => s.planItems);
   const accepted = useMemo(() => new Map(planItems.map((p) => [p.recommendationId, p.status])), [planItems]);
   const recs = useMemo(() => (view ? view.report.recommendations.filter((r) => kind === 'all' || r.kind === kind) : []), [view, kind]);
@@ -86,16 +86,11 @@ export function RecommendationList() {
   };
   // A new zone (区域联建) around an uncovered cluster: once it exists, the next plan groups its enterprises by it.
   const createZone = async (r: Recommendation) => {
-    const { repository, refresh } = useAppStore.getState();
-    if (!repository || !r.geometry) return;
+    if (!useAppStore.getState().canWrite || !r.geometry) return;
     setBusy(r.id);
     try {
       const name = newZoneName(t, i18n.language === 'en', r, clusterSize.get(r.id) ?? r.enterprise_ids.length);
-      const results = await repository.upsertPlaces('zones', [{ id: `Z-${r.id}-${Date.now().toString(36)}`, name, kind: 'business_district', geometry: r.geometry }]);
-      const refused = results.find((x) => x.action === 'rejected');
-      if (refused) throw new Error(refused.message ?? '');
-      message.success(t('recommend.zoneCreated', { name }));
-      await refresh?.();
+      await createRecommendedZone(r, name, () => message.success(t('recommend.zoneCreated', { name })));
     } catch (e) {
       fail(e as Error);
     } finally {

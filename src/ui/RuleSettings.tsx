@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { App as AntApp, Button, InputNumber, Modal, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_RULES, resolveRules, type RuleProfile } from '../core/model/types';
-import { StaleWriteError } from '../data/repository';
+import { StaleWriteError } from '../state/errors';
 import { catchUp } from '../state/plan-actions';
 import { saveRuleProfile, useRuleProfileStore } from '../state/rule-profile';
 import { useAppStore } from '../state/store';
@@ -25,7 +25,7 @@ export function RuleSettings() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const profile = useRuleProfileStore((s) => s.profile);
-  const repository = useAppStore((s) => s.repository);
+  const canWrite = useAppStore((s) => s.canWrite);
   const capabilities = useCapabilities();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<RuleProfile>(DEFAULT_RULES);
@@ -71,7 +71,7 @@ export function RuleSettings() {
           </Typography.Text>,
           <Button key="reset" onClick={() => setDraft(DEFAULT_RULES)} data-testid="rules-reset">{t('rules.reset')}</Button>,
           <Button key="cancel" onClick={() => setOpen(false)}>{t('rules.cancel')}</Button>,
-          <Guarded key="save" capability={capabilities.ruleProfile}><Button type="primary" loading={saving} disabled={!repository || !profile} onClick={() => void save()} data-testid="rules-save">{t('rules.save')}</Button></Guarded>,
+          <Guarded key="save" capability={capabilities.ruleProfile}><Button type="primary" loading={saving} disabled={!canWrite || !profile} onClick={() => void save()} data-testid="rules-save">{t('rules.save')}</Button></Guarded>,
         ]}
       >
         <Table

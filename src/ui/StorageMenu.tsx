@@ -4,13 +4,14 @@ import { App as AntApp, Button, Dropdown, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { download } from './download';
 import { useAppStore } from '../state/store';
+import { exportStore as exportDump, restoreStore as restoreDump } from '../state/storage-actions';
 import { HiddenFileInput } from './HiddenFileInput';
 
 export function StorageMenu() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const storage = useAppStore((s) => s.storage);
-  const local = useAppStore((s) => s.localStore);
+  const local = useAppStore((s) => s.storeBackup);
   const pendingWrites = useAppStore((s) => s.pendingWrites);
   const fileInput = useRef<HTMLInputElement>(null);
   if (!storage) return null;
@@ -20,7 +21,7 @@ export function StorageMenu() {
     if (!local) return;
     let dump: Blob;
     try {
-      dump = await local.exportDump();
+      dump = await exportDump();
     } catch (error) {
       // e.g. another tab holding the database closed a moment ago: the next try goes to the new leader.
       message.error(t('storage.failed', { message: (error as Error).message }));
@@ -32,7 +33,7 @@ export function StorageMenu() {
   const restoreStore = async (file: File) => {
     if (!local) return;
     try {
-      await local.restore(file);
+      await restoreDump(file);
       message.success(t('storage.restored'));
     } catch (error) {
       message.error(t('storage.failed', { message: (error as Error).message }));

@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../core/model/records';
-import { LOCAL_CITY_USER } from '../data/local/local-user';
+import { LOCAL_CITY_USER } from '../state/capabilities';
 
 /** Stored column → the detail panel's label key. */
 export const FIELD_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Spin } from 'antd';
-import type { AuthPort, Whoami } from '../../data/auth';
+import type { AuthPort, Whoami } from '../../state/capabilities';
 import { AwaitingApproval } from './AwaitingApproval';
 import { SignInScreen } from './SignInScreen';
 import { failureText } from './messages';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuthPort, Whoami } from '../../data/auth';
+import type { AuthPort, Whoami } from '../../state/capabilities';
 import { failureText } from './messages';
 import './strings';
 

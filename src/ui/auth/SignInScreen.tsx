@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuthPort } from '../../data/auth';
+import type { AuthPort } from '../../state/capabilities';
 import { failureText } from './messages';
 import './strings';
 

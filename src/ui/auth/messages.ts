@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AuthFailure } from '../../data/auth';
+import { AuthFailure } from '../../state/errors';
 
 /** A failure as the user reads it: known Auth codes in words, anything else with its message. */
 export function failureText(t: TFunction, error: unknown): string {

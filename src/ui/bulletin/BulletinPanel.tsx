@@ -2,11 +2,12 @@
  * 半月通报: take dated snapshots of the figures, rank districts (or one district's streets) by 组建率
  * with the change since the previous snapshot, the trend of every ranked area, XLSX and print.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, DatePicker, Empty, Select, Space, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
+import { takeBulletinSnapshot } from '../../state/bulletin-actions';
 import { bulletinRows, snapshotDates, trend, type BulletinRow } from '../../core/bulletin/bulletin';
 import type { BulletinSnapshot } from '../../core/model/records';
 import { exportBulletinXlsx } from '../../core/io/exports';
@@ -21,22 +22,19 @@ import { datasetDisplayName, exportFileName } from '../names';
 
 const TREND_LIMIT = 10;
 
-/** The stored snapshots: read once at start, kept current by the change feed (taking one delivers it before it resolves). */
-export function useSnapshots(): [BulletinSnapshot[] | null, () => Promise<void>] {
-  const repository = useAppStore((s) => s.repository);
+/** The stored snapshots: read once at start, kept current by the change feed (taking one delivers it before it resolves); null until the store is open. */
+export function useSnapshots(): BulletinSnapshot[] | null {
+  const canWrite = useAppStore((s) => s.canWrite);
   const snapshots = useAppStore((s) => s.snapshots);
-  const reload = useCallback(async () => {
-    await repository?.pullChanges();
-  }, [repository]);
-  return [repository ? snapshots : null, reload];
+  return canWrite ? snapshots : null;
 }
 
 export function BulletinPanel() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const view = useAppStore((s) => s.view);
-  const repository = useAppStore((s) => s.repository);
-  const [snapshots, reload] = useSnapshots();
+  const canWrite = useAppStore((s) => s.canWrite);
+  const snapshots = useSnapshots();
   const [takeOn, setTakeOn] = useState(dayjs());
   const [date, setDate] = useState<string | null>(null);
   const [district, setDistrict] = useState<string | null>(null);
@@ -56,12 +54,11 @@ export function BulletinPanel() {
   if (!view) return null;
   const signed = (n: number | null, digits = 0) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`);
   const take = async () => {
-    if (!repository) return;
+    if (!canWrite) return;
     setBusy(true);
     try {
       const day = takeOn.format('YYYY-MM-DD');
-      await repository.takeBulletinSnapshot(day);
-      await reload();
+      await takeBulletinSnapshot(day);
       setDate(day);
       message.success(t('bulletin.taken', { date: day }));
     } catch (error) {
@@ -115,7 +112,7 @@ export function BulletinPanel() {
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
         <Space wrap>
           <DatePicker size="small" value={takeOn} onChange={(d) => d && setTakeOn(d)} allowClear={false} data-testid="bulletin-date" />
-          <Button size="small" type="primary" loading={busy} disabled={!repository} onClick={() => void take()} data-testid="bulletin-take">{t('bulletin.take')}</Button>
+          <Button size="small" type="primary" loading={busy} disabled={!canWrite} onClick={() => void take()} data-testid="bulletin-take">{t('bulletin.take')}</Button>
           <Space size={4}>
             <Switch size="small" checked={auto} onChange={(on) => { setAuto(on); setAutoSnapshot(on); }} />
             <Typography.Text className="filter-label">{t('bulletin.auto')}</Typography.Text>

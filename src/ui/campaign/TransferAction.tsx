@@ -4,30 +4,29 @@ import { App as AntApp, Button, InputNumber, Popover, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../core/model/types';
 import { pendingTransfers } from '../../core/campaign/members';
-import { StaleWriteError } from '../../data/repository';
+import { StaleWriteError } from '../../state/errors';
 import { useAppStore } from '../../state/store';
+import { completeMemberTransfer } from '../../state/enterprise-actions';
 
 export function TransferAction({ enterprise, size = 'small' }: { enterprise: Enterprise & { version?: number }; size?: 'small' | 'middle' }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const canWrite = useAppStore((s) => s.repository !== null);
+  const canWrite = useAppStore((s) => s.canWrite);
   const pending = pendingTransfers(enterprise);
   const [count, setCount] = useState<number | null>(pending);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   if (pending === 0 || enterprise.version === undefined) return null;
   const done = async () => {
-    const { repository } = useAppStore.getState();
-    if (!repository || enterprise.version === undefined) return;
+    if (!useAppStore.getState().canWrite || enterprise.version === undefined) return;
     setSaving(true);
     try {
       const n = Math.min(pending, Math.max(1, count ?? pending));
-      const saved = await repository.completeMemberTransfer(enterprise.id, n, enterprise.version);
+      const saved = await completeMemberTransfer(enterprise.id, n, enterprise.version);
       message.success(t('campaign.detail.doneMessage', { count: n, formal: saved.partyMembers ?? 0 }));
       setOpen(false);
     } catch (error) {
       message.error(error instanceof StaleWriteError ? t('campaign.detail.stale') : t('campaign.detail.failed', { message: (error as Error).message }));
-      if (error instanceof StaleWriteError) await repository.pullChanges();
     } finally {
       setSaving(false);
     }

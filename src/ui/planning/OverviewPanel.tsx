@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Segmented, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/store';
+import { mapBridge } from '../../map/map-bridge';
 import { usePlanningStore } from '../../state/planning';
 import { areaTable, scopeSummary, useFilterMask } from '../../state/figures';
 import { areaBbox } from '../../state/filter';
@@ -50,12 +51,12 @@ export function OverviewPanel() {
   const pct = (r: number) => formatPercent(r);
   const num = (n: number) => n.toLocaleString(i18n.language);
   const printReport = async () => {
-    const render = useAppStore.getState().exportMapImage;
-    if (!render) return;
+    const map = mapBridge.main();
+    if (!map) return;
     setPrinting(true);
     try {
       const place = areaName ?? datasetPlace(view.datasetName, i18n.language);
-      const png = await render(2400, mapDecor(t, view, t('report.title', { area: place }), i18n.language));
+      const png = await map.image(2400, mapDecor(t, view, t('report.title', { area: place }), i18n.language));
       const inScope = (id: string) => {
         const i = enterpriseIndexById(view).get(id);
         return i !== undefined && (!mask || mask[i] === 1);

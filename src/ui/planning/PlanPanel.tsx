@@ -9,7 +9,7 @@ import { PlanItemList } from './PlanItemList';
 export function PlanPanel() {
   const { t } = useTranslation();
   const view = useAppStore((s) => s.view);
-  const canWrite = useAppStore((s) => s.repository !== null);
+  const canWrite = useAppStore((s) => s.canWrite);
   const draft = usePlanningStore((s) => s.draft);
   const startDraft = usePlanningStore((s) => s.startDraft);
   if (!view) return null;

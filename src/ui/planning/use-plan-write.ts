@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { StaleWriteError } from '../../data/repository';
+import { StaleWriteError } from '../../state/errors';
 import { catchUp } from '../../state/plan-actions';
 
 export function usePlanWrite(): [boolean, (action: () => Promise<unknown>, done?: string) => Promise<void>] {

@@ -16,7 +16,7 @@ import { ExportDeckButton } from './ExportDeckButton';
 export function SlidesPanel() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const repository = useAppStore((s) => s.repository);
+  const canWrite = useAppStore((s) => s.canWrite);
   const capabilities = useCapabilities();
   const slides = usePresentationStore((s) => s.slides);
   const present = usePresentationStore((s) => s.present);
@@ -46,7 +46,7 @@ export function SlidesPanel() {
       <Space size={6}><Typography.Text>{t('meeting.palette.label')}</Typography.Text><PaletteSwitch /></Space>
       <Input size="small" placeholder={t('slides.title')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="slide-title" />
       <Input.TextArea size="small" rows={2} placeholder={t('slides.note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="slide-note" />
-      <Guarded capability={capabilities.slides}><Button block disabled={!repository} onClick={() => void run(async () => {
+      <Guarded capability={capabilities.slides}><Button block disabled={!canWrite} onClick={() => void run(async () => {
         await addSlide(title.trim() || t('slides.untitled', { n: slides.length + 1 }), note, frame());
         setTitle('');
         setNote('');

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StaffAssignment, StaffEntry, StaffRole } from '../../data/auth';
+import type { StaffAssignment, StaffEntry, StaffRole } from '../../state/capabilities';
 import type { Capabilities } from '../../state/capabilities';
 import type { AreaOption } from './area-names';
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Badge, Button, Drawer, Popconfirm, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StaffAssignment, StaffAuditEntry, StaffEntry } from '../../data/auth';
+import type { StaffAssignment, StaffAuditEntry, StaffEntry } from '../../state/capabilities';
 import { useCapabilities, useWorkspaceStore } from '../../state/capabilities';
 import { localTime } from '../history-lines';
 import { AssignStaffDialog } from './AssignStaffDialog';

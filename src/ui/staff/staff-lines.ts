@@ -1,6 +1,6 @@
 /** The staff panel in words: roles, areas by name (萧山区 · 临浦镇, never codes), audit entries as sentences. */
 import type { TFunction } from 'i18next';
-import type { StaffAuditEntry, StaffRole } from '../../data/auth';
+import type { StaffAuditEntry, StaffRole } from '../../state/capabilities';
 
 export type AreaName = (code: string | null | undefined) => string;
 
