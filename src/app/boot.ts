@@ -3,6 +3,7 @@
  * VITE_SUPABASE_ANON_KEY are set, else the embedded store), read the data from it, plan in a worker.
  */
 import { useAppStore } from '../state/store';
+import { repository as openRepository, setFullRead, setLocalStore, setRepository } from '../state/services';
 import { createPlanSession } from '../worker/client';
 import { attachPlanSession, followFeed, keepContents } from '../state/sync';
 import { usePlanningStore } from '../state/planning';
@@ -138,7 +139,7 @@ async function startApp(config: PageConfig): Promise<void> {
         stopFeed();
         stopPending();
       };
-      useAppStore.setState({ repository });
+      setRepository(repository);
     };
     const fullRead = async (repository: Repository, problems: Problem[] = []) => {
       progress('read');
@@ -154,8 +155,9 @@ async function startApp(config: PageConfig): Promise<void> {
       const phone = import.meta.env.VITE_SUPABASE_PHONE === 'true';
       await signInToSharedStore(createSupabaseAuth(client, { phone })); // resolves once a staff member is signed in
       const repository = createSupabaseRepository(client);
-      useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, opening: false, bootMs: 0 }, localStore: null });
-      useAppStore.setState({ refresh: () => fullRead(repository) });
+      useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, opening: false, bootMs: 0 } });
+      setLocalStore(null);
+      setFullRead(() => fullRead(repository));
       await fullRead(repository);
     } else {
       const name = `lianjian-${config.dataset}`;
@@ -186,18 +188,16 @@ async function startApp(config: PageConfig): Promise<void> {
         } else await fullRead(repository(), opened.problems);
       };
       await confirm();
-      useAppStore.setState({
-        storage: { kind: 'local', persisted: await persisted, firstStart: opened.firstStart, opening: false, bootMs: performance.now() - started },
-        refresh: () => fullRead(repository()),
-        localStore: {
-          exportDump: () => opened.store.exportDump(),
-          restore: async (dump) => {
-            useAppStore.getState().setLoading();
-            useAppStore.setState({ repository: null });
-            await dropCachedContents(name);
-            opened = await opened.restore(dump);
-            await fullRead(repository());
-          },
+      useAppStore.setState({ storage: { kind: 'local', persisted: await persisted, firstStart: opened.firstStart, opening: false, bootMs: performance.now() - started } });
+      setFullRead(() => fullRead(repository()));
+      setLocalStore({
+        exportDump: () => opened.store.exportDump(),
+        restore: async (dump) => {
+          useAppStore.getState().setLoading();
+          setRepository(null);
+          await dropCachedContents(name);
+          opened = await opened.restore(dump);
+          await fullRead(repository());
         },
       });
       keepContents({
@@ -210,7 +210,7 @@ async function startApp(config: PageConfig): Promise<void> {
     }
     performance.mark('lianjian:ready');
     exposeForBenchmarks();
-    await takeDueSnapshot(useAppStore.getState().repository!);
+    await takeDueSnapshot(openRepository());
     const storage = useAppStore.getState().storage;
     if (storage) useAppStore.setState({ storage: { ...storage, bootMs: performance.now() - started } });
   } catch (error) {
