@@ -77,6 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         restrict([...MAP_LIBS, ...STORE_LIBS], 'src/ui never imports maplibre, deck.gl or supabase-js: it talks to the map through state.'),
         restrict(['**/app/**', '**/cli/**'], 'src/ui does not import the composition root or the CLI.'),
+        restrict(['**/data/**', '**/state/services'], 'src/ui reads state and calls state actions (src/state/*-actions.ts); the repository and the other services stay below it.'),
       ] }],
     },
   },
