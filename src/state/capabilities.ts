@@ -11,7 +11,7 @@
  */
 import { create } from 'zustand';
 import type { LivePort, PresentPerson, StaffMember, StaffPort, StaffRole, Whoami } from '../data/auth';
-import { repositoryIfOpen } from './services';
+import { repositoryIfOpen, setStaffServices, staffPortIfSignedIn } from './services';
 import { usePlanningStore } from './planning';
 
 // What the UI names of the signed-in world, from the layers below it (src/ui imports nothing from src/data).
@@ -84,7 +84,6 @@ export function capabilitiesOf(staff: StaffMember | null): Capabilities {
 interface WorkspaceState {
   /** The signed-in user of a shared store; null in the embedded store. */
   who: Whoami | null;
-  staffPort: StaffPort | null;
   capabilities: Capabilities;
   /** Staff names known so far (user id → name), for the edit history. */
   names: Record<string, string>;
@@ -94,22 +93,21 @@ interface WorkspaceState {
   present: PresentPerson[];
   /** Realtime subscribed (else the feed is only polled); null in the embedded store. */
   live: boolean | null;
-  /** Ends the shared store's session (back to the sign-in screen); null in the embedded store. */
-  signOut: (() => void) | null;
+  /** Signed in to a shared store: the staff port and sign-out go to state/services.ts, not into this state. */
   signedIn(who: Whoami, staffPort: StaffPort, signOut: () => void): void;
 }
 
 export const useWorkspaceStore = create<WorkspaceState>((set) => ({
   who: null,
-  staffPort: null,
   capabilities: capabilitiesOf(null),
   names: {},
   areaNames: {},
   present: [],
   live: null,
-  signOut: null,
-  signedIn: (who, staffPort, signOut) =>
-    set({ who, staffPort, signOut, capabilities: capabilitiesOf(who.staff), names: who.staff ? { [who.userId]: who.staff.name } : {} }),
+  signedIn: (who, staffPort, signOut) => {
+    setStaffServices({ port: staffPort, signOut });
+    set({ who, capabilities: capabilitiesOf(who.staff), names: who.staff ? { [who.userId]: who.staff.name } : {} });
+  },
 }));
 
 /** The one capability hook: what the signed-in user may do (everything in the embedded store). */
@@ -121,7 +119,8 @@ const asking = new Set<string>();
 
 /** Looks up the names of staff members not known yet (those outside the caller's scope stay unknown). */
 export async function learnStaffNames(ids: readonly (string | null)[]): Promise<void> {
-  const { staffPort, names } = useWorkspaceStore.getState();
+  const { names } = useWorkspaceStore.getState();
+  const staffPort = staffPortIfSignedIn();
   if (!staffPort) return;
   const missing = [...new Set(ids.filter((id): id is string => !!id && !(id in names) && !asking.has(id)))];
   if (missing.length === 0) return;

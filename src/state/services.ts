@@ -1,17 +1,20 @@
 /**
  * The services the state actions talk to, kept outside the zustand state: the repository, the embedded
- * store's backup and restore, and the one full re-read. The composition root (app/boot.ts) sets them;
+ * store's backup and restore, the one full re-read, and a shared store's staff port and sign-out. The
+ * composition root (app/boot.ts, app/sign-in.tsx through the workspace's signedIn) sets them;
  * the state's action modules (plan-actions, enterprise-actions, import-actions, …) use them; UI
  * components never import this module. The store keeps only what the UI renders about them:
- * `canWrite` (a repository is open) and `storeBackup`. (The map's own services — its camera, its
+ * `canWrite` (a repository is open), `storeBackup`, and the workspace's `who`. (The map's own services — its camera, its
  * image — are on map/map-bridge.ts.)
  */
 import type { Repository } from '../data/repository';
+import type { StaffPort } from '../data/auth';
 import { useAppStore, type LocalStoreActions } from './store';
 
 let openRepository: Repository | null = null;
 let localStoreActions: LocalStoreActions | null = null;
 let fullRead: (() => Promise<void>) | null = null;
+let staff: { port: StaffPort; signOut: () => void } | null = null;
 
 /** Set once the store is open (and again after a restore); null while a restore replaces it. */
 export function setRepository(repository: Repository | null): void {
@@ -49,4 +52,24 @@ export function setFullRead(read: (() => Promise<void>) | null): void {
 /** Re-reads the whole store and plans from scratch (nothing to do before the store has opened). */
 export async function readEverything(): Promise<void> {
   await fullRead?.();
+}
+
+/** A shared store's staff management and sign-out, from the signed-in session (none in the embedded store). */
+export function setStaffServices(services: { port: StaffPort; signOut: () => void } | null): void {
+  staff = services;
+}
+
+/** The staff port, or null in the embedded store. */
+export function staffPortIfSignedIn(): StaffPort | null {
+  return staff?.port ?? null;
+}
+
+export function staffPort(): StaffPort {
+  if (!staff) throw new Error('Staff are managed only in a shared store, once signed in.');
+  return staff.port;
+}
+
+/** Ends the shared store's session (back to the sign-in screen); nothing in the embedded store. */
+export function endSession(): void {
+  staff?.signOut();
 }

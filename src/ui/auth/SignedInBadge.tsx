@@ -6,6 +6,7 @@
 import { Badge, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStore } from '../../state/capabilities';
+import { signOut } from '../../state/staff-actions';
 import { useAreas } from '../staff/area-names';
 import { scopeLine } from '../staff/staff-lines';
 import './strings';
@@ -14,7 +15,6 @@ import './signed-in.css';
 export function SignedInBadge() {
   const { t } = useTranslation();
   const who = useWorkspaceStore((s) => s.who);
-  const signOut = useWorkspaceStore((s) => s.signOut);
   const present = useWorkspaceStore((s) => s.present);
   const live = useWorkspaceStore((s) => s.live);
   const { areaName } = useAreas();
@@ -35,7 +35,7 @@ export function SignedInBadge() {
               { key: 'sign-out', label: <span data-testid="sign-out">{t('staff.signOut')}</span> },
             ],
             onClick: ({ key }) => {
-              if (key === 'sign-out') signOut?.();
+              if (key === 'sign-out') signOut();
             },
           }}
         >

@@ -8,6 +8,7 @@ import { App, Badge, Button, Drawer, Popconfirm, Space, Table, Tabs, Tooltip, Ty
 import { useTranslation } from 'react-i18next';
 import type { StaffAssignment, StaffAuditEntry, StaffEntry } from '../../state/capabilities';
 import { useCapabilities, useWorkspaceStore } from '../../state/capabilities';
+import { assignStaff, listStaff, rejectStaffRequest, revokeStaff, staffAudit } from '../../state/staff-actions';
 import { localTime } from '../history-lines';
 import { AssignStaffDialog } from './AssignStaffDialog';
 import { useAreas } from './area-names';
@@ -32,7 +33,8 @@ function StaffPanel() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const capabilities = useCapabilities();
-  const port = useWorkspaceStore((s) => s.staffPort);
+  // Signed in to a shared store (the embedded store has no staff).
+  const signedIn = useWorkspaceStore((s) => s.who !== null);
   const me = useWorkspaceStore((s) => s.who?.userId);
   const { areaName, areas } = useAreas();
   const [entries, setEntries] = useState<StaffEntry[] | null>(null);
@@ -40,15 +42,15 @@ function StaffPanel() {
   const [editing, setEditing] = useState<{ entry: StaffEntry; mode: 'approve' | 'change' } | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
-    if (!port) return;
-    port.list().then(setEntries, (e: Error) => message.error(t('staff.failed', { message: e.message })));
-    port.audit().then(setAudit, (e: Error) => message.error(t('staff.failed', { message: e.message })));
-  }, [port, message, t]);
+    if (!signedIn) return;
+    listStaff().then(setEntries, (e: Error) => message.error(t('staff.failed', { message: e.message })));
+    staffAudit().then(setAudit, (e: Error) => message.error(t('staff.failed', { message: e.message })));
+  }, [signedIn, message, t]);
   useEffect(load, [load]);
   const requests = useMemo(() => (entries ?? []).filter((e) => !e.role && e.request?.status === 'pending'), [entries]);
   const staff = useMemo(() => (entries ?? []).filter((e) => e.role), [entries]);
   const nameOf = useMemo(() => new Map((entries ?? []).map((e) => [e.userId, e.name || e.email])), [entries]);
-  if (!port) return null;
+  if (!signedIn) return null;
   const cityAdmin = capabilities.role === 'city';
   /** Why the caller may not change this row (mirrors set_staff's checks), or null. */
   const blocked = (e: StaffEntry): string | null => {
@@ -73,7 +75,7 @@ function StaffPanel() {
     if (!editing) return;
     const { entry, mode } = editing;
     const name = assignment.name || entry.name || entry.email;
-    void act(() => port.assign(entry.userId, assignment), t(mode === 'approve' ? 'staff.done.approved' : 'staff.done.changed', { name }));
+    void act(() => assignStaff(entry.userId, assignment), t(mode === 'approve' ? 'staff.done.approved' : 'staff.done.changed', { name }));
   };
   const when = (at: string | null | undefined) => (at ? localTime(at, i18n.language) : '');
   const guarded = (e: StaffEntry, node: React.ReactNode) => {
@@ -100,7 +102,7 @@ function StaffPanel() {
                     title: t('staff.columns.actions'), key: 'actions', render: (_, e) => (
                       <Space size={4}>
                         <Button size="small" type="primary" onClick={() => setEditing({ entry: e, mode: 'approve' })} data-testid="approve">{t('staff.approve')}</Button>
-                        <Popconfirm title={t('staff.rejectConfirm', { name: e.name || e.email })} onConfirm={() => act(() => port.reject(e.userId), t('staff.done.rejected', { name: e.name || e.email }))}>
+                        <Popconfirm title={t('staff.rejectConfirm', { name: e.name || e.email })} onConfirm={() => act(() => rejectStaffRequest(e.userId), t('staff.done.rejected', { name: e.name || e.email }))}>
                           <Button size="small" danger>{t('staff.reject')}</Button>
                         </Popconfirm>
                       </Space>
@@ -128,7 +130,7 @@ function StaffPanel() {
                         {guarded(e, <Button size="small" disabled={!!blocked(e)} onClick={() => setEditing({ entry: e, mode: 'change' })}>{t('staff.change')}</Button>)}
                         {guarded(e, (
                           <Popconfirm title={t('staff.revokeConfirm', { name: e.name || e.email })} disabled={!!blocked(e)}
-                            onConfirm={() => act(() => port.revoke(e.userId), t('staff.done.revoked', { name: e.name || e.email }))}>
+                            onConfirm={() => act(() => revokeStaff(e.userId), t('staff.done.revoked', { name: e.name || e.email }))}>
                             <Button size="small" danger disabled={!!blocked(e)}>{t('staff.revoke')}</Button>
                           </Popconfirm>
                         ))}
