@@ -95,7 +95,6 @@ export function transferWhatIf(dataset: Dataset, base: PlanResult): TransferWhat
   const areas = dataset.areas.map(empty);
   const total = empty();
   const { district, street, rules } = base;
-  const indexOf = new Map(dataset.enterprises.map((e, i) => [e.id, i]));
   const addTo = (i: number, key: keyof WhatIfFigures, n = 1) => {
     total[key] += n;
     if (district[i] >= 0) areas[district[i]][key] += n;
@@ -112,6 +111,9 @@ export function transferWhatIf(dataset: Dataset, base: PlanResult): TransferWhat
   const roles: WhatIfRoles = { own_org: [], branch_anchors: [], must_cover: [] };
   const result = (ids: string[]): TransferWhatIf => ({ ...total, enterprise_ids: ids, areas: dataset.areas.map((a, k) => ({ id: a.id, ...areas[k] })), roles });
   if (!anyPending) return result([]);
+  // Built only when there are transfers to weigh (a register without the campaign's columns has none).
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < dataset.enterprises.length; i++) indexOf.set(dataset.enterprises[i].id, i);
 
   const afterEnterprises = withTransfersDone(dataset.enterprises);
   const after = planDataset({ ...dataset, enterprises: afterEnterprises }, { rules, compareWithGreedy: false, generatedAt: base.report.generated_at });
