@@ -21,48 +21,53 @@ const CULL_MARGIN = 1e-9;
 function hullCandidates(coords: ReadonlyArray<readonly [number, number]>): ReadonlyArray<readonly [number, number]> {
   const n = coords.length;
   if (n < CULL_FROM) return coords;
-  // Extremes in the directions −90°, −45°, 0°, 45°, 90°, 135°, 180°, 225°: in that order they go round the hull anticlockwise.
-  const best = new Array<number>(8).fill(0);
-  const score = (k: number, x: number, y: number) => {
-    switch (k) {
-      case 0: return -y;
-      case 1: return x - y;
-      case 2: return x;
-      case 3: return x + y;
-      case 4: return y;
-      case 5: return y - x;
-      case 6: return -x;
-      default: return -x - y;
-    }
-  };
+  // Extremes in the directions −90°, −45°, 0°, 45°, 90°, 135°, 180°, 225° (the first point wins a tie):
+  // in that order they go round the hull anticlockwise. Plain loops: this runs cold, once per cluster.
+  let [x0, y0] = coords[0];
+  let iMinY = 0, iMaxXmY = 0, iMaxX = 0, iMaxXpY = 0, iMaxY = 0, iMaxYmX = 0, iMinX = 0, iMinXpY = 0;
+  let minY = y0, maxXmY = x0 - y0, maxX = x0, maxXpY = x0 + y0, maxY = y0, maxYmX = y0 - x0, minX = x0, minXpY = x0 + y0;
   for (let i = 1; i < n; i++) {
-    const [x, y] = coords[i];
-    for (let k = 0; k < 8; k++) {
-      const [bx, by] = coords[best[k]];
-      if (score(k, x, y) > score(k, bx, by)) best[k] = i;
-    }
+    const p = coords[i];
+    x0 = p[0];
+    y0 = p[1];
+    if (y0 < minY) { minY = y0; iMinY = i; }
+    if (x0 - y0 > maxXmY) { maxXmY = x0 - y0; iMaxXmY = i; }
+    if (x0 > maxX) { maxX = x0; iMaxX = i; }
+    if (x0 + y0 > maxXpY) { maxXpY = x0 + y0; iMaxXpY = i; }
+    if (y0 > maxY) { maxY = y0; iMaxY = i; }
+    if (y0 - x0 > maxYmX) { maxYmX = y0 - x0; iMaxYmX = i; }
+    if (x0 < minX) { minX = x0; iMinX = i; }
+    if (x0 + y0 < minXpY) { minXpY = x0 + y0; iMinXpY = i; }
   }
   const ring: (readonly [number, number])[] = [];
-  for (const i of best) {
+  for (const i of [iMinY, iMaxXmY, iMaxX, iMaxXpY, iMaxY, iMaxYmX, iMinX, iMinXpY]) {
     const p = coords[i];
     const last = ring[ring.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) ring.push(p);
   }
   while (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]) ring.pop();
-  if (ring.length < 3) return coords;
+  const edges = ring.length;
+  if (edges < 3) return coords;
+  // Each edge a → b as a, b − a and its margin; a point is inside when it lies left of every edge by more than the margin.
+  const ax = new Float64Array(edges), ay = new Float64Array(edges), dx = new Float64Array(edges), dy = new Float64Array(edges), margin = new Float64Array(edges);
+  for (let e = 0; e < edges; e++) {
+    const a = ring[e];
+    const b = ring[(e + 1) % edges];
+    ax[e] = a[0];
+    ay[e] = a[1];
+    dx[e] = b[0] - a[0];
+    dy[e] = b[1] - a[1];
+    // The cross product is the distance times the edge's length (≤ |dx| + |dy|).
+    margin[e] = CULL_MARGIN * (Math.abs(dx[e]) + Math.abs(dy[e]));
+  }
   const kept: (readonly [number, number])[] = [];
   for (let i = 0; i < n; i++) {
-    const [x, y] = coords[i];
-    let inside = true;
-    for (let e = 0; e < ring.length && inside; e++) {
-      const [ax, ay] = ring[e];
-      const [bx, by] = ring[(e + 1) % ring.length];
-      const dx = bx - ax;
-      const dy = by - ay;
-      // Left of the edge a → b by more than the margin (the cross product is the distance times the edge's length).
-      inside = dx * (y - ay) - dy * (x - ax) > CULL_MARGIN * (Math.abs(dx) + Math.abs(dy));
-    }
-    if (!inside) kept.push(coords[i]);
+    const p = coords[i];
+    const x = p[0];
+    const y = p[1];
+    let e = 0;
+    while (e < edges && dx[e] * (y - ay[e]) - dy[e] * (x - ax[e]) > margin[e]) e++;
+    if (e < edges) kept.push(p);
   }
   return kept;
 }
