@@ -25,6 +25,7 @@ import { enterpriseIndexById } from '../state/selectors';
 import { Flag } from '../core/model/enterprise-table';
 import type { PlanView } from '../core/model/plan-view';
 import { mapBridge } from './map-bridge';
+import { skipHiddenSky } from './skip-sky';
 import { resolveSide, sideLayers, useSideSources } from './split/sides';
 
 const PRESENTING_STREET_PX = 20;
@@ -128,6 +129,7 @@ export function MapCanvas() {
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    skipHiddenSky(map);
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({

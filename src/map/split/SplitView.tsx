@@ -16,6 +16,7 @@ import { summarize } from '../../core/coverage/coverage';
 import { createHighlightLayer } from '../layers/plan-layers';
 import { coverageRampColor, cssColor } from '../layers/palette';
 import { basemapStyle } from '../style/basemap-style';
+import { skipHiddenSky } from '../skip-sky';
 import { mapBridge } from '../map-bridge';
 import { changedPositions, resolveSide, sideLayers, useSideSources, type SplitSide } from './sides';
 import { requestScenarioSides } from '../../state/split-sides';
@@ -96,6 +97,7 @@ export function SplitView() {
       interactive: true,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    skipHiddenSky(map);
     const overlay = new MapLibreOverlay({ interleaved: false, layers: [], useDevicePixels: true, onAfterRender: () => { if (window.__lianjianSplit) window.__lianjianSplit.frames++; } });
     map.addControl(overlay);
     mapRef.current = map;
