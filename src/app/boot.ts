@@ -3,7 +3,7 @@
  * VITE_SUPABASE_ANON_KEY are set, else the embedded store), read the data from it, plan in a worker.
  */
 import { useAppStore } from '../state/store';
-import { repository as openRepository, setFullRead, setLocalStore, setRepository } from '../state/services';
+import { repository as openRepository, setLocalStore, setRepository } from '../state/services';
 import { createPlanSession } from '../worker/client';
 import { attachPlanSession, followFeed, keepContents } from '../state/sync';
 import { usePlanningStore } from '../state/planning';
@@ -157,7 +157,6 @@ async function startApp(config: PageConfig): Promise<void> {
       const repository = createSupabaseRepository(client);
       useAppStore.setState({ storage: { kind: 'supabase', persisted: null, firstStart: false, opening: false, bootMs: 0 } });
       setLocalStore(null);
-      setFullRead(() => fullRead(repository));
       await fullRead(repository);
     } else {
       const name = `lianjian-${config.dataset}`;
@@ -189,7 +188,6 @@ async function startApp(config: PageConfig): Promise<void> {
       };
       await confirm();
       useAppStore.setState({ storage: { kind: 'local', persisted: await persisted, firstStart: opened.firstStart, opening: false, bootMs: performance.now() - started } });
-      setFullRead(() => fullRead(repository()));
       setLocalStore({
         exportDump: () => opened.store.exportDump(),
         restore: async (dump) => {

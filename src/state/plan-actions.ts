@@ -10,7 +10,7 @@ import { Flag } from '../core/model/enterprise-table';
 import { pointsInPolygon } from '../core/spatial/points-in-polygon';
 import type { PolygonGeometry } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
-import { readEverything, repository } from './services';
+import { repository } from './services';
 import { usePlanningStore, type Draft } from './planning';
 import { enterpriseIndexById } from './selectors';
 
@@ -42,8 +42,8 @@ export async function acceptRecommendation(view: PlanView, rec: Recommendation, 
 
 /**
  * A new zone (区域联建) around an uncovered cluster, named `name`; a refusal throws with the database's
- * reason. `created` runs once the zone is stored, before the store is read again and planned from
- * scratch (the next plan groups the cluster's enterprises by the zone).
+ * reason. `created` runs once the zone is stored. The zone reaches the register with the write's own
+ * changes and the worker plans again (the next plan groups the cluster's enterprises by the zone).
  */
 export async function createRecommendedZone(rec: Recommendation, name: string, created?: () => void): Promise<void> {
   if (!rec.geometry) return;
@@ -51,7 +51,6 @@ export async function createRecommendedZone(rec: Recommendation, name: string, c
   const refused = results.find((x) => x.action === 'rejected');
   if (refused) throw new Error(refused.message ?? '');
   created?.();
-  await readEverything();
 }
 
 export async function saveDraft(view: PlanView, draft: Draft): Promise<PlanItem> {

@@ -1,6 +1,6 @@
 /**
  * The services the state actions talk to, kept outside the zustand state: the repository, the embedded
- * store's backup and restore, the one full re-read, and a shared store's staff port and sign-out. The
+ * store's backup and restore, and a shared store's staff port and sign-out. The
  * composition root (app/boot.ts, app/sign-in.tsx through the workspace's signedIn) sets them;
  * the state's action modules (plan-actions, enterprise-actions, import-actions, …) use them; UI
  * components never import this module. The store keeps only what the UI renders about them:
@@ -13,7 +13,6 @@ import { useAppStore, type LocalStoreActions } from './store';
 
 let openRepository: Repository | null = null;
 let localStoreActions: LocalStoreActions | null = null;
-let fullRead: (() => Promise<void>) | null = null;
 let staff: { port: StaffPort; signOut: () => void } | null = null;
 
 /** Set once the store is open (and again after a restore); null while a restore replaces it. */
@@ -42,16 +41,6 @@ export function setLocalStore(actions: LocalStoreActions | null): void {
 export function localStore(): LocalStoreActions {
   if (!localStoreActions) throw new Error('Backup and restore are only there with the embedded store.');
   return localStoreActions;
-}
-
-/** Re-reads the whole store and plans from scratch. */
-export function setFullRead(read: (() => Promise<void>) | null): void {
-  fullRead = read;
-}
-
-/** Re-reads the whole store and plans from scratch (nothing to do before the store has opened). */
-export async function readEverything(): Promise<void> {
-  await fullRead?.();
 }
 
 /** A shared store's staff management and sign-out, from the signed-in session (none in the embedded store). */
