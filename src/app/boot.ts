@@ -67,7 +67,7 @@ const SHARED_POLL_MS = 2000;
 declare global {
   interface Window {
     /** Read by `npm run bench:ux` and the browser tests: select as the worklist does, list ids. */
-    __lianjianApp?: { select(id: string): void; enterpriseIds(count: number): string[] };
+    __lianjianApp?: { select(id: string): void; enterpriseIds(count: number): string[]; workerMs(): number | null };
   }
 }
 
@@ -79,6 +79,7 @@ function exposeForBenchmarks() {
       selectEnterprise(index >= 0 ? index : null);
     },
     enterpriseIds: (count) => (useAppStore.getState().view?.enterprises ?? []).slice(0, count).map((e) => e.id),
+    workerMs: () => useAppStore.getState().view?.workerMs ?? null,
   };
 }
 

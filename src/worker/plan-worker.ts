@@ -107,9 +107,10 @@ function sendWhatIf() {
   }
 }
 
-function planAndSend(request: StartRequest, seq: number) {
+function planAndSend(request: StartRequest, seq: number, startedMs: number) {
   try {
     const { view, dataset, result } = plan(request);
+    view.workerMs = performance.now() - startedMs;
     // The view's typed arrays are the plan's own and are handed over (transferred) below: the what-if
     // that follows needs copies of those it reads.
     lastPlan = dataset.enterprises.some((e) => pendingTransfers(e) > 0)
@@ -131,6 +132,7 @@ function planAndSend(request: StartRequest, seq: number) {
 function planPending() {
   planScheduled = false;
   if (!kept || pending.length === 0) return;
+  const startedMs = performance.now();
   let { dataset } = kept;
   for (const { patch } of pending) {
     dataset = {
@@ -146,7 +148,7 @@ function planPending() {
   const seq = pending[pending.length - 1].seq;
   pending = [];
   kept = { ...kept, dataset };
-  planAndSend(kept, seq);
+  planAndSend(kept, seq, startedMs);
 }
 
 self.onmessage = (event: MessageEvent<PlanMessage>) => {
@@ -171,7 +173,7 @@ self.onmessage = (event: MessageEvent<PlanMessage>) => {
   if (message.type === 'start') {
     kept = { ...message, dataset: { ...message.dataset, enterprises: received } };
     received = [];
-    planAndSend(kept, 0);
+    planAndSend(kept, 0, performance.now());
     return;
   }
   pending.push(message);

@@ -40,4 +40,6 @@ export interface PlanView {
   report: PlanReport;
   problems: Problem[];
   times: PlanStageTimes;
+  /** How long the planning worker took to make this view from the change (or the start) it answers: patch, plan, view (ms). */
+  workerMs?: number;
 }
