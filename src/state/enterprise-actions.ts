@@ -7,18 +7,8 @@
  */
 import type { AuditEntry, EnterprisePatch } from '../core/model/records';
 import type { Enterprise } from '../core/model/types';
-import { StaleWriteError } from './errors';
+import { catchingUp } from './catching-up';
 import { repository } from './services';
-
-/** Runs a versioned write; when it is refused as stale, pulls the changes before passing the error on. */
-export async function catchingUp<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof StaleWriteError) await repository().pullChanges();
-    throw error;
-  }
-}
 
 export function updateEnterprise(id: string, patch: EnterprisePatch, expectedVersion: number): Promise<Enterprise> {
   return catchingUp(() => repository().updateEnterprise(id, patch, expectedVersion));

@@ -2,7 +2,8 @@
  * Writes of the planning workspace, through the repository: accept a recommendation, save the draft,
  * edit an item's people and dates, move its status. Each write hands what it changed (the item, and
  * for 已组建 its organization and covered enterprises) to the data path (state/sync.ts) before it
- * resolves, so nothing is read again here.
+ * resolves, so nothing is read again here. A write at a stale version brings in the others' changes
+ * before it fails (state/catching-up.ts).
  */
 import type { Recommendation } from '../core/model/report';
 import type { PlanItem, PlanItemPatch, PlanItemStatus } from '../core/model/records';
@@ -11,13 +12,9 @@ import { pointsInPolygon } from '../core/spatial/points-in-polygon';
 import type { PolygonGeometry } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
 import { repository } from './services';
+import { catchingUp } from './catching-up';
 import { usePlanningStore, type Draft } from './planning';
 import { enterpriseIndexById } from './selectors';
-
-/** After a refused stale write: bring in what others changed (through the feed), so the next try starts from it. */
-export async function catchUp(): Promise<void> {
-  await repository().pullChanges();
-}
 
 /** The district most of the members lie in (plan items and their rows are kept per district). */
 export function districtOfMembers(view: PlanView, enterpriseIds: readonly string[]): string | null {
@@ -58,21 +55,21 @@ export async function saveDraft(view: PlanView, draft: Draft): Promise<PlanItem>
   const fields = { title: draft.title, kind: draft.kind, level: draft.level, enterpriseIds: draft.enterpriseIds, geometry: draft.geometry };
   const saved = draft.itemId === null || draft.version === null
     ? await repo.createPlanItem({ ...fields, districtId: districtOfMembers(view, draft.enterpriseIds), recommendationId: draft.recommendationId })
-    : await repo.updatePlanItem(draft.itemId, fields, draft.version);
+    : await catchingUp(() => repo.updatePlanItem(draft.itemId as string, fields, draft.version as number));
   usePlanningStore.getState().closeDraft();
   return saved;
 }
 
 export async function updatePlanItem(item: PlanItem, patch: PlanItemPatch): Promise<void> {
-  await repository().updatePlanItem(item.id, patch, item.version);
+  await catchingUp(() => repository().updatePlanItem(item.id, patch, item.version));
 }
 
 export async function deletePlanItem(item: PlanItem): Promise<void> {
-  await repository().deletePlanItem(item.id, item.version);
+  await catchingUp(() => repository().deletePlanItem(item.id, item.version));
 }
 
 export async function movePlanItem(item: PlanItem, status: PlanItemStatus): Promise<void> {
-  await repository().setPlanItemStatus(item.id, status, item.version);
+  await catchingUp(() => repository().setPlanItemStatus(item.id, status, item.version));
 }
 
 /** Enterprises a drawn outline takes: operating, not yet in an organization; the covered ones inside are counted apart. */

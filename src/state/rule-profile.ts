@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { StoredRuleProfile } from '../core/model/records';
 import { DEFAULT_RULES, type RuleProfile } from '../core/model/types';
 import { repository } from './services';
+import { catchingUp } from './catching-up';
 
 export interface RuleProfileState {
   /** null until the store has been read (or when contents kept from an older version lack it). */
@@ -31,7 +32,7 @@ export function overridesOf(profile: RuleProfile): Partial<RuleProfile> {
 /** Saves a whole profile at the version last read; a stale save throws StaleWriteError. */
 export async function saveRuleProfile(profile: RuleProfile): Promise<StoredRuleProfile> {
   const current = useRuleProfileStore.getState().profile;
-  const saved = await repository().saveRuleProfile(overridesOf(profile), current?.version);
+  const saved = await catchingUp(() => repository().saveRuleProfile(overridesOf(profile), current?.version));
   useRuleProfileStore.getState().setProfile(saved);
   return saved;
 }

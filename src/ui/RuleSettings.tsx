@@ -7,7 +7,6 @@ import { App as AntApp, Button, InputNumber, Modal, Switch, Table, Tag, Typograp
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_RULES, resolveRules, type RuleProfile } from '../core/model/types';
 import { StaleWriteError } from '../state/errors';
-import { catchUp } from '../state/plan-actions';
 import { saveRuleProfile, useRuleProfileStore } from '../state/rule-profile';
 import { useAppStore } from '../state/store';
 import { useCapabilities } from '../state/capabilities';
@@ -47,7 +46,7 @@ export function RuleSettings() {
       setOpen(false);
     } catch (error) {
       if (error instanceof StaleWriteError) {
-        await catchUp();
+        // saveRuleProfile has brought in the stored profile already: start again from it.
         setDraft(resolveRules(useRuleProfileStore.getState().profile?.rules));
         message.warning(t('rules.stale'));
       } else message.error(t('rules.failed', { message: (error as Error).message }));

@@ -14,6 +14,9 @@ import { useAppStore } from '../../src/state/store';
 import { StaleWriteError } from '../../src/state/errors';
 import { updateEnterprise } from '../../src/state/enterprise-actions';
 import { importRegister } from '../../src/state/import-actions';
+import { movePlanItem } from '../../src/state/plan-actions';
+import { saveRuleProfile, useRuleProfileStore } from '../../src/state/rule-profile';
+import { DEFAULT_RULES } from '../../src/core/model/types';
 
 let store: LocalStore;
 let other: Repository;
@@ -58,6 +61,27 @@ describe('state services and actions', () => {
       // From what arrived, the edit goes through at the new version.
       const saved = await updateEnterprise(id, { employees: 5 }, read.version + 1);
       expect(saved).toMatchObject({ id, employees: 5 });
+    } finally {
+      stop();
+    }
+  });
+
+  it('a stale plan-item move and a stale rule-profile save bring in the other client\'s change before they fail', async () => {
+    setRepository(store.repository);
+    store.repository.resumeFrom(await store.repository.feedHead());
+    const item = await other.createPlanItem({ districtId: null, title: '临浦测试联合党支部', kind: 'joint_branch', level: 'branch', enterpriseIds: [], recommendationId: null, geometry: null });
+    await other.updatePlanItem(item.id, { title: '临浦测试联合党支部（改）' }, item.version);
+    const heard: ChangeSet[] = [];
+    const stop = store.repository.onChanges((changes) => heard.push(changes));
+    try {
+      await expect(movePlanItem(item, 'forming')).rejects.toBeInstanceOf(StaleWriteError);
+      expect(heard.flatMap((c) => c.planItems.upserted).filter((p) => p.id === item.id).map((p) => p.title)).toContain('临浦测试联合党支部（改）');
+
+      const seen = await other.saveRuleProfile({ jointMaxUnits: 6 }, undefined);
+      useRuleProfileStore.getState().setProfile(seen); // what this page last saw
+      const stored = await other.saveRuleProfile({ jointMaxUnits: 8 }, seen.version);
+      await expect(saveRuleProfile({ ...DEFAULT_RULES, jointMaxUnits: 7 })).rejects.toBeInstanceOf(StaleWriteError);
+      expect(heard.map((c) => c.ruleProfile).filter(Boolean).map((p) => p!.version)).toContain(stored.version);
     } finally {
       stop();
     }
