@@ -146,13 +146,13 @@ select is(pg_temp.value_as(:city, $$select baseline::text || ' ' || new_count ||
 
 -- ─── The bulletin ───────────────────────────────────────────────────────────────────────────────
 select pg_temp.act_as(:city);
-select public.take_bulletin_snapshot(current_date);
-select is(pg_temp.value_as(:city, $$select overdue || ' overdue, ' || due_soon || ' due soon, ' || leader from public.bulletin_snapshots where area_id = '330103' and taken_on = current_date$$),
+select public.take_bulletin_snapshot((now() at time zone 'Asia/Shanghai')::date);
+select is(pg_temp.value_as(:city, $$select overdue || ' overdue, ' || due_soon || ' due soon, ' || leader from public.bulletin_snapshots where area_id = '330103' and taken_on = (now() at time zone 'Asia/Shanghai')::date$$),
   '2 overdue, 0 due soon, 张区长', 'the snapshot counts A''s open items past due, and names the leader');
-select is(pg_temp.value_as(:city, $$select new_registrations || '/' || new_registrations_covered from public.bulletin_snapshots where area_id = '330103001' and taken_on = current_date$$),
+select is(pg_temp.value_as(:city, $$select new_registrations || '/' || new_registrations_covered from public.bulletin_snapshots where area_id = '330103001' and taken_on = (now() at time zone 'Asia/Shanghai')::date$$),
   '1/0', 'and the month''s new registrations of the street (ent-new, first seen today, not covered)');
 select is(pg_temp.value_as(:city, $$select members_elsewhere || '/' || members_transferred || '/' || mass_org_no_party || '/' || key_enterprises
-  from public.bulletin_snapshots where area_id = '330103001' and taken_on = current_date$$),
+  from public.bulletin_snapshots where area_id = '330103001' and taken_on = (now() at time zone 'Asia/Shanghai')::date$$),
   '3/1/1/1',
   'and the campaign figures of 20261202001400 for the street');
 select is(pg_temp.value_as(:city, $$select overdue || '/' || due_soon from public.take_bulletin_snapshot('2011-11-12') s where area_id = '330103002'$$),
