@@ -10,6 +10,7 @@ import { usePlanningStore } from '../state/planning';
 import { usePresentationStore } from '../state/presentation';
 import { autoSnapshotEnabled } from '../state/bulletin-settings';
 import { halfMonthSnapshotDue, snapshotDates } from '../core/bulletin/bulletin';
+import { todayInChina } from '../core/followup/status-light';
 import type { BrowserStore } from '../data/local/browser-store';
 import type { Repository, StoreContents } from '../data/repository';
 import { appendCachedChanges, dropCachedContents, fetchBuiltContents, JOURNAL_ROWS_LIMIT, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
@@ -44,7 +45,7 @@ async function requestPersistence(): Promise<boolean | null> {
 /** With the half-monthly setting on, the first start on or after the 1st / 16th takes that period's snapshot. */
 async function takeDueSnapshot(repository: Repository): Promise<void> {
   if (!autoSnapshotEnabled()) return;
-  const today = new Date().toLocaleDateString('sv-SE');
+  const today = todayInChina();
   const dates = snapshotDates(useAppStore.getState().snapshots);
   if (halfMonthSnapshotDue(today, dates)) await repository.takeBulletinSnapshot(today);
 }

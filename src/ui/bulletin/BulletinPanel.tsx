@@ -16,6 +16,7 @@ import { TrendChart, type ChartImage } from './TrendChart';
 import { printSection } from '../print';
 import { autoSnapshotEnabled, setAutoSnapshot } from '../../state/bulletin-settings';
 import { formatPercent } from '../format';
+import { todayInChina } from '../../core/followup/status-light';
 import { HeaderTip } from '../HeaderTip';
 import { exportText } from '../export-text';
 import { datasetDisplayName, exportFileName } from '../names';
@@ -35,7 +36,8 @@ export function BulletinPanel() {
   const view = useAppStore((s) => s.view);
   const canWrite = useAppStore((s) => s.canWrite);
   const snapshots = useSnapshots();
-  const [takeOn, setTakeOn] = useState(dayjs());
+  // The campaign's day is China's (an import dates what it saw so): not the browser's own date.
+  const [takeOn, setTakeOn] = useState(() => dayjs(todayInChina()));
   const [date, setDate] = useState<string | null>(null);
   const [district, setDistrict] = useState<string | null>(null);
   const [auto, setAuto] = useState(autoSnapshotEnabled());

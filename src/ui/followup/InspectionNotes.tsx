@@ -50,7 +50,7 @@ export function InspectionNotes() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={8} data-testid="inspection-notes">
       <Typography.Text strong>{t('followup.note.title')}</Typography.Text>
-      <Form form={form} size="small" layout="vertical" initialValues={{ date: dayjs() }} onFinish={(v) => void save(v)} data-testid="note-form">
+      <Form form={form} size="small" layout="vertical" initialValues={{ date: dayjs(todayInChina()) }} onFinish={(v) => void save(v)} data-testid="note-form">
         <Form.Item name="target" label={t('followup.note.target')} rules={[{ required: true, message: t('followup.note.needTarget') }]}>
           <Select showSearch optionFilterProp="label" options={targets} data-testid="note-target" />
         </Form.Item>
