@@ -21,6 +21,14 @@ export function locateAll(table: EnterpriseTable, index: PolygonIndex): Int32Arr
   return out;
 }
 
+/** Locates only the enterprises listed, into `out` (the others keep what they hold). */
+export function locateSome(table: EnterpriseTable, index: PolygonIndex, only: readonly number[], out: Int32Array): void {
+  for (const i of only) {
+    const lon = table.lon[i];
+    out[i] = lon === lon && index.size > 0 ? index.locate(lon, table.lat[i]) : -1;
+  }
+}
+
 export interface PlaceIndexes {
   buildings: PolygonIndex;
   zones: PolygonIndex;
@@ -48,6 +56,8 @@ export function joinEnterprisesToAreas(
   enterprises: readonly Enterprise[],
   areas: readonly Area[],
   indexes: Pick<PlaceIndexes, 'districts' | 'streets'>,
+  /** Join only these enterprises, into `into` (the others keep what they hold); default: all, into new arrays. */
+  only?: { indices: readonly number[]; into: { district: Int32Array; street: Int32Array } },
 ): { district: Int32Array; street: Int32Array } {
   const byKey = new Map<string, number>();
   areas.forEach((a, i) => {
@@ -56,9 +66,9 @@ export function joinEnterprisesToAreas(
   });
   const { index: districtIndex, areaOf: districts } = indexes.districts;
   const { index: streetIndex, areaOf: streets } = indexes.streets;
-  const district = new Int32Array(table.count).fill(-1);
-  const street = new Int32Array(table.count).fill(-1);
-  for (let i = 0; i < table.count; i++) {
+  const district = only?.into.district ?? new Int32Array(table.count).fill(-1);
+  const street = only?.into.street ?? new Int32Array(table.count).fill(-1);
+  const joinOne = (i: number) => {
     const e = enterprises[i];
     const lon = table.lon[i];
     const lat = table.lat[i];
@@ -76,6 +86,8 @@ export function joinEnterprisesToAreas(
     }
     district[i] = d;
     street[i] = s;
-  }
+  };
+  if (only) for (const i of only.indices) joinOne(i);
+  else for (let i = 0; i < table.count; i++) joinOne(i);
   return { district, street };
 }
