@@ -33,8 +33,8 @@ export function attachPlanSession(next: PlanSession, from: StoreContents): void 
   session?.close();
   session = next;
   sent = 0;
-  // The what-if arrives after its plan (whose view is shown by then) and fills in its figures.
-  next.onWhatIf((report) => {
+  // The greedy comparison and the what-if arrive after their plan (whose view is shown by then) and fill in its figures.
+  next.onFollowUp((report) => {
     const view = useAppStore.getState().view;
     if (view) useAppStore.getState().replacePlan({ ...view, report: { ...view.report, ...report } });
   });

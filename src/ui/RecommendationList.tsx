@@ -145,7 +145,7 @@ export function RecommendationList() {
   return (
     <Card size="small" title={`${t('recommend.title')} · ${t('recommend.count', { count: view.report.recommendations.length })}`} data-testid="recommendations" className="recommendations">
       <Typography.Paragraph type="secondary" className="effect">
-        {t('recommend.effect', { total: effect.uncovered_must_cover, inOrgs: effect.must_cover_in_orgs, orgs: effect.new_orgs, work: effect.must_cover_to_work_coverage, greedy: effect.greedy_must_cover_in_orgs })}
+        {t(effect.greedy_must_cover_in_orgs === null ? 'recommend.effectBeforeComparison' : 'recommend.effect', { total: effect.uncovered_must_cover, inOrgs: effect.must_cover_in_orgs, orgs: effect.new_orgs, work: effect.must_cover_to_work_coverage, greedy: effect.greedy_must_cover_in_orgs })}
       </Typography.Paragraph>
       {view.report.clusters.length === 0 ? (
         <Typography.Paragraph type="secondary" className="effect" data-testid="no-clusters">{t('recommend.noClusters')}</Typography.Paragraph>

@@ -8,7 +8,7 @@ import type { Enterprise } from '../core/model/types';
 import type { PlanView } from '../core/model/plan-view';
 import { patchRows } from '../core/model/row-changes';
 import type { Scenario, ScenarioComparison } from '../core/scenarios';
-import { ENTERPRISE_CHUNK, type PlanMessage, type PlanResponse, type RegisterPatch, type StartRequest, type WhatIfReport } from './protocol';
+import { ENTERPRISE_CHUNK, type PlanMessage, type PlanResponse, type RegisterPatch, type StartRequest, type FollowUpReport } from './protocol';
 
 /** Lets the page handle input and paint between two chunks. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -20,8 +20,8 @@ export interface PlanSession {
   patch(patch: RegisterPatch): Promise<PlanView>;
   /** The page's rows as of the last patch sent (what the next view will show). */
   readonly enterprises: readonly Enterprise[];
-  /** Called with the transfer what-if when it follows the plan last shown (not for a plan already replaced). */
-  onWhatIf(listener: (report: WhatIfReport) => void): void;
+  /** Called with the parts of the report that follow the plan last shown (the greedy comparison, the transfer what-if); not for a plan already replaced. */
+  onFollowUp(listener: (report: FollowUpReport) => void): void;
   /** Plans the kept register under each scenario's rules and compares them; the shown plan stays as it is. */
   compareScenarios(scenarios: Scenario[], options?: { sides?: boolean }): Promise<ScenarioComparison>;
   close(): void;
@@ -44,7 +44,7 @@ export function createPlanSession(): PlanSession {
   let comparisons = 0;
   const comparing = new Map<number, { resolve: (c: ScenarioComparison) => void; reject: (e: Error) => void }>();
   let lastPlanned = -1;
-  let whatIfListener: ((report: WhatIfReport) => void) | null = null;
+  let followUpListener: ((report: FollowUpReport) => void) | null = null;
 
   const shown = (rows: Enterprise[]) => (limit ? rows.slice(0, limit) : rows);
 
@@ -61,8 +61,8 @@ export function createPlanSession(): PlanSession {
       for (const r of message.rows) recommendations.push(r);
       return;
     }
-    if (message.type === 'what-if') {
-      if (message.seq === lastPlanned && waiting.length === 0) whatIfListener?.(message.report);
+    if (message.type === 'follow-up') {
+      if (message.seq === lastPlanned && waiting.length === 0) followUpListener?.(message.report);
       return;
     }
     const rows = recommendations;
@@ -108,8 +108,8 @@ export function createPlanSession(): PlanSession {
       worker.postMessage({ type: 'patch', seq, patch } satisfies PlanMessage);
       return planned;
     },
-    onWhatIf(listener) {
-      whatIfListener = listener;
+    onFollowUp(listener) {
+      followUpListener = listener;
     },
     compareScenarios(scenarios, options) {
       const id = ++comparisons;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** Runs the planning core on a dataset, off the main thread, and shapes the result for the map. */
-import { planDataset } from '../core/plan';
+import { planDataset, type PlanMemo } from '../core/plan';
+import { greedyComparison } from '../core/recommend/recommend';
 import { coverageCategory } from '../core/coverage/category';
 import { coverageByPlace } from '../core/coverage/coverage';
 import { boxOrNull, emptyBox, extendBox, extendBoxByOutline, type Bbox } from '../core/spatial/bbox';
@@ -16,9 +17,13 @@ import { pendingTransfers } from '../core/campaign/members';
 import type { Dataset } from '../core/model/types';
 import type { PlanResult } from '../core/plan';
 
+/** The last plan's place indexes and located rows, for the replan after a change (reset with each register). */
+let memo: PlanMemo = {};
+
 function plan(request: StartRequest): { view: PlanView; dataset: Dataset; result: PlanResult } {
   const dataset = request.limit ? { ...request.dataset, enterprises: request.dataset.enterprises.slice(0, request.limit) } : request.dataset;
-  const result = planDataset(dataset);
+  // The greedy comparison follows the view (sendFollowUps), off the path of an edit's figures.
+  const result = planDataset(dataset, { memo, compareWithGreedy: false });
   return { view: planView(request, dataset, result), dataset, result };
 }
 
@@ -88,41 +93,56 @@ let kept: StartRequest | null = null;
 let pending: PatchRequest[] = [];
 let planScheduled = false;
 
-/** The last plan sent, for the what-if that follows it. */
-let lastPlan: { seq: number; dataset: Dataset; result: PlanResult } | null = null;
+/** The last plan sent, for what follows it; `transfers`: members are still elsewhere (the what-if runs). */
+let lastPlan: { seq: number; dataset: Dataset; result: PlanResult; transfers: boolean } | null = null;
 
 /**
- * The transfer what-if plans the register a second time: it follows the plan it belongs to, so an
- * edit's figures are not held back by it, and is skipped when a newer change is already waiting.
+ * What follows a plan, each skipped when a newer change is already waiting: the greedy comparison
+ * (plan_effect), then the transfer what-if, which plans the register a second time. An edit's
+ * figures are not held back by either.
  */
-function sendWhatIf() {
+function sendFollowUps() {
   const last = lastPlan;
   if (!last || pending.length > 0) return;
+  const stillCurrent = () => lastPlan === last && pending.length === 0;
   try {
-    const report = withCampaignFigures(last.dataset, last.result, transferWhatIf(last.dataset, last.result));
-    if (lastPlan !== last || pending.length > 0) return;
-    self.postMessage({ type: 'what-if', seq: last.seq, report: { summary: report.summary, areas: report.areas, what_if_transfers_enterprise_ids: report.what_if_transfers_enterprise_ids, what_if_transfers_roles: report.what_if_transfers_roles } } satisfies PlanResponse);
+    const effect = { ...last.result.report.plan_effect, ...greedyComparison(last.result.table, last.result.rules, last.result.report.recommendations) };
+    if (!stillCurrent()) return;
+    self.postMessage({ type: 'follow-up', seq: last.seq, report: { plan_effect: effect } } satisfies PlanResponse);
   } catch {
-    // The plan itself stands; the what-if is left out.
+    // The plan itself stands; the comparison is left out.
   }
+  if (!last.transfers) return;
+  setTimeout(() => {
+    if (!stillCurrent()) return;
+    try {
+      const report = withCampaignFigures(last.dataset, last.result, transferWhatIf(last.dataset, last.result));
+      if (!stillCurrent()) return;
+      self.postMessage({ type: 'follow-up', seq: last.seq, report: { summary: report.summary, areas: report.areas, what_if_transfers_enterprise_ids: report.what_if_transfers_enterprise_ids, what_if_transfers_roles: report.what_if_transfers_roles } } satisfies PlanResponse);
+    } catch {
+      // The plan itself stands; the what-if is left out.
+    }
+  }, 0);
 }
 
 function planAndSend(request: StartRequest, seq: number, startedMs: number) {
   try {
     const { view, dataset, result } = plan(request);
     view.workerMs = performance.now() - startedMs;
-    // The view's typed arrays are the plan's own and are handed over (transferred) below: the what-if
-    // that follows needs copies of those it reads.
-    lastPlan = dataset.enterprises.some((e) => pendingTransfers(e) > 0)
-      ? { seq, dataset, result: { ...result, table: { ...result.table, flags: result.table.flags.slice() }, district: result.district.slice(), street: result.street.slice() } }
-      : null;
+    // The view's typed arrays are the plan's own and are handed over (transferred) below: what follows
+    // the plan needs copies of those it reads (the comparison the flags, the what-if the areas too).
+    const transfers = dataset.enterprises.some((e) => pendingTransfers(e) > 0);
+    lastPlan = {
+      seq, dataset, transfers,
+      result: { ...result, table: { ...result.table, flags: result.table.flags.slice() }, district: transfers ? result.district.slice() : result.district, street: transfers ? result.street.slice() : result.street },
+    };
     const { recommendations } = view.report;
     for (let start = 0; start < recommendations.length; start += RECOMMENDATION_CHUNK) {
       self.postMessage({ type: 'recommendations', rows: recommendations.slice(start, start + RECOMMENDATION_CHUNK) } satisfies PlanResponse);
     }
     const message: PlanResponse = { type: 'planned', seq, view: { ...view, enterprises: [], report: { ...view.report, recommendations: [] } } };
     self.postMessage(message, [view.positions.buffer, view.categories.buffer, view.employees.buffer, view.building.buffer, view.zone.buffer, view.flags.buffer, view.district.buffer, view.street.buffer]);
-    setTimeout(sendWhatIf, 0);
+    setTimeout(sendFollowUps, 0);
   } catch (error) {
     self.postMessage({ type: 'failed', seq, message: (error as Error).message } satisfies PlanResponse);
   }
@@ -173,6 +193,7 @@ self.onmessage = (event: MessageEvent<PlanMessage>) => {
   if (message.type === 'start') {
     kept = { ...message, dataset: { ...message.dataset, enterprises: received } };
     received = [];
+    memo = {};
     planAndSend(kept, 0, performance.now());
     return;
   }

@@ -61,8 +61,11 @@ export interface ScenarioRequest {
 
 export type PlanMessage = EnterpriseChunk | StartRequest | PatchRequest | ScenarioRequest;
 
-/** The parts of the plan report the transfer what-if fills in. */
-export type WhatIfReport = Pick<PlanReport, 'summary' | 'areas' | 'what_if_transfers_enterprise_ids' | 'what_if_transfers_roles'>;
+/**
+ * The parts of the plan report that follow its view: the greedy comparison in `plan_effect`, and the
+ * transfer what-if (a second plan: the summary, the areas and the what-if ids).
+ */
+export type FollowUpReport = Partial<Pick<PlanReport, 'summary' | 'areas' | 'what_if_transfers_enterprise_ids' | 'what_if_transfers_roles' | 'plan_effect'>>;
 
 /** Recommendations come back in chunks too (a 200k register has tens of thousands), before 'planned'. */
 export const RECOMMENDATION_CHUNK = 2000;
@@ -74,7 +77,7 @@ export const RECOMMENDATION_CHUNK = 2000;
 export type PlanResponse =
   | { type: 'recommendations'; rows: Recommendation[] }
   | { type: 'planned'; seq: number; view: PlanView }
-  /** After 'planned', when members are still elsewhere: the report with the transfer what-if (a second plan). */
-  | { type: 'what-if'; seq: number; report: WhatIfReport }
+  /** After 'planned': the greedy comparison, then (when members are still elsewhere) the transfer what-if. */
+  | { type: 'follow-up'; seq: number; report: FollowUpReport }
   | { type: 'failed'; seq: number; message: string }
   | { type: 'scenarios'; id: number; comparison: ScenarioComparison | null; message?: string };

@@ -217,8 +217,7 @@ export function recommend(input: RecommendInput): RecommendOutput {
 
   const isOrg = (k: RecommendationKind) => k === 'standalone' || k === 'joint_branch' || k === 'association_branch';
   const orgs = recommendations.filter((r) => isOrg(r.kind));
-  const greedy = input.compareWithGreedy === false ? null : greedyJointBranches(table, joint, rules);
-  const standaloneCount = orgs.filter((r) => r.kind === 'standalone').length;
+  const greedy = input.compareWithGreedy === false ? null : greedyComparison(table, rules, recommendations);
   const uncoveredMustCover = uncovered.filter((i) => table.flags[i] & Flag.MUST_COVER).length;
   const inOrgs = orgs.reduce((n, r) => n + r.must_cover, 0);
   return {
@@ -228,10 +227,20 @@ export function recommend(input: RecommendInput): RecommendOutput {
       must_cover_in_orgs: inOrgs,
       must_cover_to_work_coverage: uncoveredMustCover - inOrgs,
       new_orgs: orgs.length,
-      greedy_must_cover_in_orgs: greedy ? greedy.enterprisesInBranches + standaloneCount : null,
-      greedy_new_orgs: greedy ? greedy.branches + standaloneCount : null,
+      greedy_must_cover_in_orgs: greedy?.greedy_must_cover_in_orgs ?? null,
+      greedy_new_orgs: greedy?.greedy_new_orgs ?? null,
     },
   };
+}
+
+/**
+ * What the plain greedy pass would place, beside the plan's own standalone organizations: the
+ * comparison in `plan_effect`. Callable after the plan (the worker sends it after the plan's view).
+ */
+export function greedyComparison(table: EnterpriseTable, rules: RuleProfile, recommendations: readonly Recommendation[]): Pick<PlanEffect, 'greedy_must_cover_in_orgs' | 'greedy_new_orgs'> {
+  const greedy = greedyJointBranches(table, jointCandidates(table, rules), rules);
+  const standaloneCount = recommendations.filter((r) => r.kind === 'standalone').length;
+  return { greedy_must_cover_in_orgs: greedy.enterprisesInBranches + standaloneCount, greedy_new_orgs: greedy.branches + standaloneCount };
 }
 
 /** Rule 2 (and 4): packs the joint candidates into branches, place by place, then fills and trades. */

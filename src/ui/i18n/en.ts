@@ -103,6 +103,7 @@ export const en: Messages = {
     newZoneName: 'New joint zone {{id}}', zoneCreated: 'Zone "{{name}}" created; the plan was computed again',
     clusterOnly: '{{count}} uncovered enterprises in the cluster (no branch can be formed yet: create a zone to group them)', clusterWithBranches: '{{count}} uncovered enterprises in the cluster, {{grouped}} of them in recommended organizations',
     noClusters: 'This dataset has no uncovered clusters: the uncovered enterprises lie in known buildings, zones or parks, or far apart.', emptyAll: 'No recommendations: every must-cover enterprise is covered or in a plan item.', emptyKind: 'No "{{kind}}" recommendations',
+    effectBeforeComparison: '{{total}} uncovered must-cover: {{inOrgs}} into {{orgs}} organizations, {{work}} to work coverage (the comparison with grouping one by one follows)',
     effect: '{{total}} uncovered must-cover: {{inOrgs}} into {{orgs}} organizations, {{work}} to work coverage (grouping one by one with the nearest would place {{greedy}})',
   },
   settings: {

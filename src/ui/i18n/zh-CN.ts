@@ -102,6 +102,7 @@ export const zhCN = {
     newZoneName: '新建区域联建{{id}}', zoneCreated: '已新建区域「{{name}}」，规划已重新计算',
     clusterOnly: '集聚区内 {{count}} 家未覆盖企业（尚无可组建的支部：可新建区域统一联建）', clusterWithBranches: '集聚区内 {{count}} 家未覆盖企业，其中 {{grouped}} 家已编入建议的党组织',
     noClusters: '本数据集没有未覆盖集聚区：未覆盖的企业都在已知的楼宇、商圈或园区内，或彼此相距较远。', emptyAll: '没有规划建议：应建企业都已覆盖或已列入计划。', emptyKind: '没有「{{kind}}」类建议',
+    effectBeforeComparison: '应建未建 {{total}} 家：{{inOrgs}} 家纳入 {{orgs}} 个党组织，{{work}} 家工作覆盖（与逐个就近凑组的对比随后算出）',
     effect: '应建未建 {{total}} 家：{{inOrgs}} 家纳入 {{orgs}} 个党组织，{{work}} 家工作覆盖（若只逐个就近凑组，能纳入 {{greedy}} 家）',
   },
   settings: {
