@@ -2,7 +2,7 @@
 import { resolveRules, type Area, type Building, type Dataset, type Enterprise, type RuleProfile, type Zone } from './model/types';
 import { REPORT_SCHEMA, type PlanReport } from './model/report';
 import { buildEnterpriseTable, type EnterpriseTable } from './model/enterprise-table';
-import { buildPlaceIndexes, joinEnterprisesToAreas, locateAll, locateSome, type PlaceIndexes } from './spatial/join';
+import { buildPlaceIndexes, joinEnterprisesToAreas, locateAll, type PlaceIndexes } from './spatial/join';
 import { clusterBuildings } from './spatial/building-clusters';
 import { rollUpAreas, summarize } from './coverage/coverage';
 import { findUncoveredClusters } from './clustering/uncovered-clusters';
@@ -87,8 +87,8 @@ function locate(table: EnterpriseTable, dataset: Dataset, indexes: PlaceIndexes,
       return out;
     };
     places = { building: copy(kept.building), zone: copy(kept.zone), district: copy(kept.district), street: copy(kept.street) };
-    locateSome(table, indexes.buildings, changed, places.building);
-    locateSome(table, indexes.zones, changed, places.zone);
+    locateAll(table, indexes.buildings, { indices: changed, into: places.building });
+    locateAll(table, indexes.zones, { indices: changed, into: places.zone });
     joinEnterprisesToAreas(table, dataset.enterprises, dataset.areas, indexes, { indices: changed, into: places });
   } else {
     const { district, street } = joinEnterprisesToAreas(table, dataset.enterprises, dataset.areas, indexes);

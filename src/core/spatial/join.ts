@@ -11,22 +11,16 @@ export interface SpatialJoin {
   street: Int32Array;
 }
 
-export function locateAll(table: EnterpriseTable, index: PolygonIndex): Int32Array {
-  const out = new Int32Array(table.count).fill(-1);
-  if (index.size === 0) return out;
-  for (let i = 0; i < table.count; i++) {
-    const lon = table.lon[i];
-    if (lon === lon) out[i] = index.locate(lon, table.lat[i]);
-  }
-  return out;
-}
-
-/** Locates only the enterprises listed, into `out` (the others keep what they hold). */
-export function locateSome(table: EnterpriseTable, index: PolygonIndex, only: readonly number[], out: Int32Array): void {
-  for (const i of only) {
+/** Each enterprise's polygon, or -1; with `only`, just the enterprises listed, into `only.into` (the others keep what they hold). */
+export function locateAll(table: EnterpriseTable, index: PolygonIndex, only?: { indices: readonly number[]; into: Int32Array }): Int32Array {
+  const out = only?.into ?? new Int32Array(table.count).fill(-1);
+  const locateOne = (i: number) => {
     const lon = table.lon[i];
     out[i] = lon === lon && index.size > 0 ? index.locate(lon, table.lat[i]) : -1;
-  }
+  };
+  if (only) for (const i of only.indices) locateOne(i);
+  else if (index.size > 0) for (let i = 0; i < table.count; i++) locateOne(i);
+  return out;
 }
 
 export interface PlaceIndexes {
