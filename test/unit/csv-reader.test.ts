@@ -62,4 +62,21 @@ describe('the enterprise parser reading the CSV as it splits it', () => {
     expect(streamed).toEqual(split);
     expect(streamed.length).toBe(2);
   });
+
+  it('reads messy cells the same from the text as from strings: spaces, escapes, odd numbers, yes/no spellings, short and long rows', () => {
+    const messy = fc.constantFrom('', ' ', '\u3000', '42', ' 42 ', '\u300042\u3000', '-3', '3.5', '1e3', '+4', '.5', '5.', '0x1F', '1,000', '1234567890123456789', '120.1234567',
+      '是', '否', 'Y', 'n', 'T', 'TRUE', ' 是 ', '有', '?', "'=SUM(A1)", "'-5", "'abc", '企业', ' 企业 ', '\t', 'a\u00a0', '正常', '注销');
+    const header = ['编号', '企业名称', '经度', '纬度', '职工人数', '正式党员', '注册资本', '业主是否党员', '工作覆盖', '经营状况', '备注'];
+    const file = fc.tuple(fc.constantFrom(',', '\t'), fc.array(fc.array(messy, { minLength: 1, maxLength: header.length + 2 }), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'));
+    fc.assert(
+      fc.property(file, ([delimiter, rows, eol]) => {
+        const safe = (c: string) => (c.includes(delimiter) ? `"${c}"` : c);
+        // The header search keeps its 20 rows as strings; the random rows come after them, where cells are read from the text.
+        const filler = Array.from({ length: 20 }, (_, i) => `F${i}${delimiter}企业${i}${delimiter}120.1${delimiter}30.2`);
+        const text = [header.join(delimiter), ...filler, ...rows.map((r, i) => [`D${i}`, ...r].map(safe).join(delimiter))].join(eol);
+        expect(parseEnterprisesCsv(text)).toEqual(parseEnterpriseRows(parseCsvRows(text, delimiter)));
+      }),
+      { numRuns: 300, seed: 21 },
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * semicolon); every line stays a row, empty lines included, so row numbers match the file.
  */
 import Papa from 'papaparse';
+import type { RowCells } from './row-cells';
 
 const QUOTE = 34; // "
 /** How much of the file the delimiter guess reads. */
@@ -56,16 +57,8 @@ export class CsvScanner {
     const n = text.length;
     const pos = this.pos;
     if (pos < n) {
-      let end = text.indexOf(newline, pos);
-      if (end < 0) end = n;
-      if (this.quote >= 0 && this.quote < pos) this.quote = text.indexOf('"', pos);
-      const quote = this.quote;
-      if (quote < 0 || quote > end) {
-        // Fast path: a plain line.
-        const lineEnd = end > pos && newline === '\n' && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        this.pos = end + 1;
-        return text.slice(pos, lineEnd).split(delimiter);
-      }
+      const lineEnd = this.plainLineEnd();
+      if (lineEnd >= 0) return text.slice(pos, lineEnd).split(delimiter);
       this.pos = parseQuotedRecord(text, pos, delimiter, newline, this.pending);
       return this.pending.shift() as string[];
     }
@@ -75,6 +68,33 @@ export class CsvScanner {
       if (n > 0 && pos === n && text.endsWith(newline)) return [''];
     }
     return null;
+  }
+
+  /** The same row as next() gives, into `row` (see RowCells); false after the last. */
+  nextInto(row: RowCells): boolean {
+    if (this.pending.length === 0 && this.pos < this.text.length && this.delimiter.length === 1) {
+      const from = this.pos;
+      const lineEnd = this.plainLineEnd();
+      if (lineEnd >= 0) {
+        row.setLine(this.text, from, lineEnd, this.delimiter.charCodeAt(0));
+        return true;
+      }
+    }
+    const cells = this.next();
+    if (cells === null) return false;
+    row.setStrings(cells, true);
+    return true;
+  }
+
+  /** Where the line at `pos` ends (before any CR) when it holds no quote, moving past it; -1 when it holds one. */
+  private plainLineEnd(): number {
+    const { text, newline, pos } = this;
+    let end = text.indexOf(newline, pos);
+    if (end < 0) end = text.length;
+    if (this.quote >= 0 && this.quote < pos) this.quote = text.indexOf('"', pos);
+    if (this.quote >= 0 && this.quote <= end) return -1;
+    this.pos = end + 1;
+    return end > pos && newline === '\n' && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   }
 }
 

@@ -10,6 +10,8 @@ import { ALL_ENTERPRISE_COLUMNS, CAMPAIGN_COLUMNS, CHINESE_HEADERS, ENTERPRISE_C
 import { normalizeElsewherePlaces, parseTransferStatus } from '../campaign/members';
 import { toWgs84 } from './coordinates';
 import { CsvScanner, countCsvRows } from './csv-reader';
+import { readDecimal } from './decimal';
+import { RowCells } from './row-cells';
 import { problem, type Problem } from './problems';
 
 export interface EnterpriseParseResult {
@@ -35,26 +37,42 @@ const PROGRESS_EVERY = 5000;
 const SHARED_VALUES_LIMIT = 4096;
 
 const HEADER_SEARCH_ROWS = 20;
-/** Our exports prefix formula-looking text with an apostrophe (see csv-writer); reading takes it off again. */
-const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 const TRUE = new Set(['是', 'true', '1', 'y', 'yes', '有', 't']);
 const FALSE = new Set(['否', 'false', '0', 'n', 'no', '无', 'f', '']);
+/** The one-character spellings of TRUE and FALSE, by character code, upper case included (as lower-casing would read them). */
+const ONE_CHAR_BOOLEANS = new Map<number, boolean>(
+  [...TRUE, ...FALSE].filter((v) => v.length === 1).flatMap((v) => {
+    const value = TRUE.has(v);
+    const upper = v.toUpperCase();
+    return upper !== v && upper.length === 1 && !TRUE.has(upper) && !FALSE.has(upper) ? [[v.charCodeAt(0), value], [upper.charCodeAt(0), value]] : [[v.charCodeAt(0), value]];
+  }),
+);
+/** The extra cells of a row without any: one shared, frozen object instead of one per row. */
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
  * Rows by number, read forwards: a spreadsheet's rows, or a CSV text split as it is read (the
  * header search looks at the first rows again, then every row is asked for once, in order).
  */
 interface RowSource {
-  /** Row `r`, or undefined past the last. */
+  /** Row `r` as strings, or undefined past the last (for the header search). */
   row(r: number): string[] | undefined;
+  /** Row `r` into `cells`; false past the last. */
+  load(r: number, cells: RowCells): boolean;
   /** How many rows there are (counted only when asked, for progress). */
   count(): number;
-  /** The rows are this parser's own (a fresh split of the text), so their cells may be cleaned in place. */
-  readonly owned: boolean;
 }
 
 function arraySource(rows: string[][]): RowSource {
-  return { row: (r) => rows[r], count: () => rows.length, owned: false };
+  return {
+    row: (r) => rows[r],
+    load(r, cells) {
+      if (r >= rows.length) return false;
+      cells.setStrings(rows[r], false);
+      return true;
+    },
+    count: () => rows.length,
+  };
 }
 
 function csvSource(text: string): RowSource {
@@ -66,7 +84,20 @@ function csvSource(text: string): RowSource {
   let done = false;
   let counted = -1;
   return {
-    owned: true,
+    load(r, cells) {
+      if (r < first.length) {
+        cells.setStrings(first[r], true);
+        return true;
+      }
+      // Rows are asked for in order; any skipped ones are read past.
+      while (read < r && !done) if (this.row(read) === undefined) break;
+      if (done || !scanner.nextInto(cells)) {
+        done = true;
+        return false;
+      }
+      read++;
+      return true;
+    },
     row(r) {
       if (r < first.length) return first[r];
       while (read <= r && !done) {
@@ -108,48 +139,48 @@ export function parseEnterprisesCsv(text: string, options: EnterpriseParseOption
   return parseRows(csvSource(text.replace(/^\uFEFF/, '')), options);
 }
 
-const APOSTROPHE = 39;
-
-/** A cell as text, with our exports' formula escape taken off. */
-function cleanCell(c: unknown): string {
-  if (c == null) return '';
-  const text = typeof c === 'string' ? c : String(c);
-  return text.charCodeAt(0) === APOSTROPHE ? text.replace(ESCAPED_FORMULA, '') : text;
-}
-
 type Note = (column: string, value: unknown, code: Problem['code'], severity: Problem['severity'], zh: string, en: string) => void;
 
-/** The typed readers of a cell's trimmed text (undefined when the row has no such cell). */
-function cellReaders(note: Note) {
-  const int = (column: EnterpriseColumn, text: string | undefined): number | null => {
-    const v = text ?? '';
+/** The typed readers of cell `k` of the current row (trimmed; blank or absent reads as null). */
+function cellReaders(cells: RowCells, note: Note) {
+  /** The cell's number (NaN when it is not one), null when blank: a plain decimal straight from the text, else as Number reads it (thousands separators allowed). */
+  const numberIn = (k: number): number | null => {
+    const plain = cells.plainNumber(k);
+    if (plain !== undefined) return plain;
+    const v = cells.str(k) ?? '';
     if (v === '') return null;
-    const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
+    return readDecimal(v.includes(',') ? v.replace(/,/g, '') : v);
+  };
+  const int = (column: EnterpriseColumn, k: number): number | null => {
+    const n = numberIn(k);
+    if (n === null) return null;
     if (!Number.isFinite(n) || !Number.isInteger(n)) {
-      note(column, v, 'not_a_number', 'warning', `${column} 不是整数`, `${column} is not a whole number`);
+      note(column, cells.str(k), 'not_a_number', 'warning', `${column} 不是整数`, `${column} is not a whole number`);
       return null;
     }
     if (n < 0) {
-      note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
+      note(column, cells.str(k), 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
       return null;
     }
     return n;
   };
-  const num = (column: EnterpriseColumn, text: string | undefined): number | null => {
-    const v = text ?? '';
-    if (v === '') return null;
-    const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
+  const num = (column: EnterpriseColumn, k: number): number | null => {
+    const n = numberIn(k);
+    if (n === null) return null;
     if (!Number.isFinite(n)) {
-      note(column, v, 'not_a_number', 'warning', `${column} 不是数字`, `${column} is not a number`);
+      note(column, cells.str(k), 'not_a_number', 'warning', `${column} 不是数字`, `${column} is not a number`);
       return null;
     }
     if (n < 0 && column === 'registered_capital') {
-      note(column, v, 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
+      note(column, cells.str(k), 'negative_count', 'warning', `${column} 为负数`, `${column} is negative`);
       return null;
     }
     return n;
   };
-  const bool = (column: EnterpriseColumn, text: string | undefined): boolean | null => {
+  const bool = (column: EnterpriseColumn, k: number): boolean | null => {
+    const oneChar = ONE_CHAR_BOOLEANS.get(cells.singleChar(k));
+    if (oneChar !== undefined) return oneChar;
+    const text = cells.str(k);
     if (text === undefined || text === '') return null;
     // The usual spellings (是 / 否 …) match as they are; lower-casing (slow on Chinese text) only for the rest.
     if (TRUE.has(text)) return true;
@@ -161,8 +192,8 @@ function cellReaders(note: Note) {
     return null;
   };
   /** A date as YYYY-MM-DD (also 2011/6/30, 2011.6.30, 2011年6月30日, an Excel serial day); null when blank or not a date. */
-  const date = (column: EnterpriseColumn, text: string | undefined): string | null => {
-    const v = text ?? '';
+  const date = (column: EnterpriseColumn, k: number): string | null => {
+    const v = cells.str(k) ?? '';
     if (v === '') return null;
     const iso = readDate(v);
     if (iso === null) note(column, v, 'bad_value', 'warning', `${CHINESE_HEADERS[column]}不是有效日期（应为 年-月-日）`, `${column} is not a valid date (YYYY-MM-DD)`);
@@ -220,10 +251,10 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
   const enterprises: Enterprise[] = [];
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
-  let cells: string[] = [];
+  const cells = new RowCells();
   let rowNo = 0;
   /** The trimmed text of cell `k` of the current row (undefined when the header or the row has none). */
-  const at = (k: number): string | undefined => (k < 0 || k >= cells.length ? undefined : cells[k].trim());
+  const at = (k: number): string | undefined => cells.str(k);
   // Columns with few distinct values (a district, a status …) keep one string per value instead of one per row:
   // less to copy while the rows are young and less memory once they are old. A column past the limit is read as it is.
   const shared = (limit: number) => {
@@ -237,14 +268,14 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
   };
   const [sharedStatus, sharedDistrict, sharedStreet, sharedIndustry, sharedOrg] = [0, 0, 0, 0, 0].map(() => shared(SHARED_VALUES_LIMIT));
   const note: Note = (column, value, code, severity, zh, en) => problems.push(problem(file, rowNo, column, value, code, severity, zh, en));
-  const { int, num, bool, date } = cellReaders(note);
+  const { int, num, bool, date } = cellReaders(cells, note);
   const has = (c: EnterpriseColumn) => K[c] >= 0;
   /** The campaign columns the file has (absent ones stay absent: an import keeps what is stored). */
   const campaignOf = (): Partial<Enterprise> => {
     const out: Partial<Enterprise> = {};
-    if (has('members_elsewhere')) out.membersElsewhere = int('members_elsewhere', at(K.members_elsewhere));
+    if (has('members_elsewhere')) out.membersElsewhere = int('members_elsewhere', K.members_elsewhere);
     if (has('members_elsewhere_at')) out.membersElsewhereAt = normalizeElsewherePlaces(at(K.members_elsewhere_at) ?? '');
-    if (has('members_transferred')) out.membersTransferred = int('members_transferred', at(K.members_transferred));
+    if (has('members_transferred')) out.membersTransferred = int('members_transferred', K.members_transferred);
     if (out.membersTransferred != null && out.membersElsewhere != null && out.membersTransferred > out.membersElsewhere) {
       note('members_transferred', String(out.membersTransferred), 'bad_value', 'warning',
         `已转入党员（${out.membersTransferred}）多于组织关系在外党员（${out.membersElsewhere}），按后者计`,
@@ -261,34 +292,28 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
         out.transferStatus = 'in_progress';
       }
     }
-    if (has('transfer_on')) out.transferOn = date('transfer_on', at(K.transfer_on));
-    if (has('union')) out.tradeUnion = bool('union', at(K.union));
-    if (has('youth_league')) out.youthLeague = bool('youth_league', at(K.youth_league));
-    if (has('womens_federation')) out.womensFederation = bool('womens_federation', at(K.womens_federation));
+    if (has('transfer_on')) out.transferOn = date('transfer_on', K.transfer_on);
+    if (has('union')) out.tradeUnion = bool('union', K.union);
+    if (has('youth_league')) out.youthLeague = bool('youth_league', K.youth_league);
+    if (has('womens_federation')) out.womensFederation = bool('womens_federation', K.womens_federation);
     if (has('key_category')) out.keyCategory = at(K.key_category) ?? '';
     if (has('liaison')) out.liaison = at(K.liaison) ?? '';
-    if (has('registered_on')) out.registeredOn = date('registered_on', at(K.registered_on));
+    if (has('registered_on')) out.registeredOn = date('registered_on', K.registered_on);
     return out;
   };
   const anyCampaign = CAMPAIGN_COLUMNS.some(has);
 
   for (let r = headerIndex + 1; ; r++) {
-    const row = rows.row(r);
-    if (row === undefined) break;
+    if (!rows.load(r, cells)) break;
     if (options.onProgress && (r - headerIndex) % PROGRESS_EVERY === 0) options.onProgress(r - headerIndex, rows.count() - headerIndex - 1);
-    // The parser's own rows are cleaned in place; a caller's are copied first.
-    cells = rows.owned ? row : new Array<string>(row.length);
-    let empty = true;
-    for (let k = 0; k < row.length; k++) {
-      const c = cleanCell(row[k]);
-      cells[k] = c;
-      if (empty && c.trim() !== '') empty = false;
-    }
-    if (empty) continue;
+    if (cells.blank) continue;
     rowNo = r + 1;
-    const extra: Record<string, string> = {};
-    for (const k of extraCells) if (k < cells.length) extra[header[k] || `column_${k + 1}`] = cells[k];
-    for (let k = header.length; k < cells.length; k++) extra[`column_${k + 1}`] = cells[k];
+    let extra = NO_EXTRA;
+    if (extraCells.length > 0 || cells.length > header.length) {
+      extra = {};
+      for (const k of extraCells) if (k < cells.length) extra[header[k] || `column_${k + 1}`] = cells.raw(k);
+      for (let k = header.length; k < cells.length; k++) extra[`column_${k + 1}`] = cells.raw(k);
+    }
 
     const creditCode = (at(K.credit_code) ?? '').toUpperCase();
     let id = at(K.id) ?? '';
@@ -297,8 +322,9 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       id = `row-${rowNo}`;
       note('id', '', 'missing_id', 'warning', '编号和统一社会信用代码都为空，以行号为编号', 'No id and no credit code: the row number is used');
     }
-    if (seenIds.has(id)) {
-      note('id', id, 'duplicate_id', 'error', `编号与第${seenIds.get(id)}行重复`, `Duplicate id (also row ${seenIds.get(id)})`);
+    const firstRowOfId = seenIds.get(id);
+    if (firstRowOfId !== undefined) {
+      note('id', id, 'duplicate_id', 'error', `编号与第${firstRowOfId}行重复`, `Duplicate id (also row ${firstRowOfId})`);
       id = `${id}#${rowNo}`;
     } else seenIds.set(id, rowNo);
     if (creditCode !== '') {
@@ -309,12 +335,10 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       else seenCodes.set(creditCode, rowNo);
     }
 
-    const rawLon = at(K.lon);
-    const rawLat = at(K.lat);
-    let lon = num('lon', rawLon);
-    let lat = num('lat', rawLat);
+    let lon = num('lon', K.lon);
+    let lat = num('lat', K.lat);
     if (lon === null || lat === null) {
-      note('lon,lat', `${rawLon ?? ''},${rawLat ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
+      note('lon,lat', `${at(K.lon) ?? ''},${at(K.lat) ?? ''}`, 'missing_coordinates', 'warning', '缺少坐标：保留该行，列为未上图', 'No coordinates: row kept, listed as unmapped');
       lon = lat = null;
     } else {
       if (!isInChina(lon, lat) && isInChina(lat, lon)) {
@@ -323,7 +347,7 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       }
       if (crs !== 'wgs84') [lon, lat] = toWgs84(lon, lat, crs);
       if (!isInChina(lon, lat)) {
-        note('lon,lat', `${rawLon},${rawLat}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
+        note('lon,lat', `${at(K.lon)},${at(K.lat)}`, 'outside_china', 'warning', '坐标不在中国大陆范围内', 'Coordinates are outside mainland China');
       }
     }
     const status = sharedStatus(at(K.status) ?? '');
@@ -341,15 +365,15 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       address: at(K.address) ?? '',
       lon,
       lat,
-      employees: int('employees', at(K.employees)),
-      partyMembers: int('party_members', at(K.party_members)),
-      probationaryMembers: int('probationary_members', at(K.probationary_members)),
-      registeredCapital: num('registered_capital', at(K.registered_capital)),
+      employees: int('employees', K.employees),
+      partyMembers: int('party_members', K.party_members),
+      probationaryMembers: int('probationary_members', K.probationary_members),
+      registeredCapital: num('registered_capital', K.registered_capital),
       industry: sharedIndustry(at(K.industry) ?? ''),
       status,
-      ownerIsMember: bool('owner_is_member', at(K.owner_is_member)),
+      ownerIsMember: bool('owner_is_member', K.owner_is_member),
       orgId: sharedOrg(at(K.org_id) ?? ''),
-      workCovered: bool('work_covered', at(K.work_covered)) ?? false,
+      workCovered: bool('work_covered', K.work_covered) ?? false,
       extra,
     };
     // The campaign's columns are added after the contract's, as a spread would (only where the file has some).
