@@ -1,5 +1,5 @@
 /** The sole owner of the maplibre Map and the deck.gl overlay. Everything else talks to it through the store. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -29,6 +29,14 @@ import { skipHiddenSky } from './skip-sky';
 import { resolveSide, sideLayers, useSideSources } from './split/sides';
 
 const PRESENTING_STREET_PX = 20;
+/**
+ * The map starts with the enterprise dots alone and adds the other deck.gl layers (zones, buildings,
+ * clusters, plan items, district names) once maplibre has settled, or after this long at most.
+ * In software WebGL each kind of layer is a shader pipeline the GPU process compiles on its first
+ * draw (≈ 0.7 s each here, one after another); four kinds at once held the first picture of a later
+ * visit to 临浦 for 5 s, the dots alone for 3 s. A real GPU does all of it in milliseconds.
+ */
+const ALL_LAYERS_AFTER_MS = 4000;
 const EDGE_PX = 40;
 
 /**
@@ -111,6 +119,9 @@ export function MapCanvas() {
   const { t } = useTranslation();
   const tRef = useRef(t);
   tRef.current = t;
+  /** Whether the map shows every layer yet (see ALL_LAYERS_AFTER_MS), and whether deck.gl was given them. */
+  const [allLayers, setAllLayers] = useState(false);
+  const allLayersSent = useRef(false);
 
   // Create the map once a plan is there; rebuild it only when the dataset or the basemap changes.
   const datasetName = view?.datasetName ?? null;
@@ -130,6 +141,7 @@ export function MapCanvas() {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     skipHiddenSky(map);
+    let mapSettled = false;
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({
@@ -141,8 +153,17 @@ export function MapCanvas() {
       useDevicePixels: true,
       onClick: (info: PickingInfo) => handleClick(info),
       getTooltip: (info: PickingInfo) => tooltipFor(info),
+      // Start-up marks (read by npm run bench:ux): the WebGL device ready, the first frame drawn.
+      onLoad: () => performance.mark('lianjian:deck-load'),
       onAfterRender: () => {
-        if (window.__lianjian) window.__lianjian.frames++;
+        const state = window.__lianjian;
+        if (!state) return;
+        if (state.frames++ === 0) performance.mark('lianjian:first-frame');
+        // Ready (for the browser tests and the benchmark): maplibre settled and every layer drawn.
+        if (allLayersSent.current && mapSettled && !state.ready) {
+          state.ready = true;
+          performance.mark('lianjian:all-layers');
+        }
       },
     });
     map.addControl(overlay);
@@ -173,10 +194,15 @@ export function MapCanvas() {
     map.on('move', () => mapBridge.moved(cameraOf()));
     map.on('mousemove', (e) => mapBridge.pointer([e.lngLat.lng, e.lngLat.lat]));
     map.on('mouseout', () => mapBridge.pointer(null));
+    allLayersSent.current = false;
+    setAllLayers(false);
+    const showAll = setTimeout(() => setAllLayers(true), ALL_LAYERS_AFTER_MS);
     map.once('idle', () => {
-      if (window.__lianjian) window.__lianjian.ready = true;
+      mapSettled = true;
+      setAllLayers(true);
     });
     map.on('load', () => {
+      performance.mark('lianjian:map-load');
       // Presenting may have begun before the style loaded (an audience window opens straight into it).
       if (usePresentationStore.getState().presenting && map.getLayer('street-label')) map.setLayoutProperty('street-label', 'text-size', PRESENTING_STREET_PX);
       drawRef.current = createDrawControl(map, (polygon) => takeOutline(polygon));
@@ -196,6 +222,7 @@ export function MapCanvas() {
       usePlanningStore.getState().setFilter({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] });
     });
     return () => {
+      clearTimeout(showAll);
       mapBridge.register(null);
       attributionRef.current = null;
       drawRef.current?.destroy();
@@ -219,8 +246,10 @@ export function MapCanvas() {
     if (window.__lianjian) window.__lianjian.enterpriseCount = view.enterprises.length;
     // Side by side, this map is the left side (src/map/split).
     const input = { view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories: showAfterPlan ? afterPlan(view, planItems).categories : undefined, selectedPlace, presenting };
-    overlayRef.current.setProps({ layers: split.on ? sideLayers(input, resolveSide(view, planItems, split, 'left')) : buildLayers(input) });
-  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting, split, sideSources]);
+    const all = allLayers || split.on;
+    overlayRef.current.setProps({ layers: split.on ? sideLayers(input, resolveSide(view, planItems, split, 'left')) : buildLayers({ ...input, dotsOnly: !all }) });
+    allLayersSent.current = all;
+  }, [view, datasetName, basemap, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, showAfterPlan, selectedPlace, presenting, split, sideSources, allLayers]);
 
   // Street names legible on a projector while presenting (the district names are deck.gl's, sized in buildLayers).
   useEffect(() => {

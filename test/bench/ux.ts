@@ -19,13 +19,23 @@ const PORT = 4181;
 const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
 
-const open = (profile: string) => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
+async function open(profile: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
+  // The page's main thread busy for 0.2 s or more at a time (listed with the start-up marks).
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.duration >= 200) window.__longTasks!.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return context;
+}
 
 /**
  * From navigation: `shown`, the map painted with figures (kept contents, labelled as such while the
  * store opens); `ready`, the store open and the figures confirmed by it (editing possible).
  */
-async function visit(page: Page, url: string): Promise<{ shown: number; ready: number }> {
+async function visit(page: Page, url: string): Promise<{ shown: number; ready: number; steps: string }> {
   const started = Date.now();
   await page.goto(url);
   // A frame drawn by deck.gl after the figures were set (maplibre's 'idle' comes later, once its workers are done).
@@ -33,12 +43,23 @@ async function visit(page: Page, url: string): Promise<{ shown: number; ready: n
   await page.getByTestId('summary').waitFor();
   const shown = Date.now() - started;
   await page.waitForFunction(() => performance.getEntriesByName('lianjian:ready').length > 0, undefined, { timeout: 600_000, polling: 50 });
-  return { shown, ready: Date.now() - started };
+  return { shown, ready: Date.now() - started, steps: await bootSteps(page) };
 }
+
+/** The page's own start-up marks (ms from navigation), to see where a slow start spent its time. */
+const bootSteps = (page: Page) =>
+  page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('lianjian:'));
+    const steps = [['html', nav?.responseEnd ?? 0] as const, ['dom', nav?.domContentLoadedEventEnd ?? 0] as const, ...marks.map((m) => [m.name.slice('lianjian:'.length), m.startTime] as const)];
+    const long = (window.__longTasks ?? []).map(([at, ms]) => `${(at / 1000).toFixed(2)}+${(ms / 1000).toFixed(2)}`);
+    return `${steps.map(([name, at]) => `${name} ${(at / 1000).toFixed(2)}`).join(', ')}; long tasks ${long.join(' ')}`;
+  });
 
 declare global {
   interface Window {
     __saveClickedAt?: number;
+    __longTasks?: [number, number][];
   }
 }
 
@@ -84,7 +105,7 @@ async function shownAtFrame(page: Page, value: string, polling: 'raf' | number =
   return (await handle.jsonValue()) as number;
 }
 
-interface UxRun { first: number; firstReady: number; later: number; laterReady: number; shown: number; replanned: number; worker: number; elsewhere: number }
+interface UxRun { first: number; firstReady: number; later: number; laterReady: number; shown: number; replanned: number; worker: number; elsewhere: number; laterSteps: string }
 
 async function measure(dataset: string, base: string): Promise<UxRun> {
   const url = `${base}?dataset=${dataset}`;
@@ -109,7 +130,7 @@ async function measure(dataset: string, base: string): Promise<UxRun> {
     const { clickedAt } = await edit(page, value);
     const elsewhere = (await otherShown) - clickedAt;
     await context.close();
-    return { first: first.shown, firstReady: first.ready, later: later.shown, laterReady: later.ready, shown: saved.shownMs, replanned: saved.replannedMs, worker: saved.workerMs, elsewhere };
+    return { first: first.shown, firstReady: first.ready, later: later.shown, laterReady: later.ready, shown: saved.shownMs, replanned: saved.replannedMs, worker: saved.workerMs, elsewhere, laterSteps: later.steps };
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -124,7 +145,7 @@ try {
   for (const dataset of values.datasets!.split(',')) {
     const runs: UxRun[] = [];
     for (let k = 0; k < Number(values.runs); k++) runs.push(await measure(dataset, `http://127.0.0.1:${PORT}/`));
-    const m = (key: keyof UxRun) => s(median(runs.map((r) => r[key])));
+    const m = (key: Exclude<keyof UxRun, 'laterSteps'>) => s(median(runs.map((r) => r[key])));
     rows.push([dataset, `${m('first')} (${m('firstReady')})`, `${m('later')} (${m('laterReady')})`, m('shown'), `${m('replanned')} (${m('worker')})`, m('elsewhere')]);
     console.log(`${dataset}: ${JSON.stringify(runs)}`);
   }

@@ -31,6 +31,8 @@ export interface LayerInput {
   selectedPlace?: SelectedPlace | null;
   /** Projector sizes for the labels. */
   presenting?: boolean;
+  /** Only the enterprise dots (and a selection): the map's first frames (see MapCanvas). */
+  dotsOnly?: boolean;
 }
 
 const selectionCache = new WeakMap<PlanView, Map<string, Float32Array>>();
@@ -51,7 +53,8 @@ function recommendationPositions(view: PlanView, id: string): Float32Array {
   return out;
 }
 
-export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories, selectedPlace, presenting }: LayerInput): Layer[] {
+export function buildLayers({ view, layers, selectedEnterprise, selectedRecommendation, mask, planItems, draft, categories, selectedPlace, presenting, dotsOnly }: LayerInput): Layer[] {
+  if (dotsOnly) return [createEnterpriseLayer(enterpriseAttributes(view, categories), layers.enterprises, mask)];
   const out: Layer[] = [
     createZoneLayer(view.zones, layers.zones, layers.coverageFill),
     createBuildingLayer(view.buildings, layers.buildings, layers.coverageFill),
