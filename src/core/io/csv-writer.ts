@@ -4,7 +4,8 @@
  */
 import Papa from 'papaparse';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What a spreadsheet would run as a formula when a cell starts with it (also what reading takes our escape off before). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function safeCell(value: unknown): string {

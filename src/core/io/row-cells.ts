@@ -6,14 +6,9 @@
  * Either way a cell reads the same: our exports' formula escape taken off, then trimmed.
  */
 import { plainDecimal } from './decimal';
+import { FORMULA_START } from './csv-writer';
 
 const APOSTROPHE = 39;
-/** Our exports prefix formula-looking text with an apostrophe (see csv-writer); reading takes it off again. */
-const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
-
-function isFormulaStart(c: number): boolean {
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13; // = + - @ \t \r
-}
 
 /** What String.prototype.trim takes off (ECMAScript white space and line terminators). */
 function isTrimmedSpace(c: number): boolean {
@@ -22,11 +17,16 @@ function isTrimmedSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether `text` holds our exports' formula escape at `at`: an apostrophe before formula-looking text (see csv-writer). */
+function isEscapedFormula(text: string, at: number): boolean {
+  return text.charCodeAt(at) === APOSTROPHE && FORMULA_START.test(text.charAt(at + 1));
+}
+
 /** A cell as text, with our exports' formula escape taken off. */
 export function cleanCell(c: unknown): string {
   if (c == null) return '';
   const text = typeof c === 'string' ? c : String(c);
-  return text.charCodeAt(0) === APOSTROPHE ? text.replace(ESCAPED_FORMULA, '') : text;
+  return isEscapedFormula(text, 0) ? text.slice(1) : text;
 }
 
 export class RowCells {
@@ -79,7 +79,7 @@ export class RowCells {
     for (let c = 0; c < k; c++) {
       let s = this.rawStart[c];
       const e = this.rawEnd[c];
-      if (e - s >= 2 && text.charCodeAt(s) === APOSTROPHE && isFormulaStart(text.charCodeAt(s + 1))) this.rawStart[c] = ++s;
+      if (e - s >= 2 && isEscapedFormula(text, s)) this.rawStart[c] = ++s;
       let t = e;
       while (s < t && isTrimmedSpace(text.charCodeAt(s))) s++;
       while (t > s && isTrimmedSpace(text.charCodeAt(t - 1))) t--;

@@ -31,7 +31,7 @@ export interface LayerInput {
   selectedPlace?: SelectedPlace | null;
   /** Projector sizes for the labels. */
   presenting?: boolean;
-  /** Only the enterprise dots (and a selection): the map's first frames (see MapCanvas). */
+  /** Only the enterprise dots: the map's first frames (see MapCanvas). */
   dotsOnly?: boolean;
 }
 
