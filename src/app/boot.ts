@@ -93,6 +93,29 @@ const loadSharedStore = () =>
     ([repository, auth, signIn]) => ({ ...repository, ...auth, ...signIn }),
   );
 
+/**
+ * Resolves once the start-up has taken its first step (the data handed to the planning worker, the
+ * store or the shared store being opened), has failed, or after `limitMs`.
+ */
+export function bootUnderWay(limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const started = () => {
+      const { boot, status } = useAppStore.getState();
+      return boot !== null || status !== 'loading';
+    };
+    if (started()) return resolve();
+    const timer = setTimeout(done, limitMs);
+    const unsubscribe = useAppStore.subscribe(() => {
+      if (started()) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    }
+  });
+}
+
 const boots = new Map<string, Promise<void>>();
 
 /** Starts the app once per page and dataset (React's development double effects would otherwise boot twice). */
@@ -117,9 +140,14 @@ async function startApp(config: PageConfig): Promise<void> {
   });
   try {
     const baseUrl = datasetUrl(config.dataset);
-    const meta = await fetchMeta(baseUrl, config.dataset);
     const supabaseUrl = import.meta.env.VITE_SUPABASE_URL as string | undefined;
     const supabaseKey = import.meta.env.VITE_SUPABASE_ANON_KEY as string | undefined;
+    const shared = Boolean(supabaseUrl && supabaseKey);
+    const localName = `lianjian-${config.dataset}`;
+    // Both reads start at once: on a later visit the page waits on whichever comes last, not on their sum.
+    const metaRead = fetchMeta(baseUrl, config.dataset);
+    const cachedRead = shared ? Promise.resolve(null) : readCachedContents(localName);
+    const meta = await metaRead;
     const show = async (contents: StoreContents, problems: Problem[]) => {
       progress('plan');
       const session = createPlanSession();
@@ -149,7 +177,7 @@ async function startApp(config: PageConfig): Promise<void> {
       follow(repository);
     };
 
-    if (supabaseUrl && supabaseKey) {
+    if (shared && supabaseUrl && supabaseKey) {
       progress('connect');
       const { connectSupabase, createSupabaseRepository, createSupabaseAuth, signInToSharedStore } = await loadSharedStore();
       const client = connectSupabase(supabaseUrl, supabaseKey);
@@ -161,8 +189,7 @@ async function startApp(config: PageConfig): Promise<void> {
       setLocalStore(null);
       await fullRead(repository);
     } else {
-      const name = `lianjian-${config.dataset}`;
-      const storeModule = import('../data/local/browser-store');
+      const name = localName;
       const persisted = requestPersistence();
       // The store opens in its worker while the page draws what it kept from the last visit (or, on a
       // first visit, what the build read from the store image); the store then confirms it.
@@ -170,14 +197,16 @@ async function startApp(config: PageConfig): Promise<void> {
       // its files, or writing a first visit's image) would otherwise queue this read behind it.
       // The store starts once the map has painted them: compiling its WebAssembly takes every core
       // for seconds and would otherwise hold back the first frame.
-      const cached = await readCachedContents(name);
+      // Its code (PGlite's client, 0.9 MB) is loaded after that first frame too: evaluating it takes the
+      // main thread for a moment that the page's first layout needs.
+      const cached = await cachedRead;
       const kept = cached ?? (await fetchBuiltContents(baseUrl));
       if (kept) {
         await show(kept.contents, []);
         useAppStore.setState({ storage: { kind: 'local', persisted: null, firstStart: false, opening: true, bootMs: performance.now() - started } });
         await mapPainted(FIRST_FRAME_WAIT_MS);
       } else progress('engine');
-      const { openBrowserStore } = await storeModule;
+      const { openBrowserStore } = await import('../data/local/browser-store');
       let opened: BrowserStore = await openBrowserStore(name, baseUrl, () => {});
       performance.mark('lianjian:store-open');
       const repository = () => opened.store.repository;

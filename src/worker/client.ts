@@ -95,9 +95,10 @@ export function createPlanSession(): PlanSession {
       enterprises = request.dataset.enterprises;
       const planned = wait({ seq: 0, enterprises });
       for (let start = 0; start < enterprises.length; start += ENTERPRISE_CHUNK) {
+        if (start > 0) await nextTask();
         worker.postMessage({ type: 'enterprises', rows: enterprises.slice(start, start + ENTERPRISE_CHUNK) } satisfies PlanMessage);
-        await nextTask();
       }
+      // 'start' follows the last chunk at once: the worker plans while the page goes on with its own work.
       worker.postMessage({ type: 'start', ...request, dataset: { ...request.dataset, enterprises: [] } } satisfies PlanMessage);
       return planned;
     },

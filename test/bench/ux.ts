@@ -38,9 +38,12 @@ async function open(profile: string): Promise<BrowserContext> {
 async function visit(page: Page, url: string): Promise<{ shown: number; ready: number; steps: string }> {
   const started = Date.now();
   await page.goto(url);
-  // A frame drawn by deck.gl after the figures were set (maplibre's 'idle' comes later, once its workers are done).
-  await page.waitForFunction(() => (window.__lianjian?.frames ?? 0) > 0 && performance.getEntriesByName('lianjian:shown').length > 0, undefined, { timeout: 600_000, polling: 50 });
-  await page.getByTestId('summary').waitFor();
+  // A frame drawn by deck.gl after the figures were set, with the figures laid out in the page, checked
+  // at each animation frame in one go (maplibre's 'idle' comes later, once its workers are done). A
+  // second round trip for the figures would instead wait behind whatever the page does after that
+  // frame; on software WebGL that is maplibre compiling its shaders (about 1 s, listed as a long task).
+  await page.waitForFunction(() => (window.__lianjian?.frames ?? 0) > 0 && performance.getEntriesByName('lianjian:shown').length > 0
+    && (document.querySelector('[data-testid="summary"]')?.getClientRects().length ?? 0) > 0, undefined, { timeout: 600_000, polling: 'raf' });
   const shown = Date.now() - started;
   await page.waitForFunction(() => performance.getEntriesByName('lianjian:ready').length > 0, undefined, { timeout: 600_000, polling: 50 });
   return { shown, ready: Date.now() - started, steps: await bootSteps(page) };
