@@ -15,6 +15,7 @@ import type { BrowserStore } from '../data/local/browser-store';
 import type { Repository, StoreContents } from '../data/repository';
 import { appendCachedChanges, dropCachedContents, fetchBuiltContents, JOURNAL_ROWS_LIMIT, readCachedContents, writeCachedContents } from '../data/local/contents-cache';
 import type { Problem } from '../core/io/problems';
+import type { Area } from '../core/model/types';
 import { datasetUrl, type PageConfig } from './config';
 
 interface DatasetMeta {
@@ -31,6 +32,19 @@ async function fetchMeta(baseUrl: string, fallback: string): Promise<DatasetMeta
   } catch {
     return { name: fallback, notice: null, synthetic: false };
   }
+}
+
+/** A shared store's name when it holds no areas yet (Chinese, then English, as the demo datasets' names). */
+const SHARED_STORE_NAME = '共享工作区 Shared workspace';
+
+/**
+ * In shared mode the data is the shared store's, not a bundled dataset's: no demo notice, and the
+ * place it covers is named after its top areas (the district a district's staff see, or the city's).
+ */
+export function sharedStoreMeta(areas: readonly Area[], fallback: string): DatasetMeta {
+  const ids = new Set(areas.map((a) => a.id));
+  const tops = areas.filter((a) => a.parent === null || !ids.has(a.parent)).map((a) => a.name);
+  return { name: tops.length > 0 ? tops.join('、') : fallback, notice: null, synthetic: false };
 }
 
 async function requestPersistence(): Promise<boolean | null> {
@@ -145,11 +159,12 @@ async function startApp(config: PageConfig): Promise<void> {
     const shared = Boolean(supabaseUrl && supabaseKey);
     const localName = `lianjian-${config.dataset}`;
     // Both reads start at once: on a later visit the page waits on whichever comes last, not on their sum.
-    const metaRead = fetchMeta(baseUrl, config.dataset);
+    const metaRead = shared ? null : fetchMeta(baseUrl, config.dataset);
     const cachedRead = shared ? Promise.resolve(null) : readCachedContents(localName);
-    const meta = await metaRead;
+    const bundledMeta = metaRead ? await metaRead : null;
     const show = async (contents: StoreContents, problems: Problem[]) => {
       progress('plan');
+      const meta = bundledMeta ?? sharedStoreMeta(contents.areas, SHARED_STORE_NAME);
       const session = createPlanSession();
       const view = await session.start({ dataset: { ...contents, name: meta.name }, meta, limit: config.limit, problems });
       attachPlanSession(session, contents);
@@ -173,7 +188,7 @@ async function startApp(config: PageConfig): Promise<void> {
     };
     const fullRead = async (repository: Repository, problems: Problem[] = []) => {
       progress('read');
-      await show(await repository.readDataset(meta.name, { onProgress: (read) => progress('read', read) }), problems);
+      await show(await repository.readDataset(bundledMeta?.name ?? '', { onProgress: (read) => progress('read', read) }), problems);
       follow(repository);
     };
 

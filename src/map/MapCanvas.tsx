@@ -359,9 +359,9 @@ export function MapCanvas() {
       };
     }
     const props = (info.object as { properties?: Record<string, unknown> } | undefined)?.properties;
-    if (info.layer.id === LAYER_IDS.zones && props) return { text: `${props.name}（${tr(`zoneKind.${props.kind}`)}）` };
+    if (info.layer.id === LAYER_IDS.zones && props) return { text: tr('names.aside', { text: props.name, note: tr(`zoneKind.${props.kind}`) }) };
     if (info.layer.id === LAYER_IDS.buildings && props) return { text: String(props.name) };
-    if (info.layer.id === LAYER_IDS.planItems && props) return { text: `${props.title}（${tr(`plan.status.${props.status}`)}）` };
+    if (info.layer.id === LAYER_IDS.planItems && props) return { text: tr('names.aside', { text: props.title, note: tr(`plan.status.${props.status}`) }) };
     if (info.layer.id === LAYER_IDS.clusters && props) return { text: Number(props.count) > 0 ? tr('tooltip.cluster', { count: Number(props.count) }) : tr('tooltip.clusterEmpty') };
     return null;
   }

@@ -10,7 +10,7 @@ import { HiddenFileInput } from './HiddenFileInput';
 import { useTranslation } from 'react-i18next';
 import type { Crs, Enterprise } from '../core/model/types';
 import { columnLabel, problemMessage, problemName } from './import-labels';
-import { statusLabel } from './names';
+import { joinMessages, statusLabel } from './names';
 import { ENTERPRISE_COLUMNS, type EnterpriseColumn } from '../core/io/columns';
 import type { Problem } from '../core/io/problems';
 import type { RowResult } from '../core/model/records';
@@ -177,7 +177,7 @@ export function ImportDialog() {
                 </Space>
               ) : null}
               {rejected.length > 0 ? (
-                <Alert type="error" showIcon data-testid="import-rejected" title={t('import.rejected', { count: rejected.length })} description={rejected.slice(0, 10).map((r) => `${r.rowNo}: ${r.message}`).join('；')} />
+                <Alert type="error" showIcon data-testid="import-rejected" title={t('import.rejected', { count: rejected.length })} description={joinMessages(rejected.slice(0, 10).map((r) => `${r.rowNo}: ${r.message}`))} />
               ) : null}
               <Typography.Text strong>{t('import.firstRows', { count: Math.min(PREVIEW_ROWS, preview.rowCount) })}</Typography.Text>
               <Table<Enterprise>

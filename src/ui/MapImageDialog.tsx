@@ -10,7 +10,7 @@ import { COVERAGE_CATEGORY_KEYS } from '../core/coverage/category';
 import type { PlanView } from '../core/model/plan-view';
 import { download } from './download';
 import { usePresentationStore } from '../state/presentation';
-import { currentScopeName, datasetDisplayName, datasetPlace, exportFileName } from './names';
+import { currentScopeName, datasetDisplayName, datasetPlace, exportFileName, withAside } from './names';
 
 export function mapDecor(t: TFunction, view: PlanView, title: string, locale: string): ImageDecor {
   // An image of the after-plan forecast says so in its subtitle and legend: it is not the situation as it is.
@@ -19,7 +19,7 @@ export function mapDecor(t: TFunction, view: PlanView, title: string, locale: st
   return {
     title,
     subtitle: [name, after ? t('slides.afterBadge') : null, new Date().toLocaleDateString(locale)].filter(Boolean).join(' · '),
-    legendTitle: after ? `${t('legend.title')}（${t('slides.after')}）` : t('legend.title'),
+    legendTitle: after ? withAside(t('legend.title'), t('slides.after')) : t('legend.title'),
     legend: COVERAGE_CATEGORY_KEYS.slice(0, 5).map((key, k) => ({ color: cssColor(CATEGORY_COLORS[k]), label: t(`coverage.${key}`) })),
     north: t('image.north'),
     attribution: t('image.attribution', { dataset: name, synthetic: view.synthetic ? t('app.synthetic') : '' }),

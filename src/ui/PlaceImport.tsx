@@ -18,6 +18,7 @@ import { importPlaces, type PlaceImport as PlacesToImport } from '../state/impor
 import { useCapabilities } from '../state/capabilities';
 import { Guarded } from './staff/Guarded';
 import { HiddenFileInput } from './HiddenFileInput';
+import { joinMessages } from './names';
 
 type PlaceKind = 'buildings' | 'zones' | 'areas';
 type Parsed = { kind: PlaceKind; places: Array<Building | Zone | Area>; problems: Problem[] };
@@ -103,7 +104,7 @@ export function PlaceImport({ onDone }: { onDone: () => void }) {
               { title: t('import.message'), key: 'message', render: (_: unknown, p) => problemMessage(t, i18n.language, p) },
             ]}
           />
-          {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" title={rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`).join('；')} /> : null}
+          {rejected.length > 0 ? <Alert type="warning" showIcon data-testid="place-rejected" title={joinMessages(rejected.map((r) => `${r.id ?? r.rowNo}: ${r.message}`))} /> : null}
           <Guarded capability={parsed.kind === 'areas' ? capabilities.areas : capabilities.places}>
             <Button type="primary" loading={busy} disabled={parsed.places.length === 0} onClick={() => void commit()} data-testid="place-commit">
               {t('import.placesCommit', { count: parsed.places.length })}

@@ -13,7 +13,7 @@ import { useAppStore } from '../state/store';
 import { enterpriseIndexById, recommendationBbox, recommendationsById } from '../state/selectors';
 import { acceptRecommendation, createRecommendedZone } from '../state/plan-actions';
 import { usePlanningStore } from '../state/planning';
-import { recommendationName } from './names';
+import { joinNames, recommendationName } from './names';
 
 const KIND_COLORS: Record<RecommendationKind, string> = {
   standalone: 'red', joint_branch: 'volcano', building_community: 'gold', zone_org: 'orange', association_branch: 'cyan', work_coverage: 'blue', new_zone: 'purple',
@@ -124,7 +124,7 @@ export function RecommendationList() {
       return (
         <span className="rec-cross-district" data-testid="recommendation-cross-district">
           <Button size="small" disabled data-testid="recommendation-accept">{t('plan.accept')}</Button>
-          <Typography.Text type="warning"> {t('planner.crossDistrict', { districts: districts.join(english ? ', ' : '、') })}</Typography.Text>
+          <Typography.Text type="warning"> {t('planner.crossDistrict', { districts: joinNames(districts) })}</Typography.Text>
         </span>
       );
     }

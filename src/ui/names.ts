@@ -12,6 +12,15 @@ import { usePlanningStore } from '../state/planning';
 // "临浦镇（合成示例数据，试点前）Linpu, synthetic, before the pilot": the Chinese part, then the English one.
 const BILINGUAL = /^(.*[\u3000-\u9fff\uff00-\uffef])\s*([A-Za-z].*)$/;
 
+/** Names in a list, as the UI language writes them ("临浦镇、义桥镇" / "Linpu, Yiqiao"). */
+export const joinNames = (names: readonly string[]): string => names.join(i18n.t('names.separator'));
+
+/** Messages in a list ("…；…" / "…; …"). */
+export const joinMessages = (messages: readonly string[]): string => messages.join(i18n.t('names.semicolon'));
+
+/** A text with a note in brackets, as the UI language writes them ("党员 12（已转入 3）" / "12 (3)"). */
+export const withAside = (text: string, note: string): string => i18n.t('names.aside', { text, note });
+
 /** The dataset name in the UI language (the demo datasets carry both, Chinese first). */
 export function datasetDisplayName(name: string, locale: string): string {
   const m = BILINGUAL.exec(name.trim());

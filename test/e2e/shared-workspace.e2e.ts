@@ -91,6 +91,8 @@ describe('the shared workspace in the browser: staff panel, district scope, live
     expect(await shownIds(city)).toEqual(['ent-k1', 'ent-k2', 'ent-t1', 'ent-w1', 'ent-w2']);
     expect(await city.getByTestId('area-table').getByTestId('area-name').allTextContents()).toEqual(expect.arrayContaining(['下城区', '江干区']));
     expect(await city.getByTestId('area-table').getByTestId('area-name').count()).toBe(2);
+    // The shared store's data is nobody's demo: no 合成示例数据 tag, whatever ?dataset says.
+    expect(await city.getByTestId('synthetic-tag').count()).toBe(0);
     // Realtime: the city's private channel is joined (the stand-in checked RLS on realtime.messages).
     await city.locator('[data-testid="live-status"][data-live="yes"]').waitFor({ timeout: 30_000 });
   });

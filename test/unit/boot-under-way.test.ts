@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bootUnderWay } from '../../src/app/boot';
+import { bootUnderWay, sharedStoreMeta } from '../../src/app/boot';
 import { useAppStore } from '../../src/state/store';
 
 const settled = (promise: Promise<void>) => {
@@ -39,5 +39,15 @@ describe('the first layout waits for the start-up', () => {
     expect(timedOut()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(timedOut()).toBe(true);
+  });
+});
+
+describe("a shared store's name", () => {
+  const area = (id: string, name: string, parent: string | null) => ({ id, name, level: 'district' as const, parent, geometry: { type: 'Polygon' as const, coordinates: [] } });
+
+  it('is its top areas, not a bundled dataset, and never a demo', () => {
+    expect(sharedStoreMeta([area('330109', '萧山区', '3301'), area('330109001', '临浦镇', '330109')], 'x')).toEqual({ name: '萧山区', notice: null, synthetic: false });
+    expect(sharedStoreMeta([area('330102', '上城区', null), area('330106', '西湖区', null)], 'x').name).toBe('上城区、西湖区');
+    expect(sharedStoreMeta([], '共享工作区 Shared workspace')).toEqual({ name: '共享工作区 Shared workspace', notice: null, synthetic: false });
   });
 });

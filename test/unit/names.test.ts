@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { i18n } from '../../src/ui/i18n';
 import { historyChanges, localTime, staffName } from '../../src/ui/history-lines';
 import { columnLabel, problemMessage, problemName } from '../../src/ui/import-labels';
-import { datasetDisplayName, datasetPlace, exportFileName, recommendationName } from '../../src/ui/names';
+import { datasetDisplayName, datasetPlace, exportFileName, joinMessages, joinNames, recommendationName, withAside } from '../../src/ui/names';
 import { formatPercent } from '../../src/ui/format';
 import { problem } from '../../src/core/io/problems';
 import type { PlanView } from '../../src/core/model/plan-view';
@@ -79,6 +79,15 @@ describe('names for datasets, recommendations and files', () => {
     expect(exportFileName(view, '萧山区', '工作清单', 'xlsx')).toBe(`萧山区_工作清单_${today}.xlsx`);
     expect(exportFileName(view, null, '企业名录', 'csv')).toBe(`临浦镇_企业名录_${today}.csv`);
     expect(exportFileName(view, 'a/b:c', 'x', 'png')).toBe(`abc_x_${today}.png`);
+  });
+
+  it('lists and notes in brackets as each language writes them', async () => {
+    await i18n.changeLanguage('en');
+    expect([joinNames(['Linpu', 'Yiqiao']), joinMessages(['row 2: bad', 'row 3: bad']), withAside('12', '3')]).toEqual(['Linpu, Yiqiao', 'row 2: bad; row 3: bad', '12 (3)']);
+    expect(en('names.labelled', { label: 'Leader in charge', value: '许晓明' })).toBe('Leader in charge: 许晓明');
+    await i18n.changeLanguage('zh-CN');
+    expect([joinNames(['临浦镇', '义桥镇']), joinMessages(['第 2 行', '第 3 行']), withAside('12', '3')]).toEqual(['临浦镇、义桥镇', '第 2 行；第 3 行', '12（3）']);
+    expect(zh('names.labelled', { label: '包干领导', value: '许晓明' })).toBe('包干领导：许晓明');
   });
 
   it('one percentage format everywhere', () => {

@@ -11,6 +11,7 @@ import { useAreas } from '../staff/area-names';
 import { scopeLine } from '../staff/staff-lines';
 import './strings';
 import './signed-in.css';
+import { joinNames } from '../names';
 
 export function SignedInBadge() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function SignedInBadge() {
   const others = [...new Set(present.map((p) => p.name).filter(Boolean))];
   const scope = scopeLine(t, areaName, who.staff, who.email);
   const liveText = t(live ? 'staff.presence.live' : 'staff.presence.polling');
-  const status = others.length > 0 ? `${liveText} · ${t('staff.presence.viewing', { names: others.join('、') })}` : liveText;
+  const status = others.length > 0 ? `${liveText} · ${t('staff.presence.viewing', { names: joinNames(others) })}` : liveText;
   return (
     <Space size={6} data-testid="signed-in" className="signed-in">
       <Tooltip title={scope} placement="bottom">

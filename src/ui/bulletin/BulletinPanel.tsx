@@ -19,7 +19,7 @@ import { formatPercent } from '../format';
 import { todayInChina } from '../../core/followup/status-light';
 import { HeaderTip } from '../HeaderTip';
 import { exportText } from '../export-text';
-import { datasetDisplayName, exportFileName } from '../names';
+import { datasetDisplayName, exportFileName, withAside } from '../names';
 
 const TREND_LIMIT = 10;
 
@@ -101,9 +101,9 @@ export function BulletinPanel() {
           render: (v: number | null) => <span data-testid="bulletin-due-soon" style={v ? { color: '#ad6800', fontWeight: 600 } : undefined}>{v ?? '—'}</span> },
         { title: t('followup.bulletin.leader'), dataIndex: 'leader', width: 80, render: (v: string) => <span data-testid="bulletin-leader">{v || '—'}</span> },
         { title: t('followup.bulletin.newRegistrations'), key: 'newRegistrations', width: 96,
-          render: (_: unknown, r) => <span data-testid="bulletin-new-registrations">{r.newRegistrations === null ? '—' : `${r.newRegistrations}（${r.newRegistrationsCovered ?? 0}）`}</span> },
+          render: (_: unknown, r) => <span data-testid="bulletin-new-registrations">{r.newRegistrations === null ? '—' : withAside(String(r.newRegistrations), String(r.newRegistrationsCovered ?? 0))}</span> },
         { title: t('followup.bulletin.membersElsewhere'), key: 'membersElsewhere', width: 96,
-          render: (_: unknown, r) => <span data-testid="bulletin-members-elsewhere">{r.membersElsewhere === null ? '—' : `${r.membersElsewhere}（${r.membersTransferred ?? 0}）`}</span> },
+          render: (_: unknown, r) => <span data-testid="bulletin-members-elsewhere">{r.membersElsewhere === null ? '—' : withAside(String(r.membersElsewhere), String(r.membersTransferred ?? 0))}</span> },
         { title: t('followup.bulletin.massOrgNoParty'), dataIndex: 'massOrgNoParty', width: 96, render: (v: number | null) => v ?? '—' },
         { title: t('followup.bulletin.keyEnterprises'), dataIndex: 'keyEnterprises', width: 72, render: (v: number | null) => v ?? '—' },
       ]}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../core/model/types';
 import { pendingTransfers } from '../../core/campaign/members';
 import { TransferAction } from './TransferAction';
+import { joinNames } from '../names';
 
 export function CampaignDetail({ enterprise: e }: { enterprise: Enterprise & { version?: number } }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function CampaignDetail({ enterprise: e }: { enterprise: Enterprise & { v
   const elsewhere = found === null || found === undefined ? unknown
     : t('campaign.detail.elsewhereValue', { found, transferred: e.membersTransferred ?? 0, pending: pendingTransfers(e) });
   const status = e.transferStatus ? `${t(`campaign.transferStatus.${e.transferStatus}`)}${e.transferOn ? t('campaign.detail.transferOn', { date: e.transferOn }) : ''}` : t('campaign.transferStatus.none');
-  const places = (e.membersElsewhereAt ?? '').split(';').filter(Boolean).join('、') || unknown;
+  const places = joinNames((e.membersElsewhereAt ?? '').split(';').filter(Boolean)) || unknown;
   return (
     <Descriptions size="small" column={1} bordered className="campaign-detail" data-testid="campaign-detail">
       <Descriptions.Item label={t('campaign.detail.elsewhere')}><span data-testid="detail-elsewhere">{elsewhere}</span></Descriptions.Item>

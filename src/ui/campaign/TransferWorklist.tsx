@@ -9,6 +9,7 @@ import { pendingTransfers } from '../../core/campaign/members';
 import { isOperating } from '../../core/model/scope';
 import type { Enterprise } from '../../core/model/types';
 import { TransferAction } from './TransferAction';
+import { joinNames } from '../names';
 
 interface Row {
   index: number;
@@ -61,7 +62,7 @@ export function TransferWorklist() {
           },
           { title: t('campaign.worklist.area'), dataIndex: 'area', width: 110 },
           { title: t('campaign.worklist.counts'), key: 'counts', width: 70, render: (_: unknown, r) => <span data-testid="transfer-row-counts">{`${r.enterprise.membersElsewhere ?? 0} / ${r.enterprise.membersTransferred ?? 0}`}</span> },
-          { title: t('campaign.worklist.at'), key: 'at', width: 100, render: (_: unknown, r) => (r.enterprise.membersElsewhereAt ?? '').split(';').filter(Boolean).join('、') || '—' },
+          { title: t('campaign.worklist.at'), key: 'at', width: 100, render: (_: unknown, r) => joinNames((r.enterprise.membersElsewhereAt ?? '').split(';').filter(Boolean)) || '—' },
           { title: t('campaign.worklist.status'), key: 'status', width: 70, render: (_: unknown, r) => (r.enterprise.transferStatus ? t(`campaign.transferStatus.${r.enterprise.transferStatus}`) : '—') },
           { title: t('campaign.worklist.date'), key: 'date', width: 84, render: (_: unknown, r) => r.enterprise.transferOn ?? '—' },
           { title: t('campaign.worklist.action'), key: 'action', width: 96, render: (_: unknown, r) => <TransferAction enterprise={r.enterprise} /> },

@@ -10,7 +10,7 @@ export const en: Messages = {
     mustCover: 'Must cover: operating enterprises with {{employees}} or more employees or any Party member (formal or probationary); all of them must be covered. "Covered / must cover" = how many of them are covered / how many there are.',
     sixClears: 'Six clears: the share of operating enterprises whose six base facts (scale, operating status, owner identity, employees, Party members, organization) are all filled in.',
   },
-  names: { placeAndMore: '{{name}} and {{count}} more', firmAndMore: '{{name}} and {{count}} more' },
+  names: { placeAndMore: '{{name}} and {{count}} more', firmAndMore: '{{name}} and {{count}} more', labelled: '{{label}}: {{value}}', separator: ', ', semicolon: '; ', aside: '{{text}} ({{note}})' },
   statusName: { 在营: 'Operating', 正常: 'Normal', 开业: 'Open', 存续: 'Active', 营业: 'Trading', 停业: 'Suspended', 歇业: 'Closed for now', 注销: 'Deregistered', 吊销: 'Revoked', 迁出: 'Moved away' },
   files: {
     map: 'coverage-map', enterprises: 'enterprises', worklist: 'worklist', areas: 'area-figures', report: 'planning-report', bulletin: 'bulletin',

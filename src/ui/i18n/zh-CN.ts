@@ -9,7 +9,7 @@ export const zhCN = {
     mustCover: '应建企业：职工 {{employees}} 人以上或有党员（正式或预备）的在营企业，须全部建立或纳入党组织。“已建 / 应建”＝其中已覆盖的家数 / 应建企业总数。',
     sixClears: '六清：规模、经营状况、业主身份、职工人数、党员人数、组织设置六项基础信息都已填写的在营企业所占比例。',
   },
-  names: { placeAndMore: '{{name}}等 {{count}} 栋', firmAndMore: '{{name}}等 {{count}} 家' },
+  names: { placeAndMore: '{{name}}等 {{count}} 栋', firmAndMore: '{{name}}等 {{count}} 家', labelled: '{{label}}：{{value}}', separator: '、', semicolon: '；', aside: '{{text}}（{{note}}）' },
   statusName: { 在营: '在营', 正常: '正常', 开业: '开业', 存续: '存续', 营业: '营业', 停业: '停业', 歇业: '歇业', 注销: '注销', 吊销: '吊销', 迁出: '迁出' },
   files: {
     map: '覆盖图', enterprises: '企业名录', worklist: '工作清单', areas: '分区统计', report: '规划报告', bulletin: '半月通报',

@@ -108,7 +108,7 @@ export function OverviewPanel() {
               // 分片包干: the leader in charge of the area (set in the 督办 tab), under its name.
               render: (name: string, r) => {
                 const leader = view.areaList.find((a) => a.id === r.id)?.leader;
-                return <><span className="area-name" title={name} data-testid="area-name">{name}</span>{leader ? <div style={{ fontSize: 11, color: "rgba(0, 0, 0, 0.45)" }} data-testid="area-leader-cell">{t('followup.leader')}：{leader}</div> : null}</>;
+                return <><span className="area-name" title={name} data-testid="area-name">{name}</span>{leader ? <div style={{ fontSize: 11, color: "rgba(0, 0, 0, 0.45)" }} data-testid="area-leader-cell">{t('names.labelled', { label: t('followup.leader'), value: leader })}</div> : null}</>;
               },
             },
             { title: <HeaderTip label={t('overview.rate')} tip={t('help.coverageRate')} />, dataIndex: 'coverage_rate', render: pct, width: 70 },

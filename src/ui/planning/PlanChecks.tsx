@@ -2,6 +2,7 @@
 import { Alert, Descriptions, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanItemCheck } from '../../core/recommend/plan-item-check';
+import { joinNames } from '../names';
 
 export function PlanChecks({ check }: { check: PlanItemCheck }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ export function PlanChecks({ check }: { check: PlanItemCheck }) {
         <Descriptions.Item label={t('plan.figures.members')}><span data-testid="check-members">{num(figures.members)}</span></Descriptions.Item>
         <Descriptions.Item label={t('plan.figures.mustCover')}><span data-testid="check-must-cover">{num(figures.mustCover)}</span></Descriptions.Item>
         <Descriptions.Item label={t('plan.figures.span')}>{`${num(Math.round(figures.spanM))} m`}</Descriptions.Item>
-        <Descriptions.Item label={t('plan.figures.industries')}>{figures.industries.join('、') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('plan.figures.industries')}>{joinNames(figures.industries) || '—'}</Descriptions.Item>
       </Descriptions>
       {violations.length === 0 ? (
         <Alert type="success" showIcon title={t('plan.ok')} data-testid="check-ok" />

@@ -10,14 +10,14 @@ import { useAppStore } from '../../state/store';
 import { enterpriseIndexById, recommendationBbox } from '../../state/selectors';
 import { recommendationDrift } from '../../core/recommend/drift';
 import type { PlanView } from '../../core/model/plan-view';
-import { recommendationName } from '../names';
+import { joinNames, recommendationName } from '../names';
 
 const SHOWN_NAMES = 5;
 
 function namesOf(view: PlanView, ids: readonly string[]): string {
   const index = enterpriseIndexById(view);
   const names = ids.slice(0, SHOWN_NAMES).map((id) => view.enterprises[index.get(id) ?? -1]?.name ?? id);
-  return ids.length > SHOWN_NAMES ? `${names.join('、')} …` : names.join('、');
+  return ids.length > SHOWN_NAMES ? `${joinNames(names)} …` : joinNames(names);
 }
 
 export function RecommendationDrift({ recommendationId, enterpriseIds }: { recommendationId: string | null; enterpriseIds: readonly string[] }) {
@@ -41,9 +41,9 @@ export function RecommendationDrift({ recommendationId, enterpriseIds }: { recom
       title={added.length + removed.length > 0 ? t('planner.drift.changed', { added: added.length, removed: removed.length }) : t('planner.drift.changedSameMembers')}
       description={
         <div>
-          {added.length > 0 ? <div><Typography.Text type="secondary">{t('planner.drift.added')}：</Typography.Text>{namesOf(view, added)}</div> : null}
-          {removed.length > 0 ? <div><Typography.Text type="secondary">{t('planner.drift.removed')}：</Typography.Text>{namesOf(view, removed)}</div> : null}
-          <Button type="link" size="small" className="link-wrap" onClick={show} data-testid="plan-item-drift-show">{t('planner.drift.show')}：{recommendationName(t, view, current)}</Button>
+          {added.length > 0 ? <div><Typography.Text type="secondary">{t('names.labelled', { label: t('planner.drift.added'), value: '' })}</Typography.Text>{namesOf(view, added)}</div> : null}
+          {removed.length > 0 ? <div><Typography.Text type="secondary">{t('names.labelled', { label: t('planner.drift.removed'), value: '' })}</Typography.Text>{namesOf(view, removed)}</div> : null}
+          <Button type="link" size="small" className="link-wrap" onClick={show} data-testid="plan-item-drift-show">{t('names.labelled', { label: t('planner.drift.show'), value: recommendationName(t, view, current) })}</Button>
         </div>
       }
     />
