@@ -205,6 +205,7 @@ async function startApp(config: PageConfig): Promise<void> {
       await fullRead(repository);
     } else {
       const name = localName;
+      const storeModule = import('../data/local/browser-store');
       const persisted = requestPersistence();
       // The store opens in its worker while the page draws what it kept from the last visit (or, on a
       // first visit, what the build read from the store image); the store then confirms it.
@@ -212,8 +213,6 @@ async function startApp(config: PageConfig): Promise<void> {
       // its files, or writing a first visit's image) would otherwise queue this read behind it.
       // The store starts once the map has painted them: compiling its WebAssembly takes every core
       // for seconds and would otherwise hold back the first frame.
-      // Its code (PGlite's client, 0.9 MB) is loaded after that first frame too: evaluating it takes the
-      // main thread for a moment that the page's first layout needs.
       const cached = await cachedRead;
       const kept = cached ?? (await fetchBuiltContents(baseUrl));
       if (kept) {
@@ -221,7 +220,7 @@ async function startApp(config: PageConfig): Promise<void> {
         useAppStore.setState({ storage: { kind: 'local', persisted: null, firstStart: false, opening: true, bootMs: performance.now() - started } });
         await mapPainted(FIRST_FRAME_WAIT_MS);
       } else progress('engine');
-      const { openBrowserStore } = await import('../data/local/browser-store');
+      const { openBrowserStore } = await storeModule;
       let opened: BrowserStore = await openBrowserStore(name, baseUrl, () => {});
       performance.mark('lianjian:store-open');
       const repository = () => opened.store.repository;
