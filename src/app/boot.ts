@@ -192,7 +192,7 @@ async function startApp(config: PageConfig): Promise<void> {
       follow(repository);
     };
 
-    if (shared && supabaseUrl && supabaseKey) {
+    if (supabaseUrl && supabaseKey) {
       progress('connect');
       const { connectSupabase, createSupabaseRepository, createSupabaseAuth, signInToSharedStore } = await loadSharedStore();
       const client = connectSupabase(supabaseUrl, supabaseKey);
