@@ -14,7 +14,6 @@ import { RuleSettings } from '../ui/RuleSettings';
 import { ScenarioPanel } from '../ui/ScenarioPanel';
 import { rememberLanguage, type Language } from '../ui/i18n';
 import { readPageConfig } from './config';
-import { bootApp } from './boot';
 import { StorageMenu } from '../ui/StorageMenu';
 import { ImportDialog } from '../ui/ImportDialog';
 import { ExportMenu } from '../ui/ExportMenu';
@@ -64,11 +63,6 @@ export function App() {
   useEffect(() => {
     if (drafting) setTab('plan');
   }, [drafting]);
-
-  useEffect(() => {
-    void bootApp(config);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [config.dataset, config.limit]);
 
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
   const switchLanguage = (next: Language) => {

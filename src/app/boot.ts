@@ -132,7 +132,7 @@ export function bootUnderWay(limitMs: number): Promise<void> {
 
 const boots = new Map<string, Promise<void>>();
 
-/** Starts the app once per page and dataset (React's development double effects would otherwise boot twice). */
+/** Starts the app once per page and dataset (main.tsx starts it; a second call finds that start). */
 export function bootApp(config: PageConfig): Promise<void> {
   const key = `${config.dataset}|${config.limit ?? ''}`;
   let boot = boots.get(key);
@@ -157,10 +157,10 @@ async function startApp(config: PageConfig): Promise<void> {
     const supabaseUrl = import.meta.env.VITE_SUPABASE_URL as string | undefined;
     const supabaseKey = import.meta.env.VITE_SUPABASE_ANON_KEY as string | undefined;
     const shared = Boolean(supabaseUrl && supabaseKey);
-    const localName = `lianjian-${config.dataset}`;
+    const storeName = `lianjian-${config.dataset}`;
     // Both reads start at once: on a later visit the page waits on whichever comes last, not on their sum.
     const metaRead = shared ? null : fetchMeta(baseUrl, config.dataset);
-    const cachedRead = shared ? Promise.resolve(null) : readCachedContents(localName);
+    const cachedRead = shared ? Promise.resolve(null) : readCachedContents(storeName);
     const bundledMeta = metaRead ? await metaRead : null;
     const show = async (contents: StoreContents, problems: Problem[]) => {
       progress('plan');
@@ -204,7 +204,6 @@ async function startApp(config: PageConfig): Promise<void> {
       setLocalStore(null);
       await fullRead(repository);
     } else {
-      const name = localName;
       const storeModule = import('../data/local/browser-store');
       const persisted = requestPersistence();
       // The store opens in its worker while the page draws what it kept from the last visit (or, on a
@@ -221,7 +220,7 @@ async function startApp(config: PageConfig): Promise<void> {
         await mapPainted(FIRST_FRAME_WAIT_MS);
       } else progress('engine');
       const { openBrowserStore } = await storeModule;
-      let opened: BrowserStore = await openBrowserStore(name, baseUrl, () => {});
+      let opened: BrowserStore = await openBrowserStore(storeName, baseUrl, () => {});
       performance.mark('lianjian:store-open');
       const repository = () => opened.store.repository;
       const confirm = async () => {
@@ -238,14 +237,14 @@ async function startApp(config: PageConfig): Promise<void> {
         restore: async (dump) => {
           useAppStore.getState().setLoading();
           setRepository(null);
-          await dropCachedContents(name);
+          await dropCachedContents(storeName);
           opened = await opened.restore(dump);
           await fullRead(repository());
         },
       });
       keepContents({
-        writeAll: (contents, seq) => writeCachedContents(name, { storeId: opened.store.storeId, seq, contents }),
-        append: (changes) => appendCachedChanges(name, opened.store.storeId, changes),
+        writeAll: (contents, seq) => writeCachedContents(storeName, { storeId: opened.store.storeId, seq, contents }),
+        append: (changes) => appendCachedChanges(storeName, opened.store.storeId, changes),
         journalLimit: JOURNAL_ROWS_LIMIT,
       }, () => repository().feedSeq, cached && cached.storeId === opened.store.storeId ? { seq: cached.seq, journalRows: cached.journalRows } : null);
       // In the background: the first save would otherwise wait seconds for a cold engine.

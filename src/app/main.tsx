@@ -11,7 +11,7 @@ const FIRST_LAYOUT_WAIT_MS = 1000;
 
 // React's first layout of the page takes the main thread for most of a second: it comes once the
 // kept contents are read and on their way to the planning worker, which plans them meanwhile, not
-// before (App's own call of bootApp finds this start and waits on it).
+// before. This is the one place the start-up begins.
 void bootApp(readPageConfig(window.location.search));
 void bootUnderWay(FIRST_LAYOUT_WAIT_MS).then(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
