@@ -393,31 +393,66 @@ function umbrellaTree(leaves: readonly LeafDraft[], input: RecommendInput, enter
   return out;
 }
 
+/** What a recommendation is written from: its members and what was decided about them. */
+interface RecordDraft {
+  id: string;
+  kind: RecommendationKind;
+  level: OrgLevel | null;
+  members: readonly number[];
+  reasons: readonly ReasonText[];
+  name: RecName;
+  parent: string | null;
+  extra: Partial<Recommendation> | undefined;
+}
+
+/**
+ * One recommendation from its final members (a module function with one shape of argument: as a
+ * closure over writeRecommendations' scope it was deoptimized on thousands of calls of a dense plan).
+ */
+function recordOf(input: RecommendInput, d: RecordDraft): Recommendation {
+  const { table, building, zone, buildings, zones } = input;
+  const { members } = d;
+  const { formal, total } = memberSums(table, members);
+  const ids = new Array<string>(members.length);
+  let mustCover = 0;
+  for (let k = 0; k < members.length; k++) {
+    const m = members[k];
+    ids[k] = table.ids[m];
+    if (table.flags[m] & Flag.MUST_COVER) mustCover++;
+  }
+  const z = common(members, (m) => zone[m]);
+  const rec: Recommendation = {
+    id: d.id, kind: d.kind, level: d.level, name: d.name.zh, name_en: d.name.en,
+    enterprise_ids: ids,
+    formal_members: formal, members: total,
+    building_ids: buildingIdsByMembers(members, building, buildings),
+    zone_id: z >= 0 ? zones[z].id : null,
+    parent_id: d.parent,
+    reasons: d.reasons.map((r) => r.zh), reasons_en: d.reasons.map((r) => r.en), reason_codes: d.reasons.map((r) => r.code),
+    span_m: Math.round(spanOf(table, members) * 10) / 10,
+    must_cover: mustCover,
+  };
+  if (d.extra) Object.assign(rec, d.extra);
+  return rec;
+}
+
+/** The ids of the buildings members are in, the building holding the most members first (first seen on a tie). */
+function buildingIdsByMembers(members: readonly number[], building: Int32Array, buildings: readonly Building[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of members) {
+    const b = building[m];
+    if (b < 0) continue;
+    const id = buildings[b].id;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const byCount = [...counts];
+  if (byCount.length > 1) byCount.sort((a, b) => b[1] - a[1]);
+  return byCount.map(([id]) => id);
+}
+
 /** Writes every recommendation once, umbrellas first, from its final members and its place in the tree. */
 function writeRecommendations(leaves: readonly LeafDraft[], umbrellas: readonly UmbrellaDraft[], input: RecommendInput): Recommendation[] {
-  const { table, building, zone, buildings, zones } = input;
-  const record = (id: string, kind: RecommendationKind, level: OrgLevel | null, members: readonly number[], list: ReasonText[], name: RecName, parent: string | null, extra: Partial<Recommendation> = {}): Recommendation => {
-    const { formal, total } = memberSums(table, members);
-    const perBuilding = new Map<string, number>();
-    for (const m of members) if (building[m] >= 0) perBuilding.set(buildings[building[m]].id, (perBuilding.get(buildings[building[m]].id) ?? 0) + 1);
-    const z = common(members, (m) => zone[m]);
-    let mustCover = 0;
-    for (const m of members) if (table.flags[m] & Flag.MUST_COVER) mustCover++;
-    return {
-      id, kind, level, name: name.zh, name_en: name.en,
-      enterprise_ids: members.map((m) => table.ids[m]),
-      formal_members: formal, members: total,
-      // The building holding the most members first.
-      building_ids: [...perBuilding].sort((a, b) => b[1] - a[1]).map(([bid]) => bid),
-      zone_id: z >= 0 ? zones[z].id : null,
-      parent_id: parent,
-      reasons: list.map((r) => r.zh), reasons_en: list.map((r) => r.en), reason_codes: list.map((r) => r.code),
-      span_m: Math.round(spanOf(table, members) * 10) / 10,
-      must_cover: mustCover,
-      ...extra,
-    };
-  };
-
+  const { table } = input;
   // Leaf ids from what each leaf is; names numbered where several share one.
   const leafIds = uniqueIds(leaves.map((l) => {
     if (l.kind === 'standalone') return `S-${table.ids[l.members[0]]}`;
@@ -434,8 +469,8 @@ function writeRecommendations(leaves: readonly LeafDraft[], umbrellas: readonly 
     const members = [...new Set(under.flatMap((k) => leaves[k].members))].sort((a, b) => a - b);
     const branchesUnder = under.filter((k) => leaves[k].kind === 'joint_branch').length;
     const { level, reasons: list, name } = u.describe(members, branchesUnder);
-    return record(u.id, u.kind, level, members, list, name, u.parent?.id ?? null, u.extra);
+    return recordOf(input, { id: u.id, kind: u.kind, level, members, reasons: list, name, parent: u.parent?.id ?? null, extra: u.extra });
   });
-  const leafRecs = leaves.map((l, k) => record(leafIds[k], l.kind, l.level, l.members, l.reasons, leafNames[k], parentOf.get(k) ?? null));
+  const leafRecs = leaves.map((l, k) => recordOf(input, { id: leafIds[k], kind: l.kind, level: l.level, members: l.members, reasons: l.reasons, name: leafNames[k], parent: parentOf.get(k) ?? null, extra: undefined }));
   return [...umbrellaRecs, ...leafRecs];
 }
