@@ -212,8 +212,11 @@ export function recommend(input: RecommendInput): RecommendOutput {
     });
   }
 
+  // Before the umbrellas' codes: the leaves' thousands of short codes get the hash optimized whole
+  // (a new zone's code of thousands of ids first had it compiled mid-loop, then left at its tail on every later call).
+  const leafIds = leafIdsOf(leaves, table);
   const umbrellas = umbrellaTree(leaves, input, enterpriseName);
-  const recommendations = writeRecommendations(leaves, umbrellas, input);
+  const recommendations = writeRecommendations(leaves, leafIds, umbrellas, input);
 
   const isOrg = (k: RecommendationKind) => k === 'standalone' || k === 'joint_branch' || k === 'association_branch';
   const orgs = recommendations.filter((r) => isOrg(r.kind));
@@ -451,19 +454,27 @@ function buildingIdsByMembers(members: readonly number[], building: Int32Array, 
 }
 
 /** Writes every recommendation once, umbrellas first, from its final members and its place in the tree. */
-function writeRecommendations(leaves: readonly LeafDraft[], umbrellas: readonly UmbrellaDraft[], input: RecommendInput): Recommendation[] {
-  const { table } = input;
-  // Leaf ids from what each leaf is; names numbered where several share one.
-  const leafIds = uniqueIds(leaves.map((l) => {
+/** Leaf ids from what each leaf is (kind, place, members). */
+function leafIdsOf(leaves: readonly LeafDraft[], table: EnterpriseTable): string[] {
+  return uniqueIds(leaves.map((l) => {
     if (l.kind === 'standalone') return `S-${table.ids[l.members[0]]}`;
     const prefix = l.kind === 'joint_branch' ? 'J' : l.kind === 'association_branch' ? 'A' : 'W';
     return `${prefix}-${stableCode(l.kind, l.place, l.members.map((m) => table.ids[m]))}`;
   }));
+}
+
+function writeRecommendations(leaves: readonly LeafDraft[], leafIds: readonly string[], umbrellas: readonly UmbrellaDraft[], input: RecommendInput): Recommendation[] {
+  const { table } = input;
+  // Names numbered where several share one.
   const leafNames = distinctNames(leaves.map((l) => l.name), leaves.map((l) => table.ids[l.members[0]] ?? ''));
   const parentOf = new Map<number, string>();
   for (const u of umbrellas) for (const k of u.leaves) parentOf.set(k, u.id);
 
   const leavesUnder = (u: UmbrellaDraft): number[] => [...u.leaves, ...u.umbrellas.flatMap(leavesUnder)];
+  // Leaves first: thousands of small calls get recordOf optimized with every path seen. An umbrella
+  // of thousands of members first had it compiled mid-loop (on-stack replacement) with its tail never
+  // run, and V8 keeps such code: every later call then left it at the tail (≈ 1,700 deopts a plan).
+  const leafRecs = leaves.map((l, k) => recordOf(input, { id: leafIds[k], kind: l.kind, level: l.level, members: l.members, reasons: l.reasons, name: leafNames[k], parent: parentOf.get(k) ?? null, extra: undefined }));
   const umbrellaRecs = umbrellas.map((u) => {
     const under = leavesUnder(u);
     const members = [...new Set(under.flatMap((k) => leaves[k].members))].sort((a, b) => a - b);
@@ -471,6 +482,5 @@ function writeRecommendations(leaves: readonly LeafDraft[], umbrellas: readonly 
     const { level, reasons: list, name } = u.describe(members, branchesUnder);
     return recordOf(input, { id: u.id, kind: u.kind, level, members, reasons: list, name, parent: u.parent?.id ?? null, extra: u.extra });
   });
-  const leafRecs = leaves.map((l, k) => recordOf(input, { id: leafIds[k], kind: l.kind, level: l.level, members: l.members, reasons: l.reasons, name: leafNames[k], parent: parentOf.get(k) ?? null, extra: undefined }));
   return [...umbrellaRecs, ...leafRecs];
 }
