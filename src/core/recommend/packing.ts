@@ -195,6 +195,21 @@ function byPlacementOrder(table: EnterpriseTable, indices: number[]): number[] {
   return indices.sort((a, b) => (table.formal[a] > 0 ? 1 : 0) - (table.formal[b] > 0 ? 1 : 0) || massFirst(table, a, b) || table.employees[b] - table.employees[a] || a - b);
 }
 
+/**
+ * Whether the unassigned mapped enterprises of `candidates` hold the formal members of one branch:
+ * when they do not, no pass over them (cells, seeds) can form one, and it is skipped.
+ */
+export function canFormBranch(s: PackState, candidates: readonly number[]): boolean {
+  const { table, groupOf, rules } = s;
+  let formal = 0;
+  for (const i of candidates) {
+    if (groupOf[i] >= 0 || !isMapped(table, i)) continue;
+    formal += table.formal[i];
+    if (formal >= rules.jointMinFormal) return true;
+  }
+  return false;
+}
+
 /** Unassigned mapped enterprises of `candidates`. */
 function pendingOf(s: PackState, candidates: readonly number[]): number[] {
   return candidates.filter((i) => s.groupOf[i] < 0 && isMapped(s.table, i));
@@ -283,8 +298,8 @@ export function splitByCells(table: EnterpriseTable, indices: readonly number[],
  */
 export function packAroundSeeds(s: PackState, candidates: readonly number[], placeKind: PlaceKind): void {
   const { table, rules, groupOf } = s;
+  if (!canFormBranch(s, candidates)) return;
   const pending = pendingOf(s, candidates);
-  if (pending.length === 0) return;
   const tree = pointTree(table, pending);
   const seeds = pending.filter((i) => table.formal[i] > 0).sort((a, b) => table.formal[b] - table.formal[a] || massFirst(table, a, b) || a - b);
   for (const seed of seeds) {

@@ -9,7 +9,7 @@
 import type { Building, Enterprise, OrgLevel, RuleProfile, Zone } from '../model/types';
 import type { Cluster, PlanEffect, Recommendation, RecommendationKind } from '../model/report';
 import { Flag, MassOrgBit, type EnterpriseTable } from '../model/enterprise-table';
-import { createPackState, insertIntoNearbyGroups, insertWithEjection, packAroundSeeds, packPool, splitByCells, type PackState, type PlaceKind } from './packing';
+import { canFormBranch, createPackState, insertIntoNearbyGroups, insertWithEjection, packAroundSeeds, packPool, splitByCells, type PackState, type PlaceKind } from './packing';
 import { greedyJointBranches } from './greedy';
 import { reasons, type ReasonText } from './reasons';
 import { distanceBetween, isMapped, spanOf } from './points';
@@ -253,6 +253,7 @@ function packJointBranches(input: RecommendInput, joint: readonly number[]): Pac
   const open = () => joint.filter((i) => s.groupOf[i] < 0 && isMapped(table, i));
   const cellM = (rules.jointMaxSpanM / Math.SQRT2) * CELL_SHARE_OF_DIAGONAL;
   const packByCells = (pool: readonly number[], placeKind: PlaceKind) => {
+    if (!canFormBranch(s, pool)) return;
     for (const shift of [0, cellM / 2]) {
       for (const cell of splitByCells(table, pool.filter((i) => s.groupOf[i] < 0), cellM, shift)) packPool(s, cell, { placeKind, spanChecked: true });
     }
