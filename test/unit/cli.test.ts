@@ -60,4 +60,20 @@ describe('lianjian CLI', () => {
     expect(r.stdout).toMatch(/9 enterprise rows kept; 2 errors/);
     expect(run('validate', folder, '--strict').status).toBe(1);
   });
+
+  it('plans the same pinned to one core (where the launcher restarts itself single-threaded) and keeps its exit codes', () => {
+    // taskset is util-linux's, on every Debian machine this runs on.
+    const pinned = (...args: string[]) => spawnSync('taskset', ['-c', '0', process.execPath, bin, ...args], { encoding: 'utf8' });
+    const dir = mkdtempSync(join(tmpdir(), 'lj-one-core-'));
+    const one = pinned('plan', join(demoFolder(), 'linpu'), '--json', join(dir, 'one.json'), '--check', '--until', '2026-12-01');
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/check: every invariant holds/);
+    const all = run('plan', join(demoFolder(), 'linpu'), '--json', join(dir, 'all.json'), '--until', '2026-12-01');
+    expect(all.status, all.stderr).toBe(0);
+    const report = (f: string) => ({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), generated_at: '' });
+    expect(report('one.json')).toEqual(report('all.json'));
+    const missing = pinned('plan', '/nonexistent-folder');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/not a dataset folder/);
+  });
 });
