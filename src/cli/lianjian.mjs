@@ -19,12 +19,27 @@ import { spawnSync } from 'node:child_process';
 // On one core (a pinned process, a one-CPU container) V8's background threads, the optimizing
 // compiler above all, take turns with the main thread, which meanwhile runs slower code for longer.
 // `--single-threaded` compiles on the main thread instead: a dense 100k `lianjian plan` pinned to one
-// core took 12 % less time (medians of 8 alternating runs, 4 Dec). Node takes the flag only at start,
-// so the planning commands start once more with it; on two cores or more it loses (2.4 → 3.0 s), so
-// nothing changes there.
+// core took ≈ 10 % less time (alternating runs, 4 Dec). Node takes the flag only at start, so a
+// planning command on a large register starts once more with it (≈ 0.15 s, more than a small
+// register gains); on two cores or more the flag loses (2.4 → 3.0 s), so nothing changes there.
 const ONE_CORE_FLAG = '--single-threaded';
 const CPU_BOUND = new Set(['plan', 'validate']);
-if (CPU_BOUND.has(process.argv[2]) && availableParallelism() === 1 && !process.execArgv.includes(ONE_CORE_FLAG) && process.env.LIANJIAN_SAME_PROCESS !== '1') {
+/** From this size of enterprises.csv (≈ 50k rows) the restart pays for itself. */
+const RESTART_FROM_BYTES = 4 * 1024 * 1024;
+
+function registerBytes(args) {
+  for (const arg of args) {
+    try {
+      return statSync(join(arg, 'enterprises.csv')).size;
+    } catch {
+      // not the dataset folder (an option or its value)
+    }
+  }
+  return 0;
+}
+
+if (CPU_BOUND.has(process.argv[2]) && availableParallelism() === 1 && !process.execArgv.includes(ONE_CORE_FLAG)
+  && process.env.LIANJIAN_SAME_PROCESS !== '1' && registerBytes(process.argv.slice(3)) >= RESTART_FROM_BYTES) {
   const child = spawnSync(process.execPath, [...process.execArgv, ONE_CORE_FLAG, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (!child.error) process.exit(child.status ?? 1);
 }

@@ -61,13 +61,17 @@ function plan(args: string[], out: Out, err: Out): number {
     err('usage: lianjian plan <dataset-folder> [--json <file>] [--check] [--compare-greedy] [--since <date>] [--until <date>]');
     return 2;
   }
+  const isDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
   const until = values.until ?? todayInChina();
+  // --until first: the default --since is counted back from it (a bad --until threw there).
+  if (!isDay(until)) {
+    err(`--until: not a date (YYYY-MM-DD): ${until}`);
+    return 2;
+  }
   const since = values.since ?? defaultRegistrationsSince(until);
-  for (const [name, day] of [['--since', since], ['--until', until]] as const) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-      err(`${name}: not a date (YYYY-MM-DD): ${day}`);
-      return 2;
-    }
+  if (!isDay(since)) {
+    err(`--since: not a date (YYYY-MM-DD): ${since}`);
+    return 2;
   }
   const parsed = readDatasetFolder(positionals[0]);
   if (parsed.unusable) {

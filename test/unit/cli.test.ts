@@ -61,19 +61,26 @@ describe('lianjian CLI', () => {
     expect(run('validate', folder, '--strict').status).toBe(1);
   });
 
-  it('plans the same pinned to one core (where the launcher restarts itself single-threaded) and keeps its exit codes', () => {
+  it('plans a large register the same pinned to one core (where the launcher restarts itself single-threaded) and keeps its exit codes', () => {
+    // A register past the restart's threshold (4 MB): the Linpu rows 35 times over, each copy with
+    // its own ids and no credit codes (so no duplicates), in a copy of the Linpu folder.
+    const dir = mkdtempSync(join(tmpdir(), 'lj-one-core-'));
+    const linpu = join(demoFolder(), 'linpu');
+    for (const f of ['dataset.json', 'areas.geojson', 'buildings.geojson', 'zones.geojson']) copyFileSync(join(linpu, f), join(dir, f));
+    const [header, ...rows] = readFileSync(join(linpu, 'enterprises.csv'), 'utf8').trimEnd().split('\n');
+    const copies = Array.from({ length: 35 }, (_, k) => rows.map((r) => r.replace(/^([^,]*),([^,]*),[^,]*,/, `$1-${k},$2,,`)).join('\n'));
+    writeFileSync(join(dir, 'enterprises.csv'), `${header}\n${copies.join('\n')}\n`);
     // taskset is util-linux's, on every Debian machine this runs on.
     const pinned = (...args: string[]) => spawnSync('taskset', ['-c', '0', process.execPath, bin, ...args], { encoding: 'utf8' });
-    const dir = mkdtempSync(join(tmpdir(), 'lj-one-core-'));
-    const one = pinned('plan', join(demoFolder(), 'linpu'), '--json', join(dir, 'one.json'), '--check', '--until', '2026-12-01');
+    const one = pinned('plan', dir, '--json', join(dir, 'one.json'), '--until', '2026-12-01');
     expect(one.status, one.stderr).toBe(0);
-    expect(one.stdout).toMatch(/check: every invariant holds/);
-    const all = run('plan', join(demoFolder(), 'linpu'), '--json', join(dir, 'all.json'), '--until', '2026-12-01');
+    expect(one.stdout).toMatch(/listed 20545,/);
+    const all = run('plan', dir, '--json', join(dir, 'all.json'), '--until', '2026-12-01');
     expect(all.status, all.stderr).toBe(0);
     const report = (f: string) => ({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), generated_at: '' });
     expect(report('one.json')).toEqual(report('all.json'));
-    const missing = pinned('plan', '/nonexistent-folder');
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/not a dataset folder/);
+    const badDate = pinned('plan', dir, '--until', 'tomorrow');
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toMatch(/not a date/);
   });
 });
