@@ -409,10 +409,7 @@ interface RecordDraft {
   extra: Partial<Recommendation> | undefined;
 }
 
-/**
- * One recommendation from its final members (a module function with one shape of argument: as a
- * closure over writeRecommendations' scope it was deoptimized on thousands of calls of a dense plan).
- */
+/** One recommendation from its final members (one shape of argument for every kind: see writeRecommendations for the order of calls). */
 function recordOf(input: RecommendInput, d: RecordDraft): Recommendation {
   const { table, building, zone, buildings, zones } = input;
   const { members } = d;
@@ -454,7 +451,6 @@ function buildingIdsByMembers(members: readonly number[], building: Int32Array, 
   return byCount.map(([id]) => id);
 }
 
-/** Writes every recommendation once, umbrellas first, from its final members and its place in the tree. */
 /** Leaf ids from what each leaf is (kind, place, members). */
 function leafIdsOf(leaves: readonly LeafDraft[], table: EnterpriseTable): string[] {
   return uniqueIds(leaves.map((l) => {
@@ -464,6 +460,7 @@ function leafIdsOf(leaves: readonly LeafDraft[], table: EnterpriseTable): string
   }));
 }
 
+/** Writes every recommendation once, umbrellas first, from its final members and its place in the tree. */
 function writeRecommendations(leaves: readonly LeafDraft[], leafIds: readonly string[], umbrellas: readonly UmbrellaDraft[], input: RecommendInput): Recommendation[] {
   const { table } = input;
   // Names numbered where several share one.
@@ -474,7 +471,7 @@ function writeRecommendations(leaves: readonly LeafDraft[], leafIds: readonly st
   const leavesUnder = (u: UmbrellaDraft): number[] => [...u.leaves, ...u.umbrellas.flatMap(leavesUnder)];
   // Leaves first: thousands of small calls get recordOf optimized with every path seen. An umbrella
   // of thousands of members first had it compiled mid-loop (on-stack replacement) with its tail never
-  // run, and V8 keeps such code: every later call then left it at the tail (≈ 1,700 deopts a plan).
+  // run, and V8 keeps such code: every later call then left it at the tail (thousands of deopts a dense plan).
   const leafRecs = leaves.map((l, k) => recordOf(input, { id: leafIds[k], kind: l.kind, level: l.level, members: l.members, reasons: l.reasons, name: leafNames[k], parent: parentOf.get(k) ?? null, extra: undefined }));
   const umbrellaRecs = umbrellas.map((u) => {
     const under = leavesUnder(u);
