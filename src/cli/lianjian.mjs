@@ -17,15 +17,20 @@ import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 
 // On one core (a pinned process, a one-CPU container) V8's background threads, the optimizing
-// compiler above all, take turns with the main thread, which meanwhile runs slower code for longer.
-// `--single-threaded` compiles on the main thread instead: a dense 100k `lianjian plan` pinned to one
-// core took ≈ 10 % less time (alternating runs, 4 Dec). Node takes the flag only at start, so a
-// planning command on a large register starts once more with it (≈ 0.15 s, more than a small
-// register gains); on two cores or more the flag loses (2.4 → 3.0 s), so nothing changes there.
-const ONE_CORE_FLAG = '--single-threaded';
+// compiler above all, take turns with the main thread, which meanwhile runs slower code for longer,
+// and compiling is a third of a cold dense plan (0.85–1 s of TurboFan at 100k, `--trace-opt`).
+// `--single-threaded` compiles on the main thread instead, and a smaller inlining budget (300 bytes
+// of bytecode instead of 920) compiles less: a dense 100k `lianjian plan` pinned to one core took
+// ≈ 10 % and then 5 % less time (alternating runs, 4 Dec; callgrind: −9 % and −4 % instructions).
+// Node takes these flags only at start, so a planning command on a large register starts once more
+// with them (≈ 0.15 s, more than a small register gains); on two cores or more `--single-threaded`
+// loses (2.4 → 3.0 s), so nothing changes there.
+const ONE_CORE_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
 const CPU_BOUND = new Set(['plan', 'validate']);
 /** From this size of enterprises.csv (≈ 50k rows) the restart pays for itself. */
 const RESTART_FROM_BYTES = 4 * 1024 * 1024;
+/** Node's exit code for an option it does not know (a later V8 without one of the flags). */
+const BAD_OPTION = 9;
 
 function registerBytes(args) {
   for (const arg of args) {
@@ -38,10 +43,11 @@ function registerBytes(args) {
   return 0;
 }
 
-if (CPU_BOUND.has(process.argv[2]) && availableParallelism() === 1 && !process.execArgv.includes(ONE_CORE_FLAG)
+if (CPU_BOUND.has(process.argv[2]) && availableParallelism() === 1 && !process.execArgv.includes(ONE_CORE_FLAGS[0])
   && process.env.LIANJIAN_SAME_PROCESS !== '1' && registerBytes(process.argv.slice(3)) >= RESTART_FROM_BYTES) {
-  const child = spawnSync(process.execPath, [...process.execArgv, ONE_CORE_FLAG, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (!child.error) process.exit(child.status ?? 1);
+  const child = spawnSync(process.execPath, [...process.execArgv, ...ONE_CORE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  // Where the restart cannot run, the command runs here as it would have.
+  if (!child.error && child.status !== BAD_OPTION) process.exit(child.status ?? 1);
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
