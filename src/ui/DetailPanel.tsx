@@ -76,7 +76,7 @@ export function DetailPanel() {
         <Descriptions.Item label={t('detail.building')}>{building}</Descriptions.Item>
         <Descriptions.Item label={t('detail.zone')}>{zone}</Descriptions.Item>
         <Descriptions.Item label={t('detail.recommendation')}>
-          {rec ? <Button type="link" size="small" className="link-wrap" onClick={() => selectRecommendation(rec.id)} data-testid="detail-recommendation">{recommendationName(t, view, rec)}</Button> : t('detail.none')}
+          {rec ? <Button type="link" size="small" className="link-wrap" onClick={() => selectRecommendation(rec.id)} data-testid="detail-recommendation">{recommendationName(rec)}</Button> : t('detail.none')}
         </Descriptions.Item>
       </Descriptions>
       <CampaignDetail enterprise={e} />

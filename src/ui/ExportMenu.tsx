@@ -49,7 +49,7 @@ export function ExportMenu() {
         planItem: item ? { title: item.title, status: t(`plan.status.${item.status}`), owner: item.owner, instructor: item.instructor, dueDate: item.dueDate } : null,
         recommendationId: rec?.id ?? null,
         recommendationKind: rec ? t(`recommend.kind.${rec.kind}`) : null,
-        recommendationName: rec ? recommendationName(t, view, rec) : null,
+        recommendationName: rec ? recommendationName(rec) : null,
       };
     });
   };

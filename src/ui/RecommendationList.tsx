@@ -11,9 +11,9 @@ import { UMBRELLA_KINDS, type Recommendation, type RecommendationKind } from '..
 import type { PlanView } from '../core/model/plan-view';
 import { useAppStore } from '../state/store';
 import { enterpriseIndexById, recommendationBbox, recommendationsById } from '../state/selectors';
-import { acceptRecommendation, createRecommendedZone } from '../state/plan-actions';
+import { acceptRecommendation, createRecommendedZone, planItemOfEnterprise } from '../state/plan-actions';
 import { usePlanningStore } from '../state/planning';
-import { joinNames, recommendationName } from './names';
+import { joinNames, planItemTitle, recommendationName } from './names';
 
 const KIND_COLORS: Record<RecommendationKind, string> = {
   standalone: 'red', joint_branch: 'volcano', building_community: 'gold', zone_org: 'orange', association_branch: 'cyan', work_coverage: 'blue', new_zone: 'purple',
@@ -54,7 +54,7 @@ export function RecommendationList() {
   const requestView = useAppStore((s) => s.requestView);
   const [kind, setKind] = useState<RecommendationKind | 'all'>('all');
   const [busy, setBusy] = useState<string | null>(null);
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const canWrite = useAppStore((s) => s.canWrite);
   const planItems = usePlanningStore((s) => s.planItems);
   const accepted = useMemo(() => new Map(planItems.map((p) => [p.recommendationId, p.status])), [planItems]);
@@ -67,16 +67,31 @@ export function RecommendationList() {
   const fail = (e: Error) => message.error(t('plan.failed', { message: e.message }));
 
   const accept = (r: Recommendation) => {
-    setBusy(r.id);
-    acceptRecommendation(view, r, recommendationName(t, view, r)).then(() => message.success(t('plan.accepted')), fail).finally(() => setBusy(null));
+    const go = () => {
+      setBusy(r.id);
+      acceptRecommendation(view, r, planItemTitle(r)).then(() => message.success(t('plan.accepted')), fail).finally(() => setBusy(null));
+    };
+    // Members already in another open plan item leave it on accepting: say so first (it may be left empty).
+    const itemOf = planItemOfEnterprise(planItems);
+    const from = new Map<string, number>();
+    for (const id of r.enterprise_ids) {
+      const other = itemOf.get(id);
+      if (other && other.status !== 'formed') from.set(other.title, (from.get(other.title) ?? 0) + 1);
+    }
+    if (from.size === 0) return go();
+    modal.confirm({
+      title: t('recommend.moveTitle'),
+      content: <span data-testid="recommendation-move-confirm">{t('recommend.moveFrom', { count: [...from.values()].reduce((a, b) => a + b, 0), items: joinNames([...from.keys()]) })}</span>,
+      okText: t('recommend.moveOk'), cancelText: t('plan.cancel'), onOk: go,
+    });
   };
   // An umbrella's branches become plan items, each titled by its own name and then the umbrella's (the list cuts long titles).
   const acceptBranches = async (r: Recommendation) => {
     const open = leavesUnder(view, r.id).filter((leaf) => !accepted.has(leaf.id) && districtsOf(view, leaf).length <= 1);
     setBusy(r.id);
     try {
-      const umbrella = recommendationName(t, view, r);
-      for (const leaf of open) await acceptRecommendation(view, leaf, `${recommendationName(t, view, leaf)} · ${umbrella}`);
+      const umbrella = planItemTitle(r);
+      for (const leaf of open) await acceptRecommendation(view, leaf, `${planItemTitle(leaf)} · ${umbrella}`);
       message.success(t('recommend.branchesAccepted', { count: open.length }));
     } catch (e) {
       fail(e as Error);
@@ -178,7 +193,7 @@ export function RecommendationList() {
                 <Space size={4} wrap>
                   <Tag color={KIND_COLORS[r.kind]}>{t(`recommend.kind.${r.kind}`)}</Tag>
                   {r.level ? <Tag>{t(`recommend.level.${r.level}`)}</Tag> : null}
-                  <Typography.Text strong data-testid="recommendation-name">{recommendationName(t, view, r)}</Typography.Text>
+                  <Typography.Text strong data-testid="recommendation-name">{recommendationName(r)}</Typography.Text>
                 </Space>
               }
               description={

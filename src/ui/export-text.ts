@@ -15,7 +15,7 @@ export function exportText(t: TFunction, view: PlanView, locale: string): Export
     levels: { district: t('overview.districts'), street: t('overview.streets') },
     figures: Object.fromEntries(Object.keys(CHINESE_TEXT.figures).map((key) => [key, t(`exportFigures.${key}`)])),
     areaName: (code) => areaNameOf(view, code),
-    recommendationName: (rec) => recommendationName(t, view, rec),
+    recommendationName: (rec) => recommendationName(rec, locale),
     kindLabel: (kind) => t(`recommend.kind.${kind}`),
     levelLabel: (level) => t(`recommend.level.${level}`),
     enterpriseName: (id) => enterpriseNameOf(view, id),

@@ -81,22 +81,20 @@ export function enterpriseNameOf(view: PlanView, id: string): string {
 }
 
 /**
- * A recommendation by name, as a planner would say it: "临浦商务楼1号 楼宇联合党支部",
- * "杭州安东实业有限公司 党支部", "杭州方盛实业有限公司等 4 家 联合党支部".
+ * A recommendation by the name the planning core gave it, in the UI language: unique within a plan
+ * and stable with the recommendation ("临浦商贸城 第二联合党支部（建议）", "杭州安泰商务咨询有限公司
+ * 党支部（建议）").
  */
-export function recommendationName(t: TFunction, view: PlanView, rec: Pick<Recommendation, 'kind' | 'level' | 'enterprise_ids' | 'building_ids' | 'zone_id'>): string {
-  const kind = rec.kind === 'standalone' && rec.level ? t(`recommend.level.${rec.level}`) : t(`recommend.kind.${rec.kind}`);
-  const building = rec.building_ids[0] ? placeNameOf(view, rec.building_ids[0]) : null;
-  const zone = rec.zone_id ? placeNameOf(view, rec.zone_id) : null;
-  let place: string;
-  if (building) place = rec.building_ids.length > 1 ? t('names.placeAndMore', { name: building, count: rec.building_ids.length }) : building;
-  else if (zone) place = zone;
-  else if (rec.enterprise_ids.length === 0) place = '';
-  else {
-    const first = enterpriseNameOf(view, rec.enterprise_ids[0]);
-    place = rec.enterprise_ids.length > 1 ? t('names.firmAndMore', { name: first, count: rec.enterprise_ids.length }) : first;
-  }
-  return [place, kind].filter(Boolean).join(' ');
+export function recommendationName(rec: Pick<Recommendation, 'name' | 'name_en'>, locale: string = i18n.language): string {
+  return locale === 'en' ? rec.name_en : rec.name;
+}
+
+// The core's names end in "（建议）" / " (proposed)"; a plan item is the organization itself.
+const PROPOSED = /\s*(（建议）| \(proposed\))$/;
+
+/** A plan item's title for the recommendation it is accepted from: its name without "（建议）". */
+export function planItemTitle(rec: Pick<Recommendation, 'name' | 'name_en'>): string {
+  return recommendationName(rec).replace(PROPOSED, '');
 }
 
 /** An operating status in the UI language (the register keeps the Chinese word). */

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openMap } from './browser';
-import { builtFile } from './helpers';
+import { builtFile, pageTo, showKind } from './helpers';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import { recommendationDrift } from '../../src/core/recommend/drift';
@@ -17,41 +17,6 @@ import type { Dataset } from '../../src/core/model/types';
 
 const out = resolve(__dirname, '../../test-results');
 const HANGZHOU_LIMIT = 5000;
-
-async function showKind(page: Page, label: string) {
-  await page.getByTestId('tab-recommendations').click();
-  await page.getByTestId('recommendations').locator('.ant-select').first().click();
-  await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-  // The list shows the kind chosen (rows are read right after this).
-  const chosen = page.getByTestId('recommendations').locator('.ant-select').first();
-  await expect.poll(() => chosen.innerText()).toMatch(new RegExp(`(^|\\s)${label}(\\s|$)`));
-}
-
-/**
- * Pages the recommendation list to the one with `id`: from the first page on, waiting after every
- * click until the page it asked for is the active one (reading the rows before the list has
- * re-rendered skipped pages, and a loop that only pages forwards then clicked the last page's
- * disabled "next" for ever); fails with the pages seen when the last page does not hold it either.
- */
-async function pageTo(page: Page, id: string) {
-  const list = page.getByTestId('recommendations');
-  const row = list.locator(`[data-testid="recommendation-item"][data-rec-id="${id}"]`);
-  const showing = (n: number) => list.locator(`.ant-pagination-item-active[title="${n}"]`).waitFor();
-  const first = list.locator('.ant-pagination-item-1');
-  if ((await first.count()) > 0) {
-    await first.click();
-    await showing(1);
-  }
-  for (let seen = 1; (await row.count()) === 0; seen++) {
-    const next = list.locator('.ant-pagination-next');
-    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true' || (await next.getAttribute('class'))?.includes('disabled')) {
-      throw new Error(`recommendation ${id} is on none of the ${seen} pages of the list`);
-    }
-    await next.click();
-    await showing(seen + 1);
-  }
-  return row;
-}
 
 /** A joint branch and a member-less member of it whose 3 formal members (own organization) change the branch, as the core plans it. */
 function branchThatChanges(dataset: Dataset, recs: readonly Recommendation[], taken: ReadonlySet<string>) {

@@ -1,8 +1,9 @@
-/** Shared steps of the browser tests: finding a clickable enterprise and clicking it on the map. */
+/** Shared steps of the browser tests: finding a clickable enterprise and clicking it on the map, paging the recommendation list. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
 import { distanceM } from '../../src/core/spatial/geo';
 import type { Enterprise } from '../../src/core/model/types';
@@ -99,4 +100,40 @@ export async function mainThreadBlocks(page: Page, reset = false): Promise<{ lon
  */
 export async function savesWritten(page: Page): Promise<void> {
   await page.getByTestId('saving').waitFor({ state: 'hidden', timeout: 60_000 });
+}
+
+/** The recommendation list showing only one kind (its label, e.g. 联合党支部). */
+export async function showKind(page: Page, label: string) {
+  await page.getByTestId('tab-recommendations').click();
+  await page.getByTestId('recommendations').locator('.ant-select').first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  // The list shows the kind chosen (rows are read right after this).
+  const chosen = page.getByTestId('recommendations').locator('.ant-select').first();
+  await expect.poll(() => chosen.innerText()).toMatch(new RegExp(`(^|\\s)${label}(\\s|$)`));
+}
+
+/**
+ * Pages the recommendation list to the one with `id`: from the first page on, waiting after every
+ * click until the page it asked for is the active one (reading the rows before the list has
+ * re-rendered skipped pages, and a loop that only pages forwards then clicked the last page's
+ * disabled "next" for ever); fails with the pages seen when the last page does not hold it either.
+ */
+export async function pageTo(page: Page, id: string) {
+  const list = page.getByTestId('recommendations');
+  const row = list.locator(`[data-testid="recommendation-item"][data-rec-id="${id}"]`);
+  const showing = (n: number) => list.locator(`.ant-pagination-item-active[title="${n}"]`).waitFor();
+  const first = list.locator('.ant-pagination-item-1');
+  if ((await first.count()) > 0) {
+    await first.click();
+    await showing(1);
+  }
+  for (let seen = 1; (await row.count()) === 0; seen++) {
+    const next = list.locator('.ant-pagination-next');
+    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true' || (await next.getAttribute('class'))?.includes('disabled')) {
+      throw new Error(`recommendation ${id} is on none of the ${seen} pages of the list`);
+    }
+    await next.click();
+    await showing(seen + 1);
+  }
+  return row;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { i18n } from '../../src/ui/i18n';
 import { historyChanges, localTime, staffName } from '../../src/ui/history-lines';
 import { columnLabel, problemMessage, problemName } from '../../src/ui/import-labels';
-import { datasetDisplayName, datasetPlace, exportFileName, joinMessages, joinNames, recommendationName, withAside } from '../../src/ui/names';
+import { datasetDisplayName, datasetPlace, exportFileName, joinMessages, joinNames, planItemTitle, recommendationName, withAside } from '../../src/ui/names';
 import { formatPercent } from '../../src/ui/format';
 import { problem } from '../../src/core/io/problems';
 import type { PlanView } from '../../src/core/model/plan-view';
@@ -66,11 +66,14 @@ describe('names for datasets, recommendations and files', () => {
     expect(datasetPlace(view.datasetName, 'en')).toBe('Linpu');
   });
 
-  it('a recommendation by its building, or its first enterprise and how many more', () => {
-    const base = { level: 'branch' as const, zone_id: null };
-    expect(recommendationName(zh, view, { ...base, kind: 'joint_branch', enterprise_ids: ['LP1', 'LP2'], building_ids: ['LB1'] })).toBe('临浦商务楼1号 联合党支部');
-    expect(recommendationName(zh, view, { ...base, kind: 'joint_branch', enterprise_ids: ['LP1', 'LP2'], building_ids: [] })).toBe('杭州安东实业有限公司等 2 家 联合党支部');
-    expect(recommendationName(zh, view, { ...base, kind: 'standalone', enterprise_ids: ['LP2'], building_ids: [] })).toBe('杭州方盛实业有限公司 党支部');
+  it('a recommendation by the core\'s name in the UI language; a plan item by it without "（建议）"', async () => {
+    const rec = { name: '临浦商贸城 第二联合党支部（建议）', name_en: '临浦商贸城 joint branch no. 2 (proposed)' };
+    await i18n.changeLanguage('zh-CN');
+    expect([recommendationName(rec), planItemTitle(rec)]).toEqual(['临浦商贸城 第二联合党支部（建议）', '临浦商贸城 第二联合党支部']);
+    expect(recommendationName(rec, 'en')).toBe('临浦商贸城 joint branch no. 2 (proposed)');
+    await i18n.changeLanguage('en');
+    expect([recommendationName(rec), planItemTitle(rec)]).toEqual(['临浦商贸城 joint branch no. 2 (proposed)', '临浦商贸城 joint branch no. 2']);
+    await i18n.changeLanguage('zh-CN');
   });
 
   it('file names: scope, content and the local date', async () => {

@@ -57,7 +57,9 @@ export const names = {
   around: (enterprise: string, units: number): RecName => ({ zh: `${enterprise}等${units}家企业 联合党支部（建议）`, en: `${enterprise} and ${units - 1} neighbours joint branch (proposed)` }),
   association: (enterprise: string, units: number): RecName => ({ zh: `${enterprise}等${units}家小微企业 个私协会联合党支部（建议）`, en: `${enterprise} and ${units - 1} micro enterprises association branch (proposed)` }),
   workCoverage: (enterprise: string, units: number): RecName => ({ zh: `${enterprise}等${units}家企业 工作覆盖（选派党建指导员）（建议）`, en: `${enterprise} and ${units - 1} others: work coverage by an instructor (proposed)` }),
-  buildingCommunity: (building: string): RecName => ({ zh: `${building} 楼宇社区党组织（建议）`, en: `${building} building community organization (proposed)` }),
+  buildingCommunity: (building: string, count: number): RecName => count > 1
+    ? { zh: `${building}等${count}栋 楼宇社区党组织（建议）`, en: `${building} and ${count - 1} neighbouring buildings: building community organization (proposed)` }
+    : { zh: `${building} 楼宇社区党组织（建议）`, en: `${building} building community organization (proposed)` },
   zoneOrg: (zone: string, level: OrgLevel): RecName => ({ zh: `${zone} ${LEVEL_ZH[level]}（建议）`, en: `${zone} ${LEVEL_EN[level]} (proposed)` }),
   newZone: (enterprise: string, units: number): RecName => ({ zh: `${enterprise}周边 新区域（${units}家企业集聚，区域联建）（建议）`, en: `New zone around ${enterprise} (${units} enterprises, area-based joint organization) (proposed)` }),
 };

@@ -162,7 +162,7 @@ export function checkReasons(report: PlanReport, dataset: Dataset, rules: RulePr
           break;
         }
         case 'joint_zone': {
-          const x = m(/同一商圈（园区、市场）（(.+)）内(\d+)家企业/);
+          const x = m(/同一商圈、园区或市场「(.+)」内(\d+)家企业/);
           expectNum('units', x?.[2], units);
           const zs = new Set(mz);
           if (zs.size !== 1 || [...zs][0] < 0 || dataset.zones[[...zs][0]].name !== x?.[1]) fail(`says every member is in zone ${x?.[1]}, they are not`);

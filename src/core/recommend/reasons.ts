@@ -40,7 +40,7 @@ export const reasons = {
   }),
   inZone: (zone: string, units: number): ReasonText => ({
     code: 'joint_zone',
-    zh: `同一商圈（园区、市场）（${zone}）内${units}家企业联合组建（地域相邻）`,
+    zh: `同一商圈、园区或市场「${zone}」内${units}家企业联合组建（地域相邻）`,
     en: `${units} enterprises in one business district, park or market (${zone}) join one branch (adjacent location)`,
   }),
   inCluster: (units: number): ReasonText => ({

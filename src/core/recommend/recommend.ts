@@ -344,7 +344,7 @@ function umbrellaTree(leaves: readonly LeafDraft[], input: RecommendInput, enter
     const first = buildings[building[leaves[ks[0]].members[0]]];
     const u: UmbrellaDraft = {
       id: `BC-${ids.length === 1 ? ids[0] : stableCode('building_community', '', ids)}`, kind: 'building_community', leaves: [], umbrellas: [], parent: null,
-      describe: (members, under) => ({ level: umbrellaLevel(table, members, rules), reasons: [reasons.umbrellaBuilding(under)], name: names.buildingCommunity(ids.length === 1 ? first.name : `${first.name}等${ids.length}栋`) }),
+      describe: (members, under) => ({ level: umbrellaLevel(table, members, rules), reasons: [reasons.umbrellaBuilding(under)], name: names.buildingCommunity(first.name, ids.length) }),
     };
     adopt(u, ks);
     communities.push(u);

@@ -63,7 +63,7 @@ export function OverviewPanel() {
       };
       const recommendations = view.report.recommendations.filter((r) => r.enterprise_ids.some(inScope));
       printSection(
-        <AreaReport t={t} locale={i18n.language} areaName={place} datasetName={datasetDisplayName(view.datasetName, i18n.language)} nameOf={(r) => recommendationName(t, view, r)} mapUrl={URL.createObjectURL(png)} summary={summary} rows={rows} recommendations={recommendations} />,
+        <AreaReport t={t} locale={i18n.language} areaName={place} datasetName={datasetDisplayName(view.datasetName, i18n.language)} nameOf={(r) => recommendationName(r)} mapUrl={URL.createObjectURL(png)} summary={summary} rows={rows} recommendations={recommendations} />,
         paper === 'A3' ? 'A3 landscape' : 'A4 landscape',
       );
     } finally {

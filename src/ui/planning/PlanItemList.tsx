@@ -1,5 +1,5 @@
 /** Saved plan items: status 拟建 → 组建中 → 已组建 with owner, instructor and due date; edit members, delete. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Input, List, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ import { usePlanWrite } from './use-plan-write';
 import { RecommendationDrift } from './RecommendationDrift';
 import { statusLight, todayInChina } from '../../core/followup/status-light';
 import { StatusLightTag } from '../followup/StatusLightTag';
+import { checkPlanItem, type PlanItemViolation } from '../../core/recommend/plan-item-check';
+import { joinMessages } from '../names';
 
 const STATUSES: PlanItemStatus[] = ['proposed', 'forming', 'formed'];
 
@@ -35,6 +37,17 @@ function PlanItemCard({ item }: { item: PlanItem }) {
     return i === undefined ? '' : view!.enterprises[i].street;
   })));
   const step = STATUSES.indexOf(item.status);
+  // The checks a draft must pass to be saved hold for moving on too: an item emptied when its members
+  // went into another one, or one that a later rule change breaks, is not carried to 已组建.
+  const blockers = useMemo((): PlanItemViolation[] => {
+    if (!view || !index || item.status === 'formed') return [];
+    const members = item.enterpriseIds.map((id) => view.enterprises[index.get(id) ?? -1]).filter((e) => e !== undefined);
+    const { violations } = checkPlanItem(item.kind, members, view.rules);
+    return item.kind === 'work_coverage' ? violations.filter((v) => v.rule === 'empty') : violations;
+  }, [view, index, item.enterpriseIds, item.kind, item.status]);
+  const blockedText = blockers.length > 0
+    ? t('plan.cannotAdvance', { reasons: joinMessages(blockers.map((v) => t(`plan.rule.${v.rule}`, { value: v.value, limit: v.limit, count: v.enterpriseIds?.length ?? 0 }))) })
+    : null;
   const dirty = owner !== item.owner || instructor !== item.instructor;
   // What was typed into 责任人 / 党建指导员 is saved before the status moves (the move re-reads the item,
   // which used to drop unsaved text), then the move is made on the version that save returned.
@@ -72,6 +85,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
         </Space>
         {editingBy ? <Tag color="orange" data-testid="plan-item-editing-by">{t('staff.presence.editing', { name: editingBy.name })}</Tag> : null}
         {refusal ? <Typography.Text type="secondary" data-testid="refused" data-reason={refusal}>{refusal}</Typography.Text> : null}
+        {blockedText && !refusal ? <Typography.Text type="danger" data-testid="plan-item-blocked">{blockedText}</Typography.Text> : null}
         <Space wrap style={refusal ? { display: 'none' } : undefined}>
           {step > 0 ? (
             <Button size="small" loading={busy} onClick={() => void run(() => movePlanItem(item, STATUSES[step - 1]))} data-testid="plan-item-back">
@@ -79,7 +93,7 @@ function PlanItemCard({ item }: { item: PlanItem }) {
             </Button>
           ) : null}
           {step === 0 ? (
-            <Button size="small" type="primary" loading={busy} onClick={() => void advance('forming')} data-testid="plan-item-next">
+            <Button size="small" type="primary" loading={busy} disabled={blockers.length > 0} onClick={() => void advance('forming')} data-testid="plan-item-next">
               {t('plan.next', { status: t('plan.status.forming') })}
             </Button>
           ) : null}
@@ -92,8 +106,9 @@ function PlanItemCard({ item }: { item: PlanItem }) {
               cancelText={t('plan.cancel')}
               okButtonProps={{ 'data-testid': 'plan-form-ok' } as Record<`data-${string}`, string>}
               onConfirm={() => void advance('formed')}
+              disabled={blockers.length > 0}
             >
-              <Button size="small" type="primary" loading={busy} data-testid="plan-item-next">
+              <Button size="small" type="primary" loading={busy} disabled={blockers.length > 0} data-testid="plan-item-next">
                 {t('plan.next', { status: t('plan.status.formed') })}
               </Button>
             </Popconfirm>

@@ -43,7 +43,7 @@ export function RecommendationDrift({ recommendationId, enterpriseIds }: { recom
         <div>
           {added.length > 0 ? <div><Typography.Text type="secondary">{t('names.labelled', { label: t('planner.drift.added'), value: '' })}</Typography.Text>{namesOf(view, added)}</div> : null}
           {removed.length > 0 ? <div><Typography.Text type="secondary">{t('names.labelled', { label: t('planner.drift.removed'), value: '' })}</Typography.Text>{namesOf(view, removed)}</div> : null}
-          <Button type="link" size="small" className="link-wrap" onClick={show} data-testid="plan-item-drift-show">{t('names.labelled', { label: t('planner.drift.show'), value: recommendationName(t, view, current) })}</Button>
+          <Button type="link" size="small" className="link-wrap" onClick={show} data-testid="plan-item-drift-show">{t('names.labelled', { label: t('planner.drift.show'), value: recommendationName(current) })}</Button>
         </div>
       }
     />
