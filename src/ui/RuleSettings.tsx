@@ -19,6 +19,7 @@ const WHOLE: ReadonlySet<Key> = new Set<Key>(['standaloneMinFormal', 'generalBra
   'jointMaxUnits', 'mustCoverMinEmployees', 'clusterMinPoints', 'branchCommitteeMinFormal']);
 /** The least value each setting takes (the store refuses less). */
 const LEAST: Partial<Record<Key, number>> = { jointMaxUnits: 0, mustCoverMinEmployees: 0, jointMaxSpanM: 0, microCapitalBelow: 0, buildingClusterGapM: 0, clusterRadiusM: 0 };
+const leastOf = (key: Key): number => LEAST[key] ?? 1;
 
 export function RuleSettings() {
   const { t } = useTranslation();
@@ -29,14 +30,21 @@ export function RuleSettings() {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<RuleProfile>(DEFAULT_RULES);
   const [saving, setSaving] = useState(false);
+  // What was typed where it cannot be taken (empty, below the least value): shown as typed, never saved.
+  const [invalid, setInvalid] = useState<Partial<Record<Key, number | null>>>({});
+  const invalidCount = Object.keys(invalid).length;
 
   const show = () => {
     setDraft(resolveRules(profile?.rules));
+    setInvalid({});
     setOpen(true);
   };
   const change = (key: Key, value: number | boolean | null) => {
-    if (value === null) return;
-    setDraft((d) => ({ ...d, [key]: value }));
+    if (typeof value === 'number' && value >= leastOf(key)) {
+      setInvalid(({ [key]: _typed, ...others }) => others);
+      setDraft((d) => ({ ...d, [key]: value }));
+    } else if (typeof value === 'boolean') setDraft((d) => ({ ...d, [key]: value }));
+    else setInvalid((typed) => ({ ...typed, [key]: value }));
   };
   const save = async () => {
     setSaving(true);
@@ -68,9 +76,10 @@ export function RuleSettings() {
           <Typography.Text key="version" type="secondary" style={{ marginRight: 12 }}>
             {profile ? `${t('rules.version', { version: profile.version })} · ${t('rules.updated', { time: profile.updatedAt.slice(0, 16).replace('T', ' ') })}` : t('rules.notLoaded')}
           </Typography.Text>,
-          <Button key="reset" onClick={() => setDraft(DEFAULT_RULES)} data-testid="rules-reset">{t('rules.reset')}</Button>,
+          invalidCount > 0 ? <Typography.Text key="invalid" type="danger" style={{ marginRight: 12 }} data-testid="rules-invalid">{t('rules.invalidSave', { count: invalidCount })}</Typography.Text> : null,
+          <Button key="reset" onClick={() => { setDraft(DEFAULT_RULES); setInvalid({}); }} data-testid="rules-reset">{t('rules.reset')}</Button>,
           <Button key="cancel" onClick={() => setOpen(false)}>{t('rules.cancel')}</Button>,
-          <Guarded key="save" capability={capabilities.ruleProfile}><Button type="primary" loading={saving} disabled={!canWrite || !profile} onClick={() => void save()} data-testid="rules-save">{t('rules.save')}</Button></Guarded>,
+          <Guarded key="save" capability={capabilities.ruleProfile}><Button type="primary" loading={saving} disabled={!canWrite || !profile || invalidCount > 0} onClick={() => void save()} data-testid="rules-save">{t('rules.save')}</Button></Guarded>,
         ]}
       >
         <Table
@@ -88,11 +97,17 @@ export function RuleSettings() {
               ),
             },
             {
-              title: t('rules.value'), key: 'value', width: 130, render: (_: unknown, key: Key) => {
+              title: t('rules.value'), key: 'value', width: 150, render: (_: unknown, key: Key) => {
                 const value = draft[key];
-                return typeof value === 'boolean'
-                  ? <Switch size="small" checked={value} onChange={(on) => change(key, on)} data-testid={`rule-${key}`} />
-                  : <InputNumber size="small" value={value} min={LEAST[key] ?? 1} precision={WHOLE.has(key) ? 0 : undefined} onChange={(v) => change(key, v)} data-testid={`rule-${key}`} aria-label={t(`rules.settings.${key}.label`)} />;
+                if (typeof value === 'boolean') return <Switch size="small" checked={value} onChange={(on) => change(key, on)} data-testid={`rule-${key}`} />;
+                // No `min`: antd would turn a typed −3 into the least value (for 覆盖单位, 0 = 不限) without a word.
+                const wrong = key in invalid;
+                return (
+                  <>
+                    <InputNumber size="small" value={wrong ? invalid[key] : value} status={wrong ? 'error' : undefined} precision={WHOLE.has(key) ? 0 : undefined} onChange={(v) => change(key, v)} data-testid={`rule-${key}`} aria-label={t(`rules.settings.${key}.label`)} aria-invalid={wrong} />
+                    {wrong ? <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid={`rule-${key}-error`}>{t(WHOLE.has(key) ? 'rules.invalidWhole' : 'rules.invalid', { least: leastOf(key) })}</Typography.Text> : null}
+                  </>
+                );
               },
             },
             { title: t('rules.unit'), key: 'unit', width: 70, render: (_: unknown, key: Key) => t(`rules.settings.${key}.unit`) },

@@ -1,6 +1,8 @@
 /**
  * The stored rule profile in Chromium: changing a rule in 规则设置 stores it, the plan is computed
  * again with it (the figures become the core's for that profile), and a reload plans with it too.
+ * A recommendation that a rule change makes take in an accepted item's members asks before it empties
+ * that item, and the emptied item cannot be moved on to 组建中.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -8,8 +10,9 @@ import { launch, openMap } from './browser';
 import { readDatasetFolder } from '../../src/cli/read-dataset';
 import { planDataset } from '../../src/core/plan';
 import type { RuleProfile } from '../../src/core/model/types';
+import type { Recommendation } from '../../src/core/model/report';
 import { compareScenarios } from '../../src/core/scenarios';
-import { builtFile } from './helpers';
+import { builtFile, pageTo, showKind } from './helpers';
 
 const url = () => `${inject('baseUrl')}?dataset=linpu`;
 
@@ -43,7 +46,20 @@ describe('rule settings change the plan (embedded store, Chromium)', () => {
   it('a rule changed in 规则设置 is saved and the plan follows it', async () => {
     await page.getByTestId('rules-button').click();
     await page.getByText('默认值依据').waitFor();
+    // A value below the least is refused where it was typed, never turned into 0 (= 不限), and blocks saving.
+    const units = page.getByTestId('rule-jointMaxUnits');
+    const before = await units.inputValue();
+    await units.fill('-3');
+    await units.press('Tab');
+    await page.getByTestId('rule-jointMaxUnits-error').filter({ hasText: '请填写不小于 0 的整数' }).waitFor();
+    await expect(units.inputValue()).resolves.toBe('-3');
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('rule-mustCoverMinEmployees').fill('');
+    await page.getByTestId('rules-invalid').filter({ hasText: '有 2 项取值需要改正' }).waitFor();
+    await units.fill(before);
+    await expect(page.getByTestId('rule-jointMaxUnits-error').count()).resolves.toBe(0);
     await page.getByTestId('rule-mustCoverMinEmployees').fill(String(changed.mustCoverMinEmployees));
+    await expect(page.getByTestId('rules-invalid').count()).resolves.toBe(0);
     await page.getByTestId('rule-mustCoverAnyMember').click();
     await page.getByTestId('rules-save').click();
     await page.getByText('规则已保存').waitFor({ timeout: 60_000 });
@@ -73,5 +89,41 @@ describe('rule settings change the plan (embedded store, Chromium)', () => {
         await expect(page.getByTestId(`scenario-cell-total-${k}-${key}`).innerText()).resolves.toBe(String(figures[key]));
       }
     }
+  });
+
+  it('accepting a recommendation that takes in an accepted item\'s members asks first; the emptied item cannot move on', async () => {
+    const larger = { ...changed, jointMaxUnits: 8 };
+    const before = planDataset({ ...dataset, rules: changed }).report.recommendations.filter((r) => r.kind === 'joint_branch');
+    const after = planDataset({ ...dataset, rules: larger }).report.recommendations.filter((r) => r.kind === 'joint_branch');
+    const kept = new Set(after.map((r) => r.id));
+    const pair = before.filter((r) => !kept.has(r.id))
+      .map((r) => [r, after.find((a) => r.enterprise_ids.every((id) => a.enterprise_ids.includes(id)))] as const)
+      .find(([, a]) => a !== undefined);
+    if (!pair) throw new Error('no joint branch that a limit of 8 units takes in whole into another');
+    const [first, second] = pair as readonly [Recommendation, Recommendation];
+    await page.keyboard.press('Escape');
+    await showKind(page, '联合党支部');
+    await (await pageTo(page, first.id)).getByTestId('recommendation-accept').click();
+    await page.getByTestId('tab-plan').click();
+    const emptied = page.locator(`[data-testid="plan-item"][data-recommendation-id="${first.id}"]`);
+    await emptied.waitFor({ timeout: 30_000 });
+    await expect(emptied.getByTestId('plan-item-blocked').count()).resolves.toBe(0);
+
+    await page.getByTestId('rules-button').click();
+    await page.getByTestId('rule-jointMaxUnits').fill(String(larger.jointMaxUnits));
+    await page.getByTestId('rules-save').click();
+    await page.getByText('规则已保存').waitFor({ timeout: 60_000 });
+    // Replanned: the item's recommendation is now the larger branch.
+    await emptied.locator(`[data-testid="plan-item-drift"][data-current-id="${second.id}"]`).waitFor({ timeout: 60_000 });
+
+    await showKind(page, '联合党支部');
+    await (await pageTo(page, second.id)).getByTestId('recommendation-accept').click();
+    const title = first.name.replace('（建议）', '');
+    await page.getByTestId('recommendation-move-confirm').filter({ hasText: `其中 ${first.enterprise_ids.length} 家企业已在计划项「${title}」中` }).waitFor();
+    await page.getByRole('button', { name: '仍然采纳' }).click();
+    await page.getByTestId('tab-plan').click();
+    await page.locator(`[data-testid="plan-item"][data-recommendation-id="${second.id}"]`).waitFor({ timeout: 30_000 });
+    await emptied.getByTestId('plan-item-blocked').filter({ hasText: '还没有选入企业' }).waitFor({ timeout: 30_000 });
+    await expect(emptied.getByTestId('plan-item-next').isDisabled()).resolves.toBe(true);
   });
 });
