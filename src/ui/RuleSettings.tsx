@@ -11,6 +11,8 @@ import { saveRuleProfile, useRuleProfileStore } from '../state/rule-profile';
 import { useAppStore } from '../state/store';
 import { useCapabilities } from '../state/capabilities';
 import { Guarded } from './staff/Guarded';
+import { planHeadline, planMadeWith, type PlanHeadline } from '../state/rule-change-effect';
+import { joinMessages } from './names';
 
 type Key = keyof RuleProfile;
 const KEYS = Object.keys(DEFAULT_RULES) as Key[];
@@ -22,8 +24,8 @@ const LEAST: Partial<Record<Key, number>> = { jointMaxUnits: 0, mustCoverMinEmpl
 const leastOf = (key: Key): number => LEAST[key] ?? 1;
 
 export function RuleSettings() {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { t, i18n } = useTranslation();
+  const { message, notification } = AntApp.useApp();
   const profile = useRuleProfileStore((s) => s.profile);
   const canWrite = useAppStore((s) => s.canWrite);
   const capabilities = useCapabilities();
@@ -48,10 +50,13 @@ export function RuleSettings() {
   };
   const save = async () => {
     setSaving(true);
+    const view = useAppStore.getState().view;
+    const before = view ? planHeadline(view) : null;
     try {
       await saveRuleProfile(draft);
       message.success(t('rules.saved'));
       setOpen(false);
+      if (before) void planMadeWith(draft).then((after) => after && showEffect(before, planHeadline(after)));
     } catch (error) {
       if (error instanceof StaleWriteError) {
         // saveRuleProfile has brought in the stored profile already: start again from it.
@@ -63,6 +68,16 @@ export function RuleSettings() {
     }
   };
 
+  // The plan's headline figures before → after, so that nobody has to look for what the change did.
+  const showEffect = (before: PlanHeadline, after: PlanHeadline) => {
+    const keys = Object.keys(before) as (keyof PlanHeadline)[];
+    const lines = keys.map((k) => t('rules.effectLine', { label: t(`scenarios.figures.${k}`), before: before[k].toLocaleString(i18n.language), after: after[k].toLocaleString(i18n.language) }));
+    notification.info({
+      title: t('rules.effectTitle'),
+      description: <span data-testid="rules-effect">{joinMessages(lines)}</span>,
+      duration: 15,
+    });
+  };
   const format = (value: number | boolean) => (typeof value === 'boolean' ? (value ? t('rules.yes') : t('rules.no')) : String(value));
   return (
     <>

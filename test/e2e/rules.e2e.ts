@@ -64,6 +64,12 @@ describe('rule settings change the plan (embedded store, Chromium)', () => {
     await page.getByTestId('rules-save').click();
     await page.getByText('规则已保存').waitFor({ timeout: 60_000 });
     await page.getByTestId('summary-must-cover').filter({ hasText: mustCoverText(changed) }).waitFor({ timeout: 60_000 });
+    // What the change did, before → after, as the core plans it under each profile.
+    const [was, now] = [{}, changed].map((rules) => planDataset({ ...dataset, rules }).report.plan_effect);
+    const effect = ([['应建未建', 'uncovered_must_cover'], ['应建纳入组织', 'must_cover_in_orgs'], ['新建组织', 'new_orgs'], ['工作覆盖', 'must_cover_to_work_coverage']] as const)
+      .map(([label, key]) => `${label} ${was[key].toLocaleString('zh-CN')} → ${now[key].toLocaleString('zh-CN')}`).join('；');
+    expect(was.uncovered_must_cover).not.toBe(now.uncovered_must_cover);
+    await expect(page.getByTestId('rules-effect').innerText()).resolves.toBe(effect);
   });
 
   it('after a reload the plan is made with the stored profile', async () => {
