@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SCENARIO_PRESETS, scenarioRules } from './scenario-presets';
+import { SCENARIO_PRESETS, presetIsCurrent, scenarioRules } from './scenario-presets';
 import { keepScenarioSides } from '../state/split-sides';
 import { usePresentationStore } from '../state/presentation';
 import type { Scenario, ScenarioComparison, ScenarioFigures, ScenarioRow } from '../core/scenarios';
@@ -32,9 +32,11 @@ export function ScenarioPanel() {
   const [compared, setCompared] = useState<string[]>([]);
   const [onMap, setOnMap] = useState<[number, number]>([0, 1]);
 
+  // A preset that is the rules in force would repeat the first column: it cannot be picked.
+  const variants = picked.filter((key) => !presetIsCurrent(key, current));
   const scenarios = (): Scenario[] => [
     { name: t('scenarios.current'), rules: { ...current } },
-    ...picked.map((key) => ({ name: t(`scenarios.presets.${key}`), rules: scenarioRules(key, current) })),
+    ...variants.map((key) => ({ name: t(`scenarios.presets.${key}`), rules: scenarioRules(key, current) })),
   ];
   const run = async () => {
     setRunning(true);
@@ -44,8 +46,8 @@ export function ScenarioPanel() {
       const shown = useAppStore.getState().view;
       // Each scenario's map is kept for the side-by-side view (两图对比: scenario A | scenario B).
       if (shown) keepScenarioSides(shown, asked.map((s) => s.rules), result);
-      setCompared(['current', ...picked]);
-      setOnMap([0, Math.min(1, picked.length)]);
+      setCompared(['current', ...variants]);
+      setOnMap([0, Math.min(1, variants.length)]);
       setComparison(result);
     } catch (error) {
       message.error(t('scenarios.failed', { message: (error as Error).message }));
@@ -64,6 +66,7 @@ export function ScenarioPanel() {
       sheet: t('scenarios.sheet'), area: t('scenarios.area'), level: t('scenarios.level'), total: t('scenarios.total'),
       levels: { district: t('scenarios.district'), street: t('scenarios.street') },
       figures: Object.fromEntries(FIGURES.map((f) => [f, t(`scenarios.figures.${f}`)])) as Record<keyof ScenarioFigures, string>,
+      column: (scenario, figure) => t('names.labelled', { label: scenario, value: figure }),
     });
     download(bytes, `${t('scenarios.file')}.xlsx`, XLSX_TYPE);
   };
@@ -75,10 +78,13 @@ export function ScenarioPanel() {
         <Space wrap style={{ marginBottom: 8 }}>
           <Typography.Text>{t('scenarios.pick')}</Typography.Text>
           <Select
-            mode="multiple" size="small" style={{ minWidth: 360 }} value={picked} maxCount={2} onChange={setPicked}
-            options={Object.keys(PRESETS).map((key) => ({ value: key, label: t(`scenarios.presets.${key}`) }))} data-testid="scenarios-pick"
+            mode="multiple" size="small" style={{ minWidth: 360 }} value={variants} maxCount={2} onChange={setPicked}
+            options={Object.keys(PRESETS).map((key) => {
+              const same = presetIsCurrent(key, current);
+              return { value: key, disabled: same, label: same ? t('scenarios.presetIsCurrent', { name: t(`scenarios.presets.${key}`) }) : t(`scenarios.presets.${key}`) };
+            })} data-testid="scenarios-pick"
           />
-          <Button size="small" type="primary" loading={running} onClick={() => void run()} data-testid="scenarios-compare">{t('scenarios.compare')}</Button>
+          <Button size="small" type="primary" loading={running} disabled={variants.length === 0} onClick={() => void run()} data-testid="scenarios-compare">{t('scenarios.compare')}</Button>
           <Button size="small" disabled={!comparison} onClick={() => void exportXlsx()} data-testid="scenarios-export">{t('scenarios.export')}</Button>
         </Space>
         {comparison && compared.length >= 2 ? (
@@ -111,7 +117,10 @@ export function ScenarioPanel() {
                   render: (_: unknown, r: ScenarioRow) => {
                     const value = r.figures[k][f];
                     const base = r.figures[0][f];
-                    return k > 0 && value !== base ? <strong data-testid={`scenario-cell-${r.areaId ?? 'total'}-${k}-${f}`}>{value}</strong> : <span data-testid={`scenario-cell-${r.areaId ?? 'total'}-${k}-${f}`}>{value}</span>;
+                    const cell = `scenario-cell-${r.areaId ?? 'total'}-${k}-${f}`;
+                    if (k === 0 || value === base) return <span data-testid={cell}>{value}</span>;
+                    // The change against the rules in force, beside the figure.
+                    return <><strong data-testid={cell}>{value}</strong> <Typography.Text type="secondary" data-testid={`${cell}-delta`}>{value > base ? `+${value - base}` : `−${base - value}`}</Typography.Text></>;
                   },
                 })),
               })),

@@ -1,5 +1,5 @@
 /** The 方案比较 variants: changes to the rules in force (the `scenarios.presets` strings name them). */
-import type { RuleProfile } from '../core/model/types';
+import { resolveRules, type RuleProfile } from '../core/model/types';
 
 export const SCENARIO_PRESETS: Record<string, Partial<RuleProfile>> = {
   units8: { jointMaxUnits: 8 },
@@ -11,4 +11,10 @@ export const SCENARIO_PRESETS: Record<string, Partial<RuleProfile>> = {
 /** 'current' (the rules in force) or a preset's key, as the rules to plan under. */
 export function scenarioRules(key: string, current: Partial<RuleProfile> | undefined): Partial<RuleProfile> {
   return { ...current, ...(SCENARIO_PRESETS[key] ?? {}) };
+}
+
+/** A preset that changes nothing in the rules in force (e.g. ≤ 8 units when 8 is the rule already). */
+export function presetIsCurrent(key: string, current: Partial<RuleProfile> | undefined): boolean {
+  const rules = resolveRules(current);
+  return Object.entries(SCENARIO_PRESETS[key] ?? {}).every(([k, v]) => rules[k as keyof RuleProfile] === v);
 }

@@ -132,4 +132,19 @@ describe('rule settings change the plan (embedded store, Chromium)', () => {
     await emptied.getByTestId('plan-item-blocked').filter({ hasText: '还没有选入企业' }).waitFor({ timeout: 30_000 });
     await expect(emptied.getByTestId('plan-item-next').isDisabled()).resolves.toBe(true);
   });
+
+  it('方案比较 offers no preset that is the rules in force, and gives each figure\'s change against them', async () => {
+    const rules = { ...changed, jointMaxUnits: 8 };
+    const [now, unlimited] = compareScenarios(dataset, [{ name: 'current', rules }, { name: 'unitsUnlimited', rules: { ...rules, jointMaxUnits: 0 } }]).rows[0].figures;
+    await page.getByTestId('scenarios-button').click();
+    await page.getByTestId('scenarios-pick').click();
+    await page.locator('.ant-select-item-option-disabled').filter({ hasText: '联合党支部≤8家（即现行规则）' }).waitFor();
+    await page.getByTestId('scenarios-compare').click();
+    await page.getByTestId('scenario-cell-total-1-newOrgs').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('scenario-cell-total-2-newOrgs').count()).resolves.toBe(0);
+    expect(unlimited.newOrgs).not.toBe(now.newOrgs);
+    await expect(page.getByTestId('scenario-cell-total-1-newOrgs').innerText()).resolves.toBe(String(unlimited.newOrgs));
+    const change = unlimited.newOrgs - now.newOrgs;
+    await expect(page.getByTestId('scenario-cell-total-1-newOrgs-delta').innerText()).resolves.toBe(change > 0 ? `+${change}` : `−${-change}`);
+  });
 });

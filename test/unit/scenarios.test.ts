@@ -51,11 +51,12 @@ describe('scenario export', () => {
     const text = {
       sheet: '方案比较', area: '地区', level: '层级', total: '合计', levels: { district: '区县', street: '乡镇街道' } as const,
       figures: { mustCover: '应建未建', mustCoverInOrgs: '应建入组织', newOrgs: '新建组织', workCoverage: '工作覆盖', umbrellas: '上级组织' },
+      column: (scenario: string, figure: string) => `${scenario}：${figure}`,
     };
     const rows = await readXlsxRows(await exportScenariosXlsx(comparison, text));
-    expect(rows[0].slice(0, 3)).toEqual(['地区', '层级', '现行: 应建未建']);
+    expect(rows[0].slice(0, 3)).toEqual(['地区', '层级', '现行：应建未建']);
     expect(rows[0][7].startsWith('=')).toBe(false);
-    expect(rows[0][7]).toContain('1+2: 应建未建');
+    expect(rows[0][7]).toContain('1+2：应建未建');
     expect(rows).toHaveLength(comparison.rows.length + 1);
     const total = comparison.rows[0].figures;
     expect(rows[1]).toEqual(['合计', '', ...total.flatMap((f) => [f.mustCover, f.mustCoverInOrgs, f.newOrgs, f.workCoverage, f.umbrellas].map(String))]);

@@ -9,8 +9,10 @@ export interface ScenarioExportText {
   level: string;
   total: string;
   levels: Record<'district' | 'street', string>;
-  /** Column headers of the figures; each is written once per scenario as "<scenario>: <figure>". */
+  /** Column headers of the figures; each is written once per scenario, as `column` joins the two. */
   figures: Record<keyof ScenarioFigures, string>;
+  /** "<scenario>：<figure>" in the UI language ("现行规则：应建未建", "Rules in force: Must cover"). */
+  column: (scenario: string, figure: string) => string;
 }
 
 const FIGURES: (keyof ScenarioFigures)[] = ['mustCover', 'mustCoverInOrgs', 'newOrgs', 'workCoverage', 'umbrellas'];
@@ -18,7 +20,7 @@ const FIGURES: (keyof ScenarioFigures)[] = ['mustCover', 'mustCoverInOrgs', 'new
 export function scenarioSheet(comparison: ScenarioComparison, text: ScenarioExportText): SheetSpec {
   const columns: SheetSpec['columns'][number][] = [{ key: 'area', header: text.area, width: 18 }, { key: 'level', header: text.level, width: 10 }];
   comparison.scenarios.forEach((s, k) => {
-    for (const f of FIGURES) columns.push({ key: `s${k}_${f}`, header: String(safeCell(`${s.name}: ${text.figures[f]}`)), numeric: true, width: 16 });
+    for (const f of FIGURES) columns.push({ key: `s${k}_${f}`, header: String(safeCell(text.column(s.name, text.figures[f]))), numeric: true, width: 16 });
   });
   const rows = comparison.rows.map((r) => {
     const row: Record<string, unknown> = { area: r.level === 'total' ? text.total : r.name, level: r.level === 'total' ? '' : text.levels[r.level] };
