@@ -140,8 +140,9 @@ describe('rule settings change the plan (embedded store, Chromium)', () => {
     await page.getByTestId('scenarios-pick').click();
     await page.locator('.ant-select-item-option-disabled').filter({ hasText: '联合党支部≤8家（即现行规则）' }).waitFor();
     await page.getByTestId('scenarios-compare').click();
+    // The last comparison's table (three scenarios) stays until this one (two) replaces it.
+    await expect.poll(() => page.getByTestId('scenario-cell-total-2-newOrgs').count(), { timeout: 60_000 }).toBe(0);
     await page.getByTestId('scenario-cell-total-1-newOrgs').waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('scenario-cell-total-2-newOrgs').count()).resolves.toBe(0);
     expect(unlimited.newOrgs).not.toBe(now.newOrgs);
     await expect(page.getByTestId('scenario-cell-total-1-newOrgs').innerText()).resolves.toBe(String(unlimited.newOrgs));
     const change = unlimited.newOrgs - now.newOrgs;
