@@ -8,6 +8,7 @@ import { Flag } from './model/enterprise-table';
 import { coverageCategory } from './coverage/category';
 import { UMBRELLA_KINDS, type RecommendationKind } from './model/report';
 import type { Dataset, RuleProfile } from './model/types';
+import { idKey } from './recommend/identity';
 
 export interface Scenario {
   name: string;
@@ -44,6 +45,8 @@ export interface ScenarioRow {
 export interface ScenarioSide {
   flags: Uint8Array;
   categories: Uint8Array;
+  /** The organization each enterprise joins (idKey of its recommendation's id, 0: none): the same number on two sides is the same organization. */
+  groups: Int32Array;
 }
 
 export interface ScenarioComparison {
@@ -91,6 +94,20 @@ function majority(members: readonly number[], areaOf: Int32Array): number {
   return best;
 }
 
+/** Per enterprise (register order, the first `n`): the organization or work coverage it is put in, as idKey of the recommendation. */
+function groupsOf(recommendations: readonly { id: string; kind: RecommendationKind; enterprise_ids: readonly string[] }[], index: ReadonlyMap<string, number>, n: number): Int32Array {
+  const groups = new Int32Array(n);
+  for (const rec of recommendations) {
+    if (UMBRELLA_KINDS.has(rec.kind) || rec.kind === 'new_zone') continue;
+    const key = idKey(rec.id);
+    for (const id of rec.enterprise_ids) {
+      const i = index.get(id);
+      if (i !== undefined && i < n) groups[i] = key;
+    }
+  }
+  return groups;
+}
+
 export function compareScenarios(dataset: Dataset, scenarios: readonly Scenario[], options: CompareOptions = {}): ScenarioComparison {
   const areaCount = dataset.areas.length;
   const perScenario: ScenarioFigures[][] = [];
@@ -135,7 +152,7 @@ export function compareScenarios(dataset: Dataset, scenarios: readonly Scenario[
     if (options.sides) {
       const after = flagsAfterRecommendations(flags, index, result.report.recommendations);
       const shown = options.limit ? after.slice(0, options.limit) : after;
-      sides.push({ flags: shown, categories: Uint8Array.from(shown, (f) => coverageCategory(f)) });
+      sides.push({ flags: shown, categories: Uint8Array.from(shown, (f) => coverageCategory(f)), groups: groupsOf(result.report.recommendations, index, shown.length) });
     }
   }
   const rows: ScenarioRow[] = [{ areaId: null, name: '', level: 'total', figures: perScenario.map((f) => f[areaCount]) }];

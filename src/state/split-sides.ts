@@ -15,6 +15,8 @@ import { compareScenarios } from './sync';
 export interface ScenarioColouring {
   flags: Uint8Array;
   categories: Uint8Array;
+  /** The organization each enterprise joins (ScenarioSide.groups). */
+  groups: Int32Array;
   summary: Summary;
 }
 
@@ -51,7 +53,7 @@ export function keepScenarioSides(view: PlanView, rules: readonly Partial<RulePr
     // A register planned for a limited view (tests) or a view replaced meanwhile: its length tells.
     if (side.flags.length !== view.flags.length) return;
     const key = scenarioKey(r);
-    sides[key] = { flags: side.flags, categories: side.categories, summary: summarize(side.flags) };
+    sides[key] = { flags: side.flags, categories: side.categories, groups: side.groups, summary: summarize(side.flags) };
     delete pending[key];
   });
   useSplitSidesStore.setState({ view, sides, pending, failed: null });

@@ -183,7 +183,7 @@ self.onmessage = (event: MessageEvent<PlanMessage>) => {
     try {
       if (!kept) throw new Error('no register yet');
       const comparison = compareScenarios(kept.dataset, message.scenarios, { sides: message.sides === true, limit: kept.limit });
-      const buffers = (comparison.sides ?? []).flatMap((side) => [side.flags.buffer, side.categories.buffer]);
+      const buffers = (comparison.sides ?? []).flatMap((side) => [side.flags.buffer, side.categories.buffer, side.groups.buffer]);
       self.postMessage({ type: 'scenarios', id: message.id, comparison } satisfies PlanResponse, buffers);
     } catch (error) {
       self.postMessage({ type: 'scenarios', id: message.id, comparison: null, message: (error as Error).message } satisfies PlanResponse);

@@ -385,7 +385,10 @@ describe('the meeting room in Chromium (1920×1080)', () => {
     expect(seen.leftB).toBe(0);
     expect(seen.rightB, 'the right half (scenario B) does not show the enterprise in its scenario-B colour').toBeGreaterThan(0);
     expect(seen.rightA).toBe(0);
-    const mapped = dataset.enterprises.filter((x, i) => x.lon !== null && a.categories[i] !== b.categories[i]).length;
+    // Ringed: a different coverage, or a different organization (a regrouping changes no colour).
+    const mapped = dataset.enterprises.filter((x, i) => x.lon !== null && (a.categories[i] !== b.categories[i] || a.groups[i] !== b.groups[i])).length;
+    const recoloured = dataset.enterprises.filter((x, i) => x.lon !== null && a.categories[i] !== b.categories[i]).length;
+    expect(mapped).toBeGreaterThan(recoloured);
     expect(seen.changed).toBe(mapped);
     await page.getByTestId('split-changed').filter({ hasText: String(mapped) }).waitFor();
 

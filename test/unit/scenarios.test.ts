@@ -88,10 +88,32 @@ describe('scenario maps (the side-by-side view of two scenarios)', () => {
     expect(differ).toBeGreaterThan(0);
   });
 
+  it('groups: members of one organization share a number, and a larger unit limit regroups enterprises whose colour stays', () => {
+    const result = planDataset(dataset, { compareWithGreedy: false });
+    const index = new Map(result.table.ids.map((id, i) => [id, i]));
+    const { groups } = comparison.sides![0];
+    const seen = new Set<number>();
+    for (const rec of result.report.recommendations.filter((x) => x.kind === 'joint_branch' || x.kind === 'standalone' || x.kind === 'work_coverage')) {
+      const keys = new Set(rec.enterprise_ids.map((id) => groups[index.get(id)!]));
+      expect(keys.size).toBe(1);
+      const [key] = keys;
+      expect(key).not.toBe(0);
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+    }
+    const inNone = result.table.ids.filter((_, i) => groups[i] === 0).length;
+    expect(inNone).toBe(result.table.ids.length - result.report.recommendations.filter((x) => x.kind === 'joint_branch' || x.kind === 'standalone' || x.kind === 'work_coverage' || x.kind === 'association_branch').reduce((n, x) => n + x.enterprise_ids.length, 0));
+
+    const [now, larger] = compareScenarios(dataset, [{ name: 'a', rules: {} }, { name: 'b', rules: { jointMaxUnits: 8 } }], { sides: true }).sides!;
+    const regrouped = now.groups.filter((g, i) => g !== larger.groups[i] && now.categories[i] === larger.categories[i]).length;
+    expect(regrouped).toBeGreaterThan(0);
+  });
+
   it('without `sides` none are made; with a limit they keep the first N enterprises', () => {
     expect(compareScenarios(dataset, [{ name: 'a', rules: {} }]).sides).toBeUndefined();
     const limited = compareScenarios(dataset, [{ name: 'a', rules: {} }], { sides: true, limit: 100 });
     expect(limited.sides![0].categories).toHaveLength(100);
+    expect(Array.from(limited.sides![0].groups)).toEqual(Array.from(comparison.sides![0].groups.slice(0, 100)));
     expect(Array.from(limited.sides![0].categories)).toEqual(Array.from(comparison.sides![0].categories.slice(0, 100)));
   });
 });

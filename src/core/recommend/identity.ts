@@ -22,6 +22,11 @@ function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A recommendation id as a 32-bit number, to compare two plans' groupings position by position (0: none). */
+export function idKey(id: string): number {
+  return (hash53(id) | 0) || 1;
+}
+
 /** A short stable code for a kind, a place and a set of members (order does not matter). */
 export function stableCode(kind: string, place: string, memberIds: readonly string[]): string {
   const key = `${kind}|${place}|${[...memberIds].sort().join(',')}`;

@@ -139,7 +139,7 @@ export function SplitView() {
   const left = view && on ? resolveSide(view, planItems, split, 'left') : null;
   const right = view && on ? resolveSide(view, planItems, split, 'right') : null;
   const changedOf = (a: SplitSide, b: SplitSide) =>
-    view && a.kind === 'coverage' && b.kind === 'coverage' && a.colouring && b.colouring ? changedPositions(view, a.colouring.categories, b.colouring.categories, mask) : new Float32Array(0);
+    view && a.kind === 'coverage' && b.kind === 'coverage' && a.colouring && b.colouring ? changedPositions(view, a.colouring, b.colouring, mask) : new Float32Array(0);
 
   useEffect(() => {
     if (!on || !view || !right || !left || !overlayRef.current) return;
@@ -226,7 +226,7 @@ export function SplitView() {
       ) : <div className="split-divider" />}
       {figures('left')}
       {figures('right')}
-      {coverageBoth ? <div className="split-changed" data-testid="split-changed">{t('meeting.changed', { count: changedCount })}</div> : null}
+      {coverageBoth ? <div className="split-changed" data-testid="split-changed">{t(split.compare === 'scenarios' ? 'meeting.changedScenarios' : 'meeting.changed', { count: changedCount })}</div> : null}
       {left.kind === 'snapshot' ? <div className="split-changed" data-testid="split-snapshot-note">{t('meeting.split.snapshotNote')}</div> : null}
     </>
   );

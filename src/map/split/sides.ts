@@ -26,6 +26,8 @@ import { coverageRampColor } from '../layers/palette';
 export interface SideColouring {
   flags: Uint8Array;
   categories: Uint8Array;
+  /** Scenarios only: the organization each enterprise joins, so that a regrouping shows as a change too. */
+  groups?: Int32Array;
   summary: Summary;
 }
 
@@ -47,11 +49,16 @@ export function sideColouring(view: PlanView, planItems: PlanItem[], side: SideK
   return { flags: view.flags, categories: view.categories, summary: summarize(view.flags) };
 }
 
-/** lon, lat of every mapped enterprise whose category differs between the two colourings (and is shown by the mask). */
-export function changedPositions(view: PlanView, a: Uint8Array, b: Uint8Array, mask: Uint8Array | null): Float32Array {
+/**
+ * lon, lat of every mapped enterprise (shown by the mask) whose category differs between the two
+ * colourings, or, where both carry groups (two scenarios), whose organization differs.
+ */
+export function changedPositions(view: PlanView, a: SideColouring, b: SideColouring, mask: Uint8Array | null): Float32Array {
   const out: number[] = [];
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i] || (mask && !mask[i])) continue;
+  const ga = a.groups && b.groups ? a.groups : null;
+  const gb = ga ? b.groups! : null;
+  for (let i = 0; i < a.categories.length; i++) {
+    if ((a.categories[i] === b.categories[i] && (!ga || ga[i] === gb![i])) || (mask && !mask[i])) continue;
     const lon = view.positions[i * 2];
     if (lon === lon) out.push(lon, view.positions[i * 2 + 1]);
   }

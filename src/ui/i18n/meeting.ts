@@ -10,7 +10,7 @@ export const meetingZhCN = {
   rate: '组建率',
   sides: { now: '现状', plan: '计划完成后', recommended: '建议全部组建后' },
   split: {
-    toggle: '两图对比', side: '并排', swipe: '卷帘', left: '左图', right: '右图', hint: '两图同步移动；环圈标出两侧覆盖状态不同的企业',
+    toggle: '两图对比', side: '并排', swipe: '卷帘', left: '左图', right: '右图', hint: '两图同步移动；环圈标出两侧覆盖状态不同（比较两个方案时还有所在党组织不同）的企业',
     mode: '对比方式', compare: '对比内容', compares: { plan: '现状与计划', scenarios: '两个方案', snapshots: '两个快照日期' },
     scenarioA: '方案A', scenarioB: '方案B', scenarioHint: '各方案按其规则规划，企业按“建议全部组建后”着色',
     dateA: '左侧日期', dateB: '右侧日期', snapshotLabel: '快照 {{date}}', noDate: '未选快照日期', noSnapshot: '该日期无快照',
@@ -19,6 +19,7 @@ export const meetingZhCN = {
     failed: '方案规划失败：{{message}}', showOnMap: '在地图上两图对比',
   },
   changed: '两侧覆盖状态不同的企业：{{count}} 家',
+  changedScenarios: '两个方案中覆盖状态或所在党组织不同的企业：{{count}} 家',
   changedLegend: '两侧覆盖状态不同',
   palette: { label: '覆盖配色', standard: '标准配色', contrast: '高对比（色盲友好）' },
   export: {
@@ -40,7 +41,7 @@ export const meetingEn: MeetingMessages = {
   rate: 'Coverage rate',
   sides: { now: 'Now', plan: 'After the plan', recommended: 'After every recommendation' },
   split: {
-    toggle: 'Two maps', side: 'Side by side', swipe: 'Swipe', left: 'Left', right: 'Right', hint: 'Both maps move together; rings mark the enterprises whose coverage differs',
+    toggle: 'Two maps', side: 'Side by side', swipe: 'Swipe', left: 'Left', right: 'Right', hint: 'Both maps move together; rings mark the enterprises whose coverage differs (comparing two scenarios, also whose organization differs)',
     mode: 'Layout', compare: 'Compare', compares: { plan: 'Now and the plan', scenarios: 'Two scenarios', snapshots: 'Two snapshot dates' },
     scenarioA: 'Scenario A', scenarioB: 'Scenario B', scenarioHint: 'Each scenario is planned under its rules; enterprises coloured as after every recommendation',
     dateA: 'Left date', dateB: 'Right date', snapshotLabel: 'Snapshot {{date}}', noDate: 'No snapshot date chosen', noSnapshot: 'No snapshot on this date',
@@ -49,6 +50,7 @@ export const meetingEn: MeetingMessages = {
     failed: 'Planning the scenario failed: {{message}}', showOnMap: 'Compare on two maps',
   },
   changed: 'Enterprises whose coverage differs: {{count}}',
+  changedScenarios: 'Enterprises whose coverage or organization differs between the scenarios: {{count}}',
   changedLegend: 'Coverage differs between the sides',
   palette: { label: 'Colours', standard: 'Standard', contrast: 'High contrast (colour-blind safe)' },
   export: {
