@@ -365,6 +365,8 @@ describe('the meeting room in Chromium (1920×1080)', () => {
     await page.waitForFunction(() => window.__lianjianSplit?.sides.join() === 'coverage,coverage' && window.__lianjianSplit.changed > 0, undefined, { timeout: 60_000 });
     await expect(page.getByTestId('split-title-left').innerText()).resolves.toBe('现行规则');
     await expect(page.getByTestId('split-title-right').innerText()).resolves.toBe('联合党支部≤8家');
+    // Each side's figures are those with every recommendation formed, and say so.
+    await expect(page.getByTestId('split-if-formed-left').innerText()).resolves.toBe('全部组建后：');
     const lon = e.lon as number, lat = e.lat as number;
     await page.evaluate((box) => window.__lianjian!.fitBounds(box), [lon - 0.0015, lat - 0.001, lon + 0.0015, lat + 0.001] as Box);
     await splitSettled(page);

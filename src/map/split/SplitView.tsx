@@ -184,6 +184,7 @@ export function SplitView() {
       const s = summarize(side.colouring.flags, mask ?? undefined);
       body = (
         <>
+          {split.compare === 'scenarios' ? <span data-testid={`split-if-formed-${which}`}>{t('meeting.split.ifFormed')}</span> : null}
           <span>{t('meeting.rate')} <b data-testid={`split-rate-${which}`}>{percent(s.coverage_rate)}</b></span>
           <span>{t('summary.covered')} {num(s.covered)}</span>
           <span>{t('summary.mustCover')} {num(s.must_cover_covered)} / {num(s.must_cover)}</span>
