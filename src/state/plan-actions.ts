@@ -106,3 +106,14 @@ export function planItemOfEnterprise(items: PlanItem[]): Map<string, PlanItem> {
   }
   return map;
 }
+
+/** The other plan items, not formed, that hold some of `ids`, with how many each: saving these ids takes them from there. */
+export function openItemsHolding(items: PlanItem[], ids: readonly string[], exceptItemId: string | null = null): Map<PlanItem, number> {
+  const itemOf = planItemOfEnterprise(items);
+  const held = new Map<PlanItem, number>();
+  for (const id of ids) {
+    const other = itemOf.get(id);
+    if (other && other.id !== exceptItemId && other.status !== 'formed') held.set(other, (held.get(other) ?? 0) + 1);
+  }
+  return held;
+}

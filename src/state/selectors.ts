@@ -19,6 +19,12 @@ export function enterpriseIndexById(view: PlanView): Map<string, number> {
   return map;
 }
 
+/** The enterprises of the view with these ids, in their order (ids the view no longer has are left out). */
+export function enterprisesWithIds(view: PlanView, ids: readonly string[]): PlanView['enterprises'] {
+  const index = enterpriseIndexById(view);
+  return ids.map((id) => view.enterprises[index.get(id) ?? -1]).filter((e) => e !== undefined);
+}
+
 /** The leaf recommendation (org or work coverage) an enterprise is placed in, if any. */
 export function recommendationOfEnterprise(view: PlanView, enterpriseId: string): Recommendation | undefined {
   let map = leafOfEnterprise.get(view);

@@ -11,7 +11,7 @@ import { UMBRELLA_KINDS, type Recommendation, type RecommendationKind } from '..
 import type { PlanView } from '../core/model/plan-view';
 import { useAppStore } from '../state/store';
 import { enterpriseIndexById, recommendationBbox, recommendationsById } from '../state/selectors';
-import { acceptRecommendation, createRecommendedZone, planItemOfEnterprise } from '../state/plan-actions';
+import { acceptRecommendation, createRecommendedZone, openItemsHolding } from '../state/plan-actions';
 import { usePlanningStore } from '../state/planning';
 import { joinNames, planItemTitle, recommendationName } from './names';
 
@@ -72,16 +72,11 @@ export function RecommendationList() {
       acceptRecommendation(view, r, planItemTitle(r)).then(() => message.success(t('plan.accepted')), fail).finally(() => setBusy(null));
     };
     // Members already in another open plan item leave it on accepting: say so first (it may be left empty).
-    const itemOf = planItemOfEnterprise(planItems);
-    const from = new Map<string, number>();
-    for (const id of r.enterprise_ids) {
-      const other = itemOf.get(id);
-      if (other && other.status !== 'formed') from.set(other.title, (from.get(other.title) ?? 0) + 1);
-    }
+    const from = openItemsHolding(planItems, r.enterprise_ids);
     if (from.size === 0) return go();
     modal.confirm({
       title: t('recommend.moveTitle'),
-      content: <span data-testid="recommendation-move-confirm">{t('recommend.moveFrom', { count: [...from.values()].reduce((a, b) => a + b, 0), items: joinNames([...from.keys()]) })}</span>,
+      content: <span data-testid="recommendation-move-confirm">{t('recommend.moveFrom', { count: [...from.values()].reduce((a, b) => a + b, 0), items: joinNames([...from.keys()].map((item) => item.title)) })}</span>,
       okText: t('recommend.moveOk'), cancelText: t('plan.cancel'), onOk: go,
     });
   };

@@ -6,8 +6,8 @@ import { useEffect, useMemo } from 'react';
 import { Button, Card, Input, List, Segmented, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePlanningStore, type Draft, type MapTool } from '../../state/planning';
-import { enterpriseIndexById } from '../../state/selectors';
-import { planItemOfEnterprise, saveDraft } from '../../state/plan-actions';
+import { enterprisesWithIds } from '../../state/selectors';
+import { openItemsHolding, saveDraft } from '../../state/plan-actions';
 import { checkPlanItem } from '../../core/recommend/plan-item-check';
 import type { RecommendationKind } from '../../core/model/report';
 import type { PlanView } from '../../core/model/plan-view';
@@ -20,8 +20,7 @@ const ORG_LEVELS = ['branch', 'general_branch', 'committee'] as const;
 
 function useDraftCheck(view: PlanView, draft: Draft) {
   return useMemo(() => {
-    const index = enterpriseIndexById(view);
-    const members = draft.enterpriseIds.map((id) => view.enterprises[index.get(id) ?? -1]).filter((e) => e !== undefined);
+    const members = enterprisesWithIds(view, draft.enterpriseIds);
     return { members, check: checkPlanItem(draft.kind, members, view.rules) };
   }, [view, draft.enterpriseIds, draft.kind]);
 }
@@ -43,11 +42,7 @@ export function DraftEditor({ view, draft }: { view: PlanView; draft: Draft }) {
   const [saving, write] = usePlanWrite();
   const { members, check } = useDraftCheck(view, draft);
   const blocked = draft.kind !== 'work_coverage' && check.violations.length > 0;
-  const itemOf = planItemOfEnterprise(planItems);
-  const movingIn = draft.enterpriseIds.filter((id) => {
-    const other = itemOf.get(id);
-    return other && other.id !== draft.itemId && other.status !== 'formed';
-  }).length;
+  const movingIn = [...openItemsHolding(planItems, draft.enterpriseIds, draft.itemId).values()].reduce((a, b) => a + b, 0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

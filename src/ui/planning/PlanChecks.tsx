@@ -1,8 +1,14 @@
 /** Live figures and rule checks of the plan item being edited, against the dataset's rule profile. */
 import { Alert, Descriptions, List } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanItemCheck } from '../../core/recommend/plan-item-check';
+import type { TFunction } from 'i18next';
+import type { PlanItemCheck, PlanItemViolation } from '../../core/recommend/plan-item-check';
 import { joinNames } from '../names';
+
+/** A broken rule in words ("正式党员 2 名，少于 3 名"). */
+export function violationText(t: TFunction, v: PlanItemViolation): string {
+  return t(`plan.rule.${v.rule}`, { value: v.value, limit: v.limit, count: v.enterpriseIds?.length ?? 0 });
+}
 
 export function PlanChecks({ check }: { check: PlanItemCheck }) {
   const { t, i18n } = useTranslation();
@@ -27,7 +33,7 @@ export function PlanChecks({ check }: { check: PlanItemCheck }) {
           dataSource={violations}
           renderItem={(v) => (
             <List.Item data-testid="check-violation" data-rule={v.rule}>
-              <Alert type="error" showIcon style={{ width: '100%' }} title={t(`plan.rule.${v.rule}`, { value: v.value, limit: v.limit, count: v.enterpriseIds?.length ?? 0 })} />
+              <Alert type="error" showIcon style={{ width: '100%' }} title={violationText(t, v)} />
             </List.Item>
           )}
         />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlanningStore, draftOf } from '../../state/planning';
 import { useAppStore } from '../../state/store';
 import { deletePlanItem, movePlanItem, updatePlanItem } from '../../state/plan-actions';
-import { enterpriseIndexById, recommendationBbox } from '../../state/selectors';
+import { enterpriseIndexById, enterprisesWithIds, recommendationBbox } from '../../state/selectors';
 import { useCapabilities, useEditingBy } from '../../state/capabilities';
 import { useRefusal } from '../staff/Guarded';
 import type { PlanItem, PlanItemStatus } from '../../core/model/records';
@@ -17,6 +17,7 @@ import { statusLight, todayInChina } from '../../core/followup/status-light';
 import { StatusLightTag } from '../followup/StatusLightTag';
 import { checkPlanItem, type PlanItemViolation } from '../../core/recommend/plan-item-check';
 import { joinMessages } from '../names';
+import { violationText } from './PlanChecks';
 
 const STATUSES: PlanItemStatus[] = ['proposed', 'forming', 'formed'];
 
@@ -40,14 +41,11 @@ function PlanItemCard({ item }: { item: PlanItem }) {
   // The checks a draft must pass to be saved hold for moving on too: an item emptied when its members
   // went into another one, or one that a later rule change breaks, is not carried to 已组建.
   const blockers = useMemo((): PlanItemViolation[] => {
-    if (!view || !index || item.status === 'formed') return [];
-    const members = item.enterpriseIds.map((id) => view.enterprises[index.get(id) ?? -1]).filter((e) => e !== undefined);
-    const { violations } = checkPlanItem(item.kind, members, view.rules);
+    if (!view || item.status === 'formed') return [];
+    const { violations } = checkPlanItem(item.kind, enterprisesWithIds(view, item.enterpriseIds), view.rules);
     return item.kind === 'work_coverage' ? violations.filter((v) => v.rule === 'empty') : violations;
-  }, [view, index, item.enterpriseIds, item.kind, item.status]);
-  const blockedText = blockers.length > 0
-    ? t('plan.cannotAdvance', { reasons: joinMessages(blockers.map((v) => t(`plan.rule.${v.rule}`, { value: v.value, limit: v.limit, count: v.enterpriseIds?.length ?? 0 }))) })
-    : null;
+  }, [view, item.enterpriseIds, item.kind, item.status]);
+  const blockedText = blockers.length > 0 ? t('plan.cannotAdvance', { reasons: joinMessages(blockers.map((v) => violationText(t, v))) }) : null;
   const dirty = owner !== item.owner || instructor !== item.instructor;
   // What was typed into 责任人 / 党建指导员 is saved before the status moves (the move re-reads the item,
   // which used to drop unsaved text), then the move is made on the version that save returned.
