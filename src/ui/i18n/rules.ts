@@ -45,7 +45,7 @@ export const rulesZhCN = {
   save: '保存并重新规划', reset: '全部恢复默认', cancel: '取消', yes: '是', no: '否',
   version: '第 {{version}} 版', updated: '更新于 {{time}}', saved: '规则已保存，已按新规则重新规划', stale: '规则已被他人修改：已载入最新规则，请核对后再保存',
   failed: '保存失败：{{message}}', notLoaded: '规则尚未从存储读出', changed: '与默认值不同',
-  invalid: '请填写不小于 {{least}} 的数', invalidWhole: '请填写不小于 {{least}} 的整数', invalidSave: '有 {{count}} 项取值需要改正', effectTitle: '新规则下的规划', effectLine: '{{label}} {{before}} → {{after}}',
+  invalid: '请填写不小于 {{least}} 的数', invalidWhole: '请填写不小于 {{least}} 的整数', invalidSave: '有 {{count}} 项取值需要改正', invalidSave_one: '有 {{count}} 项取值需要改正', effectTitle: '新规则下的规划', effectLine: '{{label}} {{before}} → {{after}}',
   settings: zhSettings,
 };
 
@@ -56,6 +56,6 @@ export const rulesEn: RulesMessages = {
   save: 'Save and plan again', reset: 'Reset all to defaults', cancel: 'Cancel', yes: 'Yes', no: 'No',
   version: 'version {{version}}', updated: 'updated {{time}}', saved: 'Rules saved; the plan was computed again with them', stale: 'Someone else changed the rules: the latest are loaded, check them and save again',
   failed: 'Could not save: {{message}}', notLoaded: 'The rules have not been read from the store yet', changed: 'differs from the default',
-  invalid: 'Enter a number of at least {{least}}', invalidWhole: 'Enter a whole number of at least {{least}}', invalidSave: '{{count}} values need correcting', effectTitle: 'The plan under the new rules', effectLine: '{{label}} {{before}} → {{after}}',
+  invalid: 'Enter a number of at least {{least}}', invalidWhole: 'Enter a whole number of at least {{least}}', invalidSave: '{{count}} values need correcting', invalidSave_one: '{{count}} value needs correcting', effectTitle: 'The plan under the new rules', effectLine: '{{label}} {{before}} → {{after}}',
   settings: enSettings,
 };
