@@ -8,7 +8,7 @@ export default defineConfig({
   optimizeDeps: {
     exclude: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'],
     // Used only inside workers, so the dev server would find them late and reload the page.
-    include: ['@turf/convex', '@turf/helpers', 'flatbush', 'kdbush', 'polylabel', 'papaparse', 'gcoord', '@turf/kinks'],
+    include: ['@turf/convex', '@turf/helpers', 'flatbush', 'kdbush', 'polylabel', 'papaparse', 'gcoord', 'sweepline-intersections'],
   },
   assetsInclude: ['**/*.tar.gz'],
   build: { chunkSizeWarningLimit: 4000, sourcemap: false },

@@ -54,7 +54,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const entry = join(here, 'main.ts');
 /** Packages bundled into the CLI (pure JavaScript, no files of their own to find at run time). */
-const INLINE = new Set(['papaparse', 'kdbush', 'flatbush', 'polylabel', '@turf/helpers', '@turf/kinks']);
+const INLINE = new Set(['papaparse', 'kdbush', 'flatbush', 'polylabel', '@turf/helpers', 'sweepline-intersections']);
 
 function sourceKey() {
   const hash = createHash('sha1');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeText } from '../../src/core/io/text';
 import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
-import { parseBuildings } from '../../src/core/io/geojson';
+import { parseAreas, parseBuildings } from '../../src/core/io/geojson';
 import { readShapefileZip } from '../../src/core/io/shapefile';
 import shpwrite from '@mapbox/shp-write';
 import { checkCreditCode } from '../../src/core/io/credit-code';
@@ -71,6 +71,29 @@ describe('GeoJSON hazards', () => {
       [5, 'bad_geometry'],
     ]);
     expect(problems[0].message).toMatch(/自相交/);
+  });
+
+  it('finds crossings and pinches on boundaries with thousands of corners, and takes a repeated corner for what it is', () => {
+    const circle = (n: number, wobble: (a: number) => number) =>
+      Array.from({ length: n + 1 }, (_, k) => {
+        const a = (2 * Math.PI * (k % n)) / n;
+        return [120 + 0.1 * wobble(a) * Math.cos(a), 30 + 0.1 * wobble(a) * Math.sin(a)];
+      });
+    const smooth = circle(6000, (a) => 1 + 0.05 * Math.sin(37 * a));
+    const crossed = smooth.map((p) => [...p]);
+    [crossed[100], crossed[101]] = [crossed[101], crossed[100]];
+    const square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    const repeated = [[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    const pinched = [[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]];
+    const feature = (id: string, ring: number[][]) => ({ type: 'Feature', properties: { id, name: id, level: 'street', parent: null }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [feature('smooth', smooth), feature('crossed', crossed), feature('square', square), feature('repeated', repeated), feature('pinched', pinched)] });
+    const { areas, problems } = parseAreas(text);
+    expect(areas.map((a) => a.id)).toEqual(['smooth', 'crossed', 'square', 'repeated', 'pinched']);
+    expect(problems.map((p) => [p.value, p.code, p.severity])).toEqual([
+      ['crossed', 'bad_geometry', 'warning'],
+      ['pinched', 'bad_geometry', 'warning'],
+    ]);
+    expect(problems[0].message).toMatch(/自相交（1 处）/);
   });
 
   it('reads a zipped shapefile through the same checks: the bow-tie is reported, the good polygon kept', async () => {

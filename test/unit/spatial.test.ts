@@ -38,6 +38,25 @@ describe('polygon index', () => {
     );
   });
 
+  it('agrees with Turf on boundaries with hundreds of corners (the latitude bands), holes included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.2, max: 1, noNaN: true }), { minLength: 49, maxLength: 400 }), fc.array(fc.tuple(fc.double({ min: -12, max: 12, noNaN: true }), fc.double({ min: -12, max: 12, noNaN: true })), { minLength: 200, maxLength: 200 }), (jag, points) => {
+        const outer = star(0, 0, 10, jag).coordinates[0];
+        const hole = star(0, 0, 1.5, jag.slice(0, 60)).coordinates[0];
+        const polys: Polygon[] = [{ type: 'Polygon', coordinates: [outer, hole] }, star(4, 4, 3, jag.slice().reverse())];
+        const index = createPolygonIndex(polys);
+        for (const [x, y] of points) {
+          const onEdge = polys.some((p) => booleanPointInPolygon([x, y], p, { ignoreBoundary: true }) !== booleanPointInPolygon([x, y], p));
+          if (onEdge) continue;
+          const containing = polys.map((p, k) => (booleanPointInPolygon([x, y], p, { ignoreBoundary: true }) ? k : -1)).filter((k) => k >= 0);
+          const expected = containing.length === 2 ? 1 : containing.length === 1 ? containing[0] : -1;
+          expect(index.locate(x, y)).toBe(expected);
+        }
+      }),
+      { numRuns: 60, seed: 5 },
+    );
+  });
+
   it('returns the smallest polygon when polygons nest (a building inside a zone)', () => {
     const index = createPolygonIndex([star(0, 0, 10, [1, 1, 1, 1, 1, 1]), star(0, 0, 1, [1, 1, 1, 1, 1, 1])]);
     expect(index.locate(0.1, 0.1)).toBe(1);

@@ -2,12 +2,14 @@
  * A dense synthetic city for the benchmark: the register the issue-14 review measured against.
  * About 40 % of the enterprises are must-cover (30+ employees or any member), and most enterprises
  * have hundreds of others within 1 km: the city's area grows with the register, its density stays.
- * Coordinates can be written in GCJ-02, as Chinese registers come.
+ * Coordinates can be written in GCJ-02, as Chinese registers come. Districts and streets have
+ * boundaries of thousands of corners (./boundaries.ts).
  */
 import gcoord from 'gcoord';
 import type { Building, Dataset, Enterprise, Zone } from '../../core/model/types';
 import { createRandom } from '../../core/util/random';
 import { metresToDegrees } from '../../core/spatial/geo';
+import { latticeAreas } from './boundaries';
 
 const LON0 = 120.05;
 const LAT0 = 30.15;
@@ -21,6 +23,8 @@ const BACKGROUND_SHARE = 0.3;
 const IN_BUILDING_SHARE = 0.35;
 const ENTERPRISES_PER_BUILDING = 12;
 const ENTERPRISES_PER_ZONE = 400;
+/** The districts reach this far beyond the city's square (enterprises round a centre near its edge). */
+const BOUNDARY_MARGIN_M = 2_000;
 const INDUSTRIES = ['制造业', '批发和零售业', '信息技术', '商务服务', '科学研究', '住宿和餐饮业'] as const;
 
 const square = (lon: number, lat: number, halfM: number) => {
@@ -88,13 +92,12 @@ export function denseCity(enterpriseCount: number, options: DenseCityOptions = {
       status: rng.chance(0.04) ? '注销' : '正常', ownerIsMember: rng.chance(0.05), orgId: rng.chance(0.3) ? 'O1' : '', workCovered: rng.chance(0.1), extra: {},
     });
   }
-  const centreLon = LON0 + sideLon / 2;
-  const centreLat = LAT0 + sideLat / 2;
+  const margin = metresToDegrees(BOUNDARY_MARGIN_M, LAT0);
   return {
     name: `dense ${enterpriseCount}`, crs: 'wgs84', rules: {},
     organizations: [{ id: 'O1', name: '既有党组织', level: 'branch', form: 'area', parentId: null }],
     enterprises, buildings, zones,
-    areas: [{ id: '339800', name: '密集区', level: 'district', parent: null, geometry: square(centreLon, centreLat, sideM / 2 + 2000) }],
+    areas: latticeAreas({ lon0: LON0 - margin.dLon, lat0: LAT0 - margin.dLat, sideM: sideM + 2 * BOUNDARY_MARGIN_M }),
   };
 }
 
