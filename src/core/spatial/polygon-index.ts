@@ -28,50 +28,64 @@ export interface PolygonIndex {
 }
 
 export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | null>): PolygonIndex {
-  const coords: number[] = [];
-  const ringStart: number[] = [];
-  const polyRingStart: number[] = [];
-  const polyPartCount: number[] = [];
-  const boxes = new Float64Array(geometries.length * 4);
-  const areas = new Float64Array(geometries.length);
+  const size = geometries.length;
+  const partsOf = (geometry: PolygonGeometry | null) => (geometry == null ? [] : geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
+  // Typed arrays sized by a first count: no growing arrays, no per-corner allocation.
+  let ringCount = 0;
+  let cornerCount = 0;
+  for (const geometry of geometries) {
+    for (const part of partsOf(geometry)) {
+      ringCount += part.length;
+      for (const ring of part) cornerCount += ring.length;
+    }
+  }
+  const flat = new Float64Array(cornerCount * 2);
+  const rs = new Int32Array(ringCount + 1);
+  const prs = new Int32Array(size);
+  const ppc = new Int32Array(size);
+  const boxes = new Float64Array(size * 4);
+  const areas = new Float64Array(size);
   const indexed: number[] = [];
 
-  geometries.forEach((geometry, g) => {
-    polyRingStart.push(ringStart.length);
+  let ringAt = 0;
+  let coordAt = 0;
+  for (let g = 0; g < size; g++) {
+    prs[g] = ringAt;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     let area = 0;
-    const parts = geometry == null ? [] : geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     let rings = 0;
-    for (const part of parts) {
-      part.forEach((ring, r) => {
-        ringStart.push(coords.length);
+    for (const part of partsOf(geometries[g])) {
+      for (let r = 0; r < part.length; r++) {
+        const ring = part[r];
+        rs[ringAt++] = coordAt;
         rings++;
         let ringArea = 0;
         for (let p = 0; p < ring.length; p++) {
-          const [x, y] = ring[p];
-          coords.push(x, y);
+          const x = ring[p][0];
+          const y = ring[p][1];
+          flat[coordAt++] = x;
+          flat[coordAt++] = y;
           if (x < minX) minX = x;
           if (y < minY) minY = y;
           if (x > maxX) maxX = x;
           if (y > maxY) maxY = y;
-          const [nx, ny] = ring[(p + 1) % ring.length];
-          ringArea += x * ny - nx * y;
+          const next = ring[p + 1 === ring.length ? 0 : p + 1];
+          ringArea += x * next[1] - next[0] * y;
         }
         area += r === 0 ? Math.abs(ringArea) / 2 : -Math.abs(ringArea) / 2;
-      });
+      }
     }
-    polyPartCount.push(rings);
-    boxes.set([minX, minY, maxX, maxY], g * 4);
+    ppc[g] = rings;
+    boxes[g * 4] = minX;
+    boxes[g * 4 + 1] = minY;
+    boxes[g * 4 + 2] = maxX;
+    boxes[g * 4 + 3] = maxY;
     areas[g] = area;
     if (rings > 0) indexed.push(g);
-  });
-  ringStart.push(coords.length);
+  }
+  rs[ringAt] = coordAt;
 
-  const flat = Float64Array.from(coords);
-  const rs = Int32Array.from(ringStart);
-  const prs = Int32Array.from(polyRingStart);
-  const ppc = Int32Array.from(polyPartCount);
-  const bands = latitudeBands(geometries.length, boxes, flat, rs, prs, ppc);
+  const bands = latitudeBands(size, boxes, flat, rs, prs, ppc);
   // The grid: cells over the extent of all boxes, each cell listing the polygons whose box touches it.
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const g of indexed) {
@@ -88,16 +102,8 @@ export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | n
   const colOf = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cellW)));
   const rowOf = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / cellH)));
   const cellStart = new Int32Array(cols * rows + 1);
-  const eachCell = (g: number, visitCell: (c: number) => void) => {
-    const c0 = colOf(boxes[g * 4]), c1 = colOf(boxes[g * 4 + 2]);
-    const r0 = rowOf(boxes[g * 4 + 1]), r1 = rowOf(boxes[g * 4 + 3]);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visitCell(r * cols + c);
-  };
-  for (const g of indexed) eachCell(g, (c) => cellStart[c + 1]++);
-  for (let c = 0; c < cols * rows; c++) cellStart[c + 1] += cellStart[c];
-  const cellItems = new Int32Array(cellStart[cols * rows]);
-  const fill = cellStart.slice(0, cols * rows);
-  for (const g of indexed) eachCell(g, (c) => (cellItems[fill[c]++] = g));
+  const cellItems = new Int32Array(fillCells(indexed, boxes, colOf, rowOf, cols, cellStart, null));
+  fillCells(indexed, boxes, colOf, rowOf, cols, cellStart, cellItems);
 
   function contains(g: number, x: number, y: number): boolean {
     if (bands.count[g] > 0) return bandContains(g, x, y);
@@ -193,31 +199,54 @@ function latitudeBands(size: number, boxes: Float64Array, flat: Float64Array, rs
   };
   // Two passes over the edges: count per band, then fill.
   const start = new Int32Array(totalBands + 1);
-  const eachEdge = (visit: (g: number, i: number, j: number, b0: number, b1: number) => void) => {
+  let edge = new Int32Array(0);
+  let previous = new Int32Array(0);
+  let fill = start;
+  for (let pass = 0; pass < 2; pass++) {
     for (let g = 0; g < size; g++) {
       if (count[g] === 0) continue;
       for (let r = prs[g]; r < prs[g] + ppc[g]; r++) {
         for (let i = rs[r], j = rs[r + 1] - 2; i < rs[r + 1]; j = i, i += 2) {
           const a = bandOf(g, flat[i + 1]);
           const b = bandOf(g, flat[j + 1]);
-          visit(g, i, j, Math.min(a, b), Math.max(a, b));
+          for (let band = first[g] + Math.min(a, b), last = first[g] + Math.max(a, b); band <= last; band++) {
+            if (pass === 0) {
+              start[band + 1]++;
+            } else {
+              const k = fill[band]++;
+              edge[k] = i;
+              previous[k] = j;
+            }
+          }
         }
       }
     }
-  };
-  eachEdge((g, _i, _j, b0, b1) => {
-    for (let b = b0; b <= b1; b++) start[first[g] + b + 1]++;
-  });
-  for (let b = 0; b < totalBands; b++) start[b + 1] += start[b];
-  const edge = new Int32Array(start[totalBands]);
-  const previous = new Int32Array(start[totalBands]);
-  const fill = start.slice(0, totalBands);
-  eachEdge((g, i, j, b0, b1) => {
-    for (let b = b0; b <= b1; b++) {
-      const k = fill[first[g] + b]++;
-      edge[k] = i;
-      previous[k] = j;
+    if (pass === 0) {
+      for (let b = 0; b < totalBands; b++) start[b + 1] += start[b];
+      edge = new Int32Array(start[totalBands]);
+      previous = new Int32Array(start[totalBands]);
+      fill = start.slice(0, totalBands);
     }
-  });
+  }
   return { count, first, start, edge, previous, bytes: count.byteLength + first.byteLength + start.byteLength + edge.byteLength + previous.byteLength };
+}
+
+/**
+ * Counts (items null: into cellStart, then made cumulative) or files (into items) each polygon under
+ * every grid cell its box touches.
+ */
+function fillCells(indexed: readonly number[], boxes: Float64Array, colOf: (x: number) => number, rowOf: (y: number) => number, cols: number, cellStart: Int32Array, items: Int32Array | null): number {
+  const fill = items ? cellStart.slice(0, cellStart.length - 1) : null;
+  for (const g of indexed) {
+    const c0 = colOf(boxes[g * 4]), c1 = colOf(boxes[g * 4 + 2]);
+    const r0 = rowOf(boxes[g * 4 + 1]), r1 = rowOf(boxes[g * 4 + 3]);
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        if (items && fill) items[fill[r * cols + c]++] = g;
+        else cellStart[r * cols + c + 1]++;
+      }
+    }
+  }
+  if (!items) for (let c = 0; c < cellStart.length - 1; c++) cellStart[c + 1] += cellStart[c];
+  return cellStart[cellStart.length - 1];
 }
