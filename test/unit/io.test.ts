@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeText } from '../../src/core/io/text';
@@ -6,7 +7,7 @@ import { parseEnterprisesCsv } from '../../src/core/io/enterprises-csv';
 import { parseAreas, parseBuildings } from '../../src/core/io/geojson';
 import { readShapefileZip } from '../../src/core/io/shapefile';
 import shpwrite from '@mapbox/shp-write';
-import { checkCreditCode } from '../../src/core/io/credit-code';
+import { checkCharacter, checkCreditCode } from '../../src/core/io/credit-code';
 import { safeCell, toCsv } from '../../src/core/io/csv-writer';
 import { enterprisesToCsv } from '../../src/core/io/dataset-writer';
 import { parseDatasetFiles } from '../../src/core/io/dataset';
@@ -14,6 +15,25 @@ import { parseDatasetFiles } from '../../src/core/io/dataset';
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve(__dirname, '../fixtures/io', name)));
 
 describe('credit codes (GB 32100-2015)', () => {
+  it('judges every code as a plain reading of the standard does (upper-cased, trimmed, weights mod 31)', () => {
+    const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const reference = (code: string) => {
+      const c = code.trim().toUpperCase();
+      if (!/^[0-9A-HJ-NP-RTUWXY]{18}$/.test(c)) return 'format';
+      const sum = weights.reduce((s, w, i) => s + alphabet.indexOf(c[i]) * w, 0);
+      return alphabet[(31 - (sum % 31)) % 31] === c[17] ? 'ok' : 'check_digit';
+    };
+    const chars = [...alphabet, ...'abcxyzIOSVZ -号'];
+    const code = fc.oneof(
+      fc.array(fc.constantFrom(...chars), { minLength: 16, maxLength: 20 }).map((a) => a.join('')),
+      fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }).map((a) => { const body = a.join(''); return [body + checkCharacter(body), ` ${body}${checkCharacter(body)} `, (body + checkCharacter(body)).toLowerCase()]; }).chain((v) => fc.constantFrom(...v)),
+    );
+    fc.assert(fc.property(code, (c) => {
+      expect(checkCreditCode(c)).toBe(reference(c));
+    }), { numRuns: 3000, seed: 32100 });
+  });
+
   it('accepts a valid code and flags a wrong check character or format', () => {
     expect(checkCreditCode('91350100M000100Y43')).toBe('ok');
     expect(checkCreditCode('91350100M000100Y44')).toBe('check_digit');

@@ -10,6 +10,8 @@ import type { Building, Dataset, Enterprise, Zone } from '../../core/model/types
 import { createRandom } from '../../core/util/random';
 import { metresToDegrees } from '../../core/spatial/geo';
 import { latticeAreas } from './boundaries';
+import { creditCode } from '../demo/enterprise-attributes';
+import { NAME_CHARS, ROAD_NAMES } from '../demo/hangzhou-places';
 
 const LON0 = 120.05;
 const LAT0 = 30.15;
@@ -25,6 +27,8 @@ const ENTERPRISES_PER_BUILDING = 12;
 const ENTERPRISES_PER_ZONE = 400;
 /** The districts reach this far beyond the city's square (enterprises round a centre near its edge). */
 const BOUNDARY_MARGIN_M = 2_000;
+const INVALID_CODE_SHARE = 0.02;
+const FIRM_KINDS = ['科技', '贸易', '实业', '电子商务', '建筑工程', '餐饮管理', '物流', '咨询'] as const;
 const INDUSTRIES = ['制造业', '批发和零售业', '信息技术', '商务服务', '科学研究', '住宿和餐饮业'] as const;
 
 const square = (lon: number, lat: number, halfM: number) => {
@@ -72,6 +76,8 @@ export function denseCity(enterpriseCount: number, options: DenseCityOptions = {
     return { id: `DZ${k}`, name: `园区${k}`, kind: rng.pick(['business_district', 'park', 'market', 'village'] as const), geometry: square(x, y, 200 + rng.next() * 500) };
   });
 
+  // Names, credit codes and addresses from a stream of their own: the layout stays that of the seed.
+  const words = createRandom((options.seed ?? 14) + 1);
   const enterprises: Enterprise[] = [];
   for (let i = 0; i < enterpriseCount; i++) {
     let lon: number;
@@ -86,7 +92,10 @@ export function denseCity(enterpriseCount: number, options: DenseCityOptions = {
     const formal = rng.chance(0.015) ? 3 + rng.poisson(3) : rng.chance(Math.min(0.5, 0.1 + employees / 400)) ? 1 + (rng.chance(0.25) ? 1 : 0) : 0;
     const probationary = formal > 0 ? (rng.chance(0.1) ? 1 : 0) : rng.chance(0.01) ? 1 : 0;
     enterprises.push({
-      row: i + 2, id: `D${i}`, name: `企业${i}`, creditCode: '', district: '', street: '', address: '', lon, lat,
+      row: i + 2, id: `D${i}`, name: `杭州${words.pick(NAME_CHARS)}${words.pick(NAME_CHARS)}${words.pick(FIRM_KINDS)}有限公司`,
+      // As registers come: the credit code filled in, a few with a wrong check character.
+      creditCode: creditCode(words, '330109', !words.chance(INVALID_CODE_SHARE)), district: '', street: '',
+      address: `杭州市${words.pick(ROAD_NAMES)}${words.int(1, 999)}号${words.chance(0.4) ? `${words.int(1, 30)}楼${words.int(1, 20)}室` : ''}`, lon, lat,
       employees, partyMembers: formal, probationaryMembers: probationary,
       registeredCapital: Math.round(rng.logNormal(100, 1.3)), industry: rng.pick(INDUSTRIES),
       status: rng.chance(0.04) ? '注销' : '正常', ownerIsMember: rng.chance(0.05), orgId: rng.chance(0.3) ? 'O1' : '', workCovered: rng.chance(0.1), extra: {},

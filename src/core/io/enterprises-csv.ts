@@ -6,6 +6,7 @@ import type { Crs, Enterprise } from '../model/types';
 import { isKnownStatus } from '../model/scope';
 import { isInChina } from '../spatial/geo';
 import { checkCreditCode } from './credit-code';
+import { ShortKeyIndex } from '../util/short-key-index';
 import { ALL_ENTERPRISE_COLUMNS, CAMPAIGN_COLUMNS, CHINESE_HEADERS, ENTERPRISE_COLUMNS, recogniseHeader, type EnterpriseColumn } from './columns';
 import { normalizeElsewherePlaces, parseTransferStatus } from '../campaign/members';
 import { toWgs84 } from './coordinates';
@@ -249,8 +250,8 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
   const statusKnown = new Map<string, boolean>();
 
   const enterprises: Enterprise[] = [];
-  const seenIds = new Map<string, number>();
-  const seenCodes = new Map<string, number>();
+  const seenIds = new ShortKeyIndex();
+  const seenCodes = new ShortKeyIndex();
   const cells = new RowCells();
   let rowNo = 0;
   /** The trimmed text of cell `k` of the current row (undefined when the header or the row has none). */
@@ -322,17 +323,17 @@ function parseRows(rows: RowSource, options: EnterpriseParseOptions): Enterprise
       id = `row-${rowNo}`;
       note('id', '', 'missing_id', 'warning', '编号和统一社会信用代码都为空，以行号为编号', 'No id and no credit code: the row number is used');
     }
-    const firstRowOfId = seenIds.get(id);
-    if (firstRowOfId !== undefined) {
+    const firstRowOfId = seenIds.firstOrAdd(id, rowNo);
+    if (firstRowOfId >= 0) {
       note('id', id, 'duplicate_id', 'error', `编号与第${firstRowOfId}行重复`, `Duplicate id (also row ${firstRowOfId})`);
       id = `${id}#${rowNo}`;
-    } else seenIds.set(id, rowNo);
+    }
     if (creditCode !== '') {
       const check = checkCreditCode(creditCode);
       if (check === 'format') note('credit_code', creditCode, 'credit_code_format', 'warning', '统一社会信用代码格式不正确（应为18位）', 'Credit code is not 18 valid characters');
       else if (check === 'check_digit') note('credit_code', creditCode, 'credit_code_check', 'warning', '统一社会信用代码校验位错误', 'Credit code check character is wrong');
-      if (seenCodes.has(creditCode)) note('credit_code', creditCode, 'duplicate_credit_code', 'error', `统一社会信用代码与第${seenCodes.get(creditCode)}行重复`, `Duplicate credit code (also row ${seenCodes.get(creditCode)})`);
-      else seenCodes.set(creditCode, rowNo);
+      const firstRowOfCode = seenCodes.firstOrAdd(creditCode, rowNo);
+      if (firstRowOfCode >= 0) note('credit_code', creditCode, 'duplicate_credit_code', 'error', `统一社会信用代码与第${firstRowOfCode}行重复`, `Duplicate credit code (also row ${firstRowOfCode})`);
     }
 
     let lon = num('lon', K.lon);
