@@ -22,10 +22,16 @@ import { spawnSync } from 'node:child_process';
 // `--single-threaded` compiles on the main thread instead, and a smaller inlining budget (300 bytes
 // of bytecode instead of 920) compiles less: a dense 100k `lianjian plan` pinned to one core took
 // ≈ 10 % and then 5 % less time (alternating runs, 4 Dec; callgrind: −9 % and −4 % instructions).
+// Even so TurboFan took 0.57 s of a 1.9 s run (287 compilations, `--trace-opt`, 5 Dec): a function
+// that runs only for a while is optimized, sometimes more than once, and the run is over before the
+// faster code pays for its compiling. Four times V8's interrupt budget (270,336 instead of 67,584
+// bytes of bytecode run before a function is considered) leaves such functions in the baseline
+// compiler's code: 1.84 → 1.75 s (medians of 8 alternating runs, dense 100k with real boundaries and
+// credit codes); on the dense 1M no change (11.4–13.0 s either way).
 // Node takes these flags only at start, so a planning command on a large register starts once more
 // with them (≈ 0.15 s, more than a small register gains); on two cores or more `--single-threaded`
 // loses (2.4 → 3.0 s), so nothing changes there.
-const ONE_CORE_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
+const ONE_CORE_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=270336'];
 const CPU_BOUND = new Set(['plan', 'validate']);
 /** From this size of enterprises.csv (≈ 50k rows) the restart pays for itself. */
 const RESTART_FROM_BYTES = 4 * 1024 * 1024;
