@@ -29,6 +29,93 @@ export interface PolygonIndex {
 
 export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | null>): PolygonIndex {
   const size = geometries.length;
+  const { flat, rs, prs, ppc, boxes, areas, indexed } = flatten(geometries);
+  const bands = latitudeBands(size, boxes, flat, rs, prs, ppc);
+  // The grid: cells over the extent of all boxes, each cell listing the polygons whose box touches it.
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const g of indexed) {
+    minX = Math.min(minX, boxes[g * 4]);
+    minY = Math.min(minY, boxes[g * 4 + 1]);
+    maxX = Math.max(maxX, boxes[g * 4 + 2]);
+    maxY = Math.max(maxY, boxes[g * 4 + 3]);
+  }
+  const side = Math.max(1, Math.min(MAX_GRID_SIDE, Math.ceil(Math.sqrt(indexed.length * 2))));
+  const cols = side;
+  const rows = side;
+  const cellW = Math.max((maxX - minX) / cols, 1e-12);
+  const cellH = Math.max((maxY - minY) / rows, 1e-12);
+  const colOf = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cellW)));
+  const rowOf = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / cellH)));
+  const cellStart = new Int32Array(cols * rows + 1);
+  const grid: Grid = { indexed, boxes, colOf, rowOf, cols };
+  const cellItems = new Int32Array(countCells(grid, cellStart));
+  fileCells(grid, cellStart, cellItems);
+
+  function contains(g: number, x: number, y: number): boolean {
+    if (bands.count[g] > 0) return bandContains(g, x, y);
+    let inside = false;
+    const first = prs[g];
+    const last = first + ppc[g];
+    for (let r = first; r < last; r++) {
+      const start = rs[r];
+      const end = rs[r + 1];
+      for (let i = start, j = end - 2; i < end; j = i, i += 2) {
+        const yi = flat[i + 1], yj = flat[j + 1];
+        if (yi > y !== yj > y) {
+          const xi = flat[i], xj = flat[j];
+          if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+        }
+      }
+    }
+    return inside;
+  }
+
+  function bandContains(g: number, x: number, y: number): boolean {
+    const count = bands.count[g];
+    const minY = boxes[g * 4 + 1];
+    const band = bandAt(y, minY, boxes[g * 4 + 3] - minY, count);
+    const slot = bands.first[g] + band;
+    let inside = false;
+    for (let k = bands.start[slot], end = bands.start[slot + 1]; k < end; k++) {
+      const i = bands.edge[k];
+      const j = bands.previous[k];
+      const yi = flat[i + 1], yj = flat[j + 1];
+      if (yi > y !== yj > y) {
+        const xi = flat[i], xj = flat[j];
+        if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+    return inside;
+  }
+
+  return {
+    size: geometries.length,
+    bytes: cellStart.byteLength + cellItems.byteLength + flat.byteLength + rs.byteLength + prs.byteLength + ppc.byteLength + boxes.byteLength + areas.byteLength + bands.bytes,
+    locate(x, y) {
+      if (indexed.length === 0 || !(x >= minX && x <= maxX && y >= minY && y <= maxY)) return -1;
+      const cell = rowOf(y) * cols + colOf(x);
+      let found = -1;
+      for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
+        const g = cellItems[k];
+        const b = g * 4;
+        if (x < boxes[b] || x > boxes[b + 2] || y < boxes[b + 1] || y > boxes[b + 3]) continue;
+        if ((found < 0 || areas[g] < areas[found]) && contains(g, x, y)) found = g;
+      }
+      return found;
+    },
+    bbox(i) {
+      return [boxes[i * 4], boxes[i * 4 + 1], boxes[i * 4 + 2], boxes[i * 4 + 3]];
+    },
+  };
+}
+
+/**
+ * Every polygon's corners in one flat array, with its rings, box and area. Its own function: V8
+ * compiles a long-running loop in place (on-stack replacement), and the loop's function is what it
+ * compiles then, so the index's query code is not compiled with it.
+ */
+function flatten(geometries: ReadonlyArray<PolygonGeometry | null>) {
+  const size = geometries.length;
   const partsOf = (geometry: PolygonGeometry | null) => (geometry == null ? [] : geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
   // Typed arrays sized by a first count: no growing arrays, no per-corner allocation.
   let ringCount = 0;
@@ -84,83 +171,7 @@ export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | n
     if (rings > 0) indexed.push(g);
   }
   rs[ringAt] = coordAt;
-
-  const bands = latitudeBands(size, boxes, flat, rs, prs, ppc);
-  // The grid: cells over the extent of all boxes, each cell listing the polygons whose box touches it.
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const g of indexed) {
-    minX = Math.min(minX, boxes[g * 4]);
-    minY = Math.min(minY, boxes[g * 4 + 1]);
-    maxX = Math.max(maxX, boxes[g * 4 + 2]);
-    maxY = Math.max(maxY, boxes[g * 4 + 3]);
-  }
-  const side = Math.max(1, Math.min(MAX_GRID_SIDE, Math.ceil(Math.sqrt(indexed.length * 2))));
-  const cols = side;
-  const rows = side;
-  const cellW = Math.max((maxX - minX) / cols, 1e-12);
-  const cellH = Math.max((maxY - minY) / rows, 1e-12);
-  const colOf = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cellW)));
-  const rowOf = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / cellH)));
-  const cellStart = new Int32Array(cols * rows + 1);
-  const cellItems = new Int32Array(fillCells(indexed, boxes, colOf, rowOf, cols, cellStart, null));
-  fillCells(indexed, boxes, colOf, rowOf, cols, cellStart, cellItems);
-
-  function contains(g: number, x: number, y: number): boolean {
-    if (bands.count[g] > 0) return bandContains(g, x, y);
-    let inside = false;
-    const first = prs[g];
-    const last = first + ppc[g];
-    for (let r = first; r < last; r++) {
-      const start = rs[r];
-      const end = rs[r + 1];
-      for (let i = start, j = end - 2; i < end; j = i, i += 2) {
-        const yi = flat[i + 1], yj = flat[j + 1];
-        if (yi > y !== yj > y) {
-          const xi = flat[i], xj = flat[j];
-          if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-        }
-      }
-    }
-    return inside;
-  }
-
-  function bandContains(g: number, x: number, y: number): boolean {
-    const count = bands.count[g];
-    const minY = boxes[g * 4 + 1];
-    const band = Math.min(count - 1, Math.max(0, Math.floor(((y - minY) / (boxes[g * 4 + 3] - minY)) * count)));
-    const slot = bands.first[g] + band;
-    let inside = false;
-    for (let k = bands.start[slot], end = bands.start[slot + 1]; k < end; k++) {
-      const i = bands.edge[k];
-      const j = bands.previous[k];
-      const yi = flat[i + 1], yj = flat[j + 1];
-      if (yi > y !== yj > y) {
-        const xi = flat[i], xj = flat[j];
-        if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-    }
-    return inside;
-  }
-
-  return {
-    size: geometries.length,
-    bytes: cellStart.byteLength + cellItems.byteLength + flat.byteLength + rs.byteLength + prs.byteLength + ppc.byteLength + boxes.byteLength + areas.byteLength + bands.bytes,
-    locate(x, y) {
-      if (indexed.length === 0 || !(x >= minX && x <= maxX && y >= minY && y <= maxY)) return -1;
-      const cell = rowOf(y) * cols + colOf(x);
-      let found = -1;
-      for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
-        const g = cellItems[k];
-        const b = g * 4;
-        if (x < boxes[b] || x > boxes[b + 2] || y < boxes[b + 1] || y > boxes[b + 3]) continue;
-        if ((found < 0 || areas[g] < areas[found]) && contains(g, x, y)) found = g;
-      }
-      return found;
-    },
-    bbox(i) {
-      return [boxes[i * 4], boxes[i * 4 + 1], boxes[i * 4 + 2], boxes[i * 4 + 3]];
-    },
-  };
+  return { flat, rs, prs, ppc, boxes, areas, indexed };
 }
 
 interface LatitudeBands {
@@ -193,60 +204,80 @@ function latitudeBands(size: number, boxes: Float64Array, flat: Float64Array, rs
     first[g] = totalBands;
     totalBands += count[g];
   }
-  const bandOf = (g: number, y: number) => {
+  // Each banded edge with the first and last band it spans (absolute band numbers), then a counting
+  // sort of edges into bands. Small loops of their own: one loop nest doing all of it took V8 three
+  // compilations (on-stack replacement) of 7 ms each.
+  let edgeCount = 0;
+  for (let g = 0; g < size; g++) if (count[g] > 0) edgeCount += edgesOf(g);
+  const ends = new Int32Array(edgeCount * 2);
+  const span = new Int32Array(edgeCount * 2);
+  let e = 0;
+  for (let g = 0; g < size; g++) {
+    if (count[g] === 0) continue;
     const minY = boxes[g * 4 + 1];
-    return Math.min(count[g] - 1, Math.max(0, Math.floor(((y - minY) / (boxes[g * 4 + 3] - minY)) * count[g])));
-  };
-  // Two passes over the edges: count per band, then fill.
+    const height = boxes[g * 4 + 3] - minY;
+    for (let r = prs[g]; r < prs[g] + ppc[g]; r++) e = spanEdges(flat, rs[r], rs[r + 1], minY, height, count[g], first[g], ends, span, e);
+  }
   const start = new Int32Array(totalBands + 1);
-  let edge = new Int32Array(0);
-  let previous = new Int32Array(0);
-  let fill = start;
-  for (let pass = 0; pass < 2; pass++) {
-    for (let g = 0; g < size; g++) {
-      if (count[g] === 0) continue;
-      for (let r = prs[g]; r < prs[g] + ppc[g]; r++) {
-        for (let i = rs[r], j = rs[r + 1] - 2; i < rs[r + 1]; j = i, i += 2) {
-          const a = bandOf(g, flat[i + 1]);
-          const b = bandOf(g, flat[j + 1]);
-          for (let band = first[g] + Math.min(a, b), last = first[g] + Math.max(a, b); band <= last; band++) {
-            if (pass === 0) {
-              start[band + 1]++;
-            } else {
-              const k = fill[band]++;
-              edge[k] = i;
-              previous[k] = j;
-            }
-          }
-        }
-      }
-    }
-    if (pass === 0) {
-      for (let b = 0; b < totalBands; b++) start[b + 1] += start[b];
-      edge = new Int32Array(start[totalBands]);
-      previous = new Int32Array(start[totalBands]);
-      fill = start.slice(0, totalBands);
+  for (let k = 0; k < edgeCount; k++) for (let band = span[2 * k]; band <= span[2 * k + 1]; band++) start[band + 1]++;
+  for (let band = 0; band < totalBands; band++) start[band + 1] += start[band];
+  const edge = new Int32Array(start[totalBands]);
+  const previous = new Int32Array(start[totalBands]);
+  const fill = start.slice(0, totalBands);
+  for (let k = 0; k < edgeCount; k++) {
+    for (let band = span[2 * k]; band <= span[2 * k + 1]; band++) {
+      const at = fill[band]++;
+      edge[at] = ends[2 * k];
+      previous[at] = ends[2 * k + 1];
     }
   }
   return { count, first, start, edge, previous, bytes: count.byteLength + first.byteLength + start.byteLength + edge.byteLength + previous.byteLength };
 }
 
-/**
- * Counts (items null: into cellStart, then made cumulative) or files (into items) each polygon under
- * every grid cell its box touches.
- */
-function fillCells(indexed: readonly number[], boxes: Float64Array, colOf: (x: number) => number, rowOf: (y: number) => number, cols: number, cellStart: Int32Array, items: Int32Array | null): number {
-  const fill = items ? cellStart.slice(0, cellStart.length - 1) : null;
+/** The band of latitude `y` in a polygon of `count` bands from `minY` over `height` (as bandContains reads it). */
+function bandAt(y: number, minY: number, height: number, count: number): number {
+  return Math.min(count - 1, Math.max(0, Math.floor(((y - minY) / height) * count)));
+}
+
+/** Writes one ring's edges (the offsets of their two ends) and the bands they span from `e` on; returns the next `e`. */
+function spanEdges(flat: Float64Array, from: number, to: number, minY: number, height: number, count: number, first: number, ends: Int32Array, span: Int32Array, e: number): number {
+  for (let i = from, j = to - 2; i < to; j = i, i += 2) {
+    const a = bandAt(flat[i + 1], minY, height, count);
+    const b = bandAt(flat[j + 1], minY, height, count);
+    ends[2 * e] = i;
+    ends[2 * e + 1] = j;
+    span[2 * e] = first + Math.min(a, b);
+    span[2 * e + 1] = first + Math.max(a, b);
+    e++;
+  }
+  return e;
+}
+
+interface Grid {
+  indexed: readonly number[];
+  boxes: Float64Array;
+  colOf: (x: number) => number;
+  rowOf: (y: number) => number;
+  cols: number;
+}
+
+/** How many polygons' boxes touch each grid cell, as CSR offsets into cellStart; returns the total. */
+function countCells({ indexed, boxes, colOf, rowOf, cols }: Grid, cellStart: Int32Array): number {
   for (const g of indexed) {
     const c0 = colOf(boxes[g * 4]), c1 = colOf(boxes[g * 4 + 2]);
     const r0 = rowOf(boxes[g * 4 + 1]), r1 = rowOf(boxes[g * 4 + 3]);
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        if (items && fill) items[fill[r * cols + c]++] = g;
-        else cellStart[r * cols + c + 1]++;
-      }
-    }
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cellStart[r * cols + c + 1]++;
   }
-  if (!items) for (let c = 0; c < cellStart.length - 1; c++) cellStart[c + 1] += cellStart[c];
+  for (let c = 0; c < cellStart.length - 1; c++) cellStart[c + 1] += cellStart[c];
   return cellStart[cellStart.length - 1];
+}
+
+/** Files each polygon under every grid cell its box touches (two functions: one shape of argument each). */
+function fileCells({ indexed, boxes, colOf, rowOf, cols }: Grid, cellStart: Int32Array, items: Int32Array): void {
+  const fill = cellStart.slice(0, cellStart.length - 1);
+  for (const g of indexed) {
+    const c0 = colOf(boxes[g * 4]), c1 = colOf(boxes[g * 4 + 2]);
+    const r0 = rowOf(boxes[g * 4 + 1]), r1 = rowOf(boxes[g * 4 + 3]);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) items[fill[r * cols + c]++] = g;
+  }
 }
