@@ -43,7 +43,7 @@ export function StorageMenu() {
   return (
     <>
       {pendingWrites > 0 ? <Tag color="processing" data-testid="saving" title={t('storage.savingHint')}>{t('storage.saving')}</Tag> : null}
-      {storage.opening ? <Tag color="processing" data-testid="storage-opening" title={t('storage.openingHint')}>{t('storage.opening')}</Tag> : null}
+      {storage.opening ? <Tag color="processing" className="storage-opening" data-testid="storage-opening" title={t('storage.openingHint')}>{t('storage.opening')}</Tag> : null}
       <Tag color={storage.kind === 'supabase' ? 'blue' : storage.persisted ? 'green' : 'orange'} data-testid="storage-tag" title={persistedLabel}>
         {storage.kind === 'supabase' ? 'Supabase' : `${t('storage.local')} · ${storage.persisted === false ? t('storage.notPersistedShort') : persistedLabel}`}
       </Tag>
