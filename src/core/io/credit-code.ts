@@ -26,18 +26,24 @@ function weightedSum(s: string): number {
   return sum;
 }
 
+/** The check character's value for a weighted sum. */
+const checkValue = (sum: number): number => (31 - (sum % 31)) % 31;
+
 export function checkCharacter(first17: string): string | null {
   if (first17.length < 17) return null;
   const sum = weightedSum(first17);
-  return sum < 0 ? null : ALPHABET[(31 - (sum % 31)) % 31];
+  return sum < 0 ? null : ALPHABET[checkValue(sum)];
 }
 
-/** Read a whole register's codes: one pass over the characters, no copies (the code may be in any case, padded). */
+/**
+ * One code, in one pass over its characters and without copies (the parser judges every row's):
+ * lower case and surrounding spaces are taken as before.
+ */
 export function checkCreditCode(code: string): CreditCodeCheck {
   const c = code.length === 18 ? code : code.trim();
   if (c.length !== 18) return 'format';
   const sum = weightedSum(c);
   const last = valueAt(c, 17);
   if (sum < 0 || last < 0) return 'format';
-  return (31 - (sum % 31)) % 31 === last ? 'ok' : 'check_digit';
+  return checkValue(sum) === last ? 'ok' : 'check_digit';
 }

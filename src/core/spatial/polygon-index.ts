@@ -59,13 +59,7 @@ export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | n
     for (let r = first; r < last; r++) {
       const start = rs[r];
       const end = rs[r + 1];
-      for (let i = start, j = end - 2; i < end; j = i, i += 2) {
-        const yi = flat[i + 1], yj = flat[j + 1];
-        if (yi > y !== yj > y) {
-          const xi = flat[i], xj = flat[j];
-          if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-        }
-      }
+      for (let i = start, j = end - 2; i < end; j = i, i += 2) if (rayCrosses(flat, i, j, x, y)) inside = !inside;
     }
     return inside;
   }
@@ -76,15 +70,7 @@ export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | n
     const band = bandAt(y, minY, boxes[g * 4 + 3] - minY, count);
     const slot = bands.first[g] + band;
     let inside = false;
-    for (let k = bands.start[slot], end = bands.start[slot + 1]; k < end; k++) {
-      const i = bands.edge[k];
-      const j = bands.previous[k];
-      const yi = flat[i + 1], yj = flat[j + 1];
-      if (yi > y !== yj > y) {
-        const xi = flat[i], xj = flat[j];
-        if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-    }
+    for (let k = bands.start[slot], end = bands.start[slot + 1]; k < end; k++) if (rayCrosses(flat, bands.edge[k], bands.previous[k], x, y)) inside = !inside;
     return inside;
   }
 
@@ -107,6 +93,14 @@ export function createPolygonIndex(geometries: ReadonlyArray<PolygonGeometry | n
       return [boxes[i * 4], boxes[i * 4 + 1], boxes[i * 4 + 2], boxes[i * 4 + 3]];
     },
   };
+}
+
+/** Whether the ray from (x, y) towards +x crosses the edge between the corners at flat offsets i and j (even-odd rule). */
+function rayCrosses(flat: Float64Array, i: number, j: number, x: number, y: number): boolean {
+  const yi = flat[i + 1], yj = flat[j + 1];
+  if (yi > y === yj > y) return false;
+  const xi = flat[i], xj = flat[j];
+  return x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
 }
 
 /**
@@ -197,18 +191,18 @@ function latitudeBands(size: number, boxes: Float64Array, flat: Float64Array, rs
     return edges;
   };
   let totalBands = 0;
+  let edgeCount = 0;
   for (let g = 0; g < size; g++) {
     const edges = edgesOf(g);
     if (edges <= BANDED_FROM_EDGES || !(boxes[g * 4 + 3] > boxes[g * 4 + 1])) continue;
     count[g] = Math.ceil(edges / EDGES_PER_BAND);
     first[g] = totalBands;
     totalBands += count[g];
+    edgeCount += edges;
   }
   // Each banded edge with the first and last band it spans (absolute band numbers), then a counting
   // sort of edges into bands. Small loops of their own: one loop nest doing all of it took V8 three
   // compilations (on-stack replacement) of 7 ms each.
-  let edgeCount = 0;
-  for (let g = 0; g < size; g++) if (count[g] > 0) edgeCount += edgesOf(g);
   const ends = new Int32Array(edgeCount * 2);
   const span = new Int32Array(edgeCount * 2);
   let e = 0;
